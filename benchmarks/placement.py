@@ -1,0 +1,333 @@
+"""Weekly placement: solve time, proven optimality and cost against a greedy placement.
+
+Generates seeded random but realistic athlete-weeks (5-10 sessions, 2-4 lifts
+composed to satisfy SCH-7, varied windows, commitments, goals and profiles),
+places each with ``place_week`` and with a simple greedy placement, and reports
+the median, p95 and max wall time of ``place_week`` (model building, solving
+and explanations), the share proven optimal, the share infeasible (each must
+come with an explanation), and the total rule cost of both placements over the
+weeks where both found one.
+
+Usage: .venv/bin/python benchmarks/placement.py [--weeks 1000] [--seed 1] [--quick] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import time
+from collections.abc import Sequence
+from datetime import date, timedelta
+from datetime import time as clock_time
+
+from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
+from runlift.domain.week import Commitment, TimeWindow, WeekContext, WeekRequest
+from runlift.planner.placement import InfeasibleWeek, WeekPlacement, place_week
+from runlift.planner.prepare import allowed_starts, prepare
+from runlift.rules import check_week, week_cost
+from runlift.vocabulary import (
+    EvidenceProfile,
+    GoalKind,
+    LiftKind,
+    Modality,
+    MuscleGroup,
+    Priority,
+    RunKind,
+    Weekday,
+)
+
+LEGS, BACK, CHEST = MuscleGroup.LEGS, MuscleGroup.BACK, MuscleGroup.CHEST
+FULL = frozenset({LEGS, BACK, CHEST})
+MAJOR = FULL
+WEEKDAYS = tuple(Weekday)
+FIRST_MONDAY = date(2025, 1, 6)
+
+
+def _window(start_min: int, length_min: int) -> TimeWindow:
+    end = min(start_min + length_min, 23 * 60 + 45)
+    return TimeWindow(
+        start=clock_time(start_min // 60, start_min % 60), end=clock_time(end // 60, end % 60)
+    )
+
+
+def _lifts(rng: random.Random, count: int, priority: Priority) -> list[SessionSpec]:
+    """Lifts whose groups satisfy SCH-7 (legs, back and chest each in 2-3 lifts)."""
+    plans: list[tuple[LiftKind, frozenset[MuscleGroup]]]
+    if count == 2:
+        plans = [
+            (rng.choice([LiftKind.FULL_BODY, LiftKind.HEAVY_LOWER]), FULL),
+            (rng.choice([LiftKind.FULL_BODY, LiftKind.UPPER, LiftKind.RUNNER_STRENGTH]), FULL),
+        ]
+    elif count == 3:
+        plans = rng.choice(
+            [
+                [(LiftKind.FULL_BODY, FULL)] * 3,
+                [
+                    (LiftKind.HEAVY_LOWER, frozenset({LEGS, BACK})),
+                    (LiftKind.UPPER, frozenset({CHEST, BACK})),
+                    (LiftKind.FULL_BODY, FULL),
+                ],
+                [
+                    (LiftKind.HEAVY_LOWER, FULL),
+                    (LiftKind.UPPER, frozenset({CHEST, BACK, MuscleGroup.SHOULDERS})),
+                    (LiftKind.RUNNER_STRENGTH, frozenset({LEGS, MuscleGroup.CORE})),
+                ],
+            ]
+        )
+    else:
+        plans = [
+            (LiftKind.HEAVY_LOWER, frozenset({LEGS, MuscleGroup.CORE})),
+            (LiftKind.UPPER, frozenset({CHEST, BACK})),
+            (LiftKind.FULL_BODY, frozenset({LEGS})),
+            (LiftKind.UPPER, frozenset({CHEST, BACK, MuscleGroup.ARMS})),
+        ]
+    lifts = []
+    for n, (kind, groups) in enumerate(plans):
+        explosive = kind is not LiftKind.UPPER and rng.random() < 0.15
+        lifts.append(
+            SessionSpec(
+                id=SessionId(f"lift{n + 1}"),
+                modality=Modality.LIFT,
+                kind=LiftKind.EXPLOSIVE if explosive and rng.random() < 0.5 else kind,
+                title=f"{kind.value.replace('_', ' ').title()} {n + 1}",
+                duration_min=rng.choice([45, 60, 60, 75, 90]),
+                muscle_groups=groups,
+                key=priority is Priority.LIFTING and n == 0,
+                contains_explosive=explosive,
+            )
+        )
+    return lifts
+
+
+def _runs(rng: random.Random, count: int, priority: Priority) -> list[SessionSpec]:
+    kinds: list[RunKind] = [RunKind.LONG]
+    hard = rng.choice([0, 1, 1, 2]) if count > 2 else rng.choice([0, 1])
+    kinds += [rng.choice([RunKind.INTERVALS, RunKind.TEMPO, RunKind.HILLS]) for _ in range(hard)]
+    while len(kinds) < count:
+        kinds.append(rng.choice([RunKind.EASY, RunKind.EASY, RunKind.RECOVERY]))
+    runs = []
+    for n, kind in enumerate(kinds[:count]):
+        duration = {
+            RunKind.LONG: rng.choice([75, 90, 105, 120]),
+            RunKind.EASY: rng.choice([30, 40, 45, 60]),
+            RunKind.RECOVERY: rng.choice([25, 30, 40]),
+        }.get(kind, rng.choice([45, 50, 60]))
+        runs.append(
+            SessionSpec(
+                id=SessionId(f"run{n + 1}"),
+                modality=Modality.RUN,
+                kind=kind,
+                title=f"{kind.value.replace('_', ' ').title()} run {n + 1}",
+                duration_min=duration,
+                key=priority is Priority.RUNNING and n <= 1,
+            )
+        )
+    return runs
+
+
+def _availability(rng: random.Random) -> dict[Weekday, tuple[TimeWindow, ...]]:
+    availability: dict[Weekday, tuple[TimeWindow, ...]] = {}
+    style = rng.choice(["office", "shift", "flexible"])
+    for day, weekday in enumerate(WEEKDAYS):
+        windows: list[TimeWindow] = []
+        weekend = day >= 5
+        if weekend:
+            if rng.random() < 0.85:
+                windows.append(_window(rng.choice([7, 8, 9]) * 60, rng.choice([120, 180, 240])))
+            if rng.random() < 0.5:
+                windows.append(_window(rng.choice([15, 16, 17]) * 60, rng.choice([90, 120])))
+        else:
+            if rng.random() < (0.6 if style == "office" else 0.4):
+                windows.append(
+                    _window(
+                        rng.choice([5 * 60 + 30, 6 * 60, 6 * 60 + 30]), rng.choice([60, 90, 120])
+                    )
+                )
+            if style == "flexible" and rng.random() < 0.4:
+                windows.append(_window(12 * 60, rng.choice([60, 75])))
+            if rng.random() < (0.8 if style != "shift" else 0.5):
+                windows.append(
+                    _window(
+                        rng.choice([17, 18, 19]) * 60 + rng.choice([0, 30]),
+                        rng.choice([90, 120, 150, 180]),
+                    )
+                )
+        if windows:
+            availability[weekday] = tuple(windows)
+    return availability
+
+
+def random_week(rng: random.Random) -> WeekRequest:
+    """One realistic athlete-week."""
+    goal = rng.choice(list(GoalKind))
+    priority = {
+        GoalKind.RACE: Priority.RUNNING,
+        GoalKind.STRENGTH: Priority.LIFTING,
+        GoalKind.HYPERTROPHY: Priority.LIFTING,
+    }.get(goal, rng.choice([Priority.BALANCED, Priority.RUNNING, Priority.LIFTING]))
+    total = rng.randint(5, 10)
+    lifts = rng.choice([4, 3, 2] if priority is Priority.LIFTING else [3, 2])
+    lifts = min(lifts, total - 2)
+    sessions = (*_lifts(rng, lifts, priority), *_runs(rng, total - lifts, priority))
+    availability = _availability(rng)
+    commitments = tuple(
+        Commitment(title="appointment", weekday=rng.choice(WEEKDAYS), window=_window(18 * 60, 60))
+        for _ in range(rng.choice([0, 0, 1, 2]))
+    )
+    context = WeekContext(
+        goal=goal,
+        priority=priority,
+        profile=rng.choice(
+            [EvidenceProfile.DEFAULT] * 6
+            + [EvidenceProfile.MODERATE] * 3
+            + [EvidenceProfile.STRICT]
+        ),
+        rest_days_min=rng.choice([1, 1, 1, 2]),
+        allow_combined=rng.random() < 0.2,
+        timezone=rng.choice(["Europe/Berlin", "Europe/Berlin", "America/New_York", "UTC"]),
+    )
+    return WeekRequest(
+        week_start=FIRST_MONDAY + timedelta(weeks=rng.randrange(52)),
+        sessions=sessions,
+        availability=availability,
+        context=context,
+        commitments=commitments,
+    )
+
+
+def greedy(request: WeekRequest) -> tuple[ScheduledSession, ...] | None:
+    """Place sessions one by one (longest first) at the start that adds least cost.
+
+    Candidates are every hour of every window; a start is allowed if the sessions
+    placed so far have no hard violation and a lift does not share a day with
+    another lift of the same major muscle group. Returns None when a session finds
+    no start or the finished week breaks a hard rule.
+    """
+    prepared = prepare(request)
+    placed: list[ScheduledSession] = []
+    order = sorted(prepared.items, key=lambda i: (-i.spec.key, -i.duration_min, i.id))
+    for item in order:
+        best: tuple[int, ScheduledSession] | None = None
+        busy = [(s.start, s.end) for s in placed]
+        starts = allowed_starts(
+            duration_min=item.duration_min, pieces=prepared.pieces, clock=prepared.clock, busy=[]
+        )
+        for start, _, _ in starts[::4]:
+            moment = prepared.clock.at(start)
+            end = prepared.clock.at(start + item.duration_min)
+            if any(b_start < end and moment < b_end for b_start, b_end in busy):
+                continue
+            if item.spec.is_lift and any(
+                s.spec.is_lift
+                and s.start.date() == moment.date()
+                and s.spec.muscle_groups & item.spec.muscle_groups & MAJOR
+                for s in placed
+            ):
+                continue  # SCH-7: spread each major group over days
+            trial = [*placed, ScheduledSession(spec=item.spec, start=moment, end=end)]
+            if any(v.hard and v.rule_id != "SCH-7" for v in check_week(trial, request.context)):
+                continue
+            cost = week_cost(trial, request.context).total
+            if best is None or cost < best[0]:
+                best = (cost, trial[-1])
+        if best is None:
+            return None
+        placed.append(best[1])
+    if any(v.hard for v in check_week(placed, request.context)):
+        return None  # e.g. two lifts of one muscle group ended on the same day (SCH-7)
+    return tuple(placed)
+
+
+def _percentile(values: Sequence[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def run(weeks: int, seed: int, *, with_greedy: bool) -> dict[str, object]:
+    """Place ``weeks`` random weeks and summarise."""
+    rng = random.Random(seed)
+    place_week(random_week(random.Random(-1)))  # load the solver before timing
+    times: list[float] = []
+    feasible_times: list[float] = []
+    infeasible_times: list[float] = []
+    optimal = infeasible = explained = 0
+    exact = 0
+    cost_cp = cost_greedy = 0
+    greedy_failed = compared = greedy_worse = 0
+    for _ in range(weeks):
+        request = random_week(rng)
+        started = time.perf_counter()
+        result = place_week(request)
+        elapsed = time.perf_counter() - started
+        times.append(elapsed)
+        if isinstance(result, InfeasibleWeek):
+            infeasible += 1
+            infeasible_times.append(elapsed)
+            explained += bool(result.conflicts and result.conflicts[0].text)
+            continue
+        assert isinstance(result, WeekPlacement)
+        feasible_times.append(elapsed)
+        optimal += result.optimal
+        exact += result.cost == result.solver_cost
+        if with_greedy:
+            placed = greedy(request)
+            if placed is None:
+                greedy_failed += 1
+            else:
+                compared += 1
+                greedy_cost = week_cost(placed, request.context).total
+                cost_cp += result.cost.total
+                cost_greedy += greedy_cost
+                greedy_worse += greedy_cost > result.cost.total
+    feasible = weeks - infeasible
+    return {
+        "weeks": weeks,
+        "seed": seed,
+        "median_ms": round(1000 * statistics.median(times), 1),
+        "p95_ms": round(1000 * _percentile(times, 0.95), 1),
+        "max_ms": round(1000 * max(times), 1),
+        "feasible_median_ms": round(1000 * statistics.median(feasible_times), 1)
+        if feasible_times
+        else None,
+        "feasible_p95_ms": round(1000 * _percentile(feasible_times, 0.95), 1)
+        if feasible_times
+        else None,
+        "feasible_max_ms": round(1000 * max(feasible_times), 1) if feasible_times else None,
+        "infeasible_median_ms": round(1000 * statistics.median(infeasible_times), 1)
+        if infeasible_times
+        else None,
+        "proven_optimal_share_of_feasible": round(optimal / feasible, 4) if feasible else None,
+        "solver_cost_equals_week_cost_share": round(exact / feasible, 4) if feasible else None,
+        "infeasible_share": round(infeasible / weeks, 4),
+        "infeasible_with_explanation_share": round(explained / infeasible, 4)
+        if infeasible
+        else None,
+        "greedy_compared_weeks": compared,
+        "greedy_failed_on_feasible_weeks": greedy_failed,
+        "greedy_worse_share_of_compared": round(greedy_worse / compared, 4) if compared else None,
+        "mean_cost_cp_sat": round(cost_cp / compared, 2) if compared else None,
+        "mean_cost_greedy": round(cost_greedy / compared, 2) if compared else None,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--weeks", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--quick", action="store_true", help="100 weeks")
+    parser.add_argument("--no-greedy", action="store_true", help="skip the greedy comparison")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    weeks = 100 if args.quick else args.weeks
+    result = run(weeks, args.seed, with_greedy=not args.no_greedy)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        for key, value in result.items():
+            print(f"{key:>36}: {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Command-line entry point (Typer). Thin: parse arguments, call the core, render with rich."""

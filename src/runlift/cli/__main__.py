@@ -1,0 +1,5 @@
+"""``python -m runlift.cli``."""
+
+from runlift.cli.app import run
+
+run()

@@ -1,0 +1,59 @@
+"""The ``runlift`` command: a thin Typer app.
+
+Exit codes: 0 success, 1 a user error (bad value, unreadable file, rule
+violations found by ``lint``), 2 a usage error (unknown option, missing
+argument). Every error is one short paragraph on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from runlift.cli import calc, demo, lint, rules, schema
+from runlift.cli.render import error_console
+from runlift.errors import RunliftError
+
+app = typer.Typer(
+    name="runlift",
+    help="Plan, explain and adapt concurrent training: running and lifting together.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(calc.app, name="calc")
+app.command(name="demo")(demo.demo)
+app.command(name="lint")(lint.lint)
+app.command(name="rules")(rules.rules)
+app.command(name="schema")(schema.schema)
+
+EXIT_USER_ERROR = 1
+EXIT_USAGE = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code (``sys.exit`` is left to the caller).
+
+    Typer reports usage errors itself (exit 2); runlift's own errors and
+    unreadable files become one line on stderr and exit 1.
+    """
+    try:
+        app(args=argv, prog_name="runlift")
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_USER_ERROR)
+    except RunliftError as exc:
+        error_console().print(f"[bold red]error:[/] {exc}", highlight=False)
+        return EXIT_USER_ERROR
+    except OSError as exc:
+        error_console().print(
+            f"[bold red]error:[/] {exc.strerror or exc}: {exc.filename or ''}", highlight=False
+        )
+        return EXIT_USER_ERROR
+    return 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

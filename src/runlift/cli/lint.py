@@ -1,0 +1,137 @@
+"""``runlift lint``: check any plan (ours, a spreadsheet, a calendar export) against the rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+from zoneinfo import ZoneInfo
+
+import typer
+
+from runlift.cli import render
+from runlift.domain.week import WeekContext
+from runlift.errors import ImportFormatError, InvalidInput
+from runlift.io.calendar import read_calendar
+from runlift.io.imported import ImportedSessions
+from runlift.io.plan_csv import read_plan_csv
+from runlift.vocabulary import EvidenceProfile, GoalKind, Priority
+
+if TYPE_CHECKING:
+    from runlift.rules.model import Violation
+
+EXIT_VIOLATIONS = 1
+EXIT_UNREADABLE = 2
+
+
+def read_plan_file(path: Path, *, timezone: str) -> ImportedSessions:
+    """Read a plan in any supported format, chosen by suffix or, failing that, by content."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFormatError("plan", f"cannot read {path}: {exc.strerror or exc}") from None
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \r\n\t").upper()
+    suffix = path.suffix.lower()
+    if suffix == ".ics" or head.startswith(b"BEGIN:VCALENDAR"):
+        return read_calendar(data, default_timezone=timezone)
+    if suffix == ".json" or head.startswith(b"{"):
+        from runlift.io.plan_json import read_plan_sessions  # noqa: PLC0415 - only for plan.json
+
+        return read_plan_sessions(_utf8(data, "json"))
+    return read_plan_csv(_utf8(data, "csv"), timezone=timezone)
+
+
+def _utf8(data: bytes, fmt: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFormatError(fmt, f"not UTF-8 text (byte {exc.start})") from None
+
+
+def _violation_dict(violation: Violation, zone: ZoneInfo) -> dict[str, object]:
+    from runlift.rules import RULES  # noqa: PLC0415 - keeps `runlift --help` fast
+
+    rule = RULES[violation.rule_id]
+    local = [(s, s.start.astimezone(zone), s.end.astimezone(zone)) for s in violation.sessions]
+    return {
+        "rule": violation.rule_id,
+        "hard": violation.hard,
+        "title": rule.title,
+        "sources": list(rule.sources),
+        "sessions": [
+            {
+                "date": start.date().isoformat(),
+                "start": None if s.all_day else start.strftime("%H:%M"),
+                "end": None if s.all_day else end.strftime("%H:%M"),
+                "title": s.spec.title,
+            }
+            for s, start, end in local
+        ],
+        "measured": violation.measured,
+        "limit": violation.limit,
+        "unit": violation.unit,
+        "text": violation.text,
+        "fix": violation.fix,
+    }
+
+
+def lint(
+    plan: Annotated[Path, typer.Argument(help="plan.json, an .ics calendar, or a CSV plan.")],
+    profile: Annotated[
+        EvidenceProfile, typer.Option(help="Evidence profile for the limits.")
+    ] = EvidenceProfile.DEFAULT,
+    goal: Annotated[GoalKind, typer.Option(help="The athlete's goal.")] = GoalKind.GENERAL_FITNESS,
+    priority: Annotated[
+        Priority, typer.Option(help="Which modality comes first.")
+    ] = Priority.BALANCED,
+    timezone: Annotated[str, typer.Option(help="Zone for times without one (IANA name).")] = "UTC",
+    rest_days: Annotated[int, typer.Option(help="Minimum full rest days a week.")] = 1,
+    fail_on_soft: Annotated[
+        bool, typer.Option("--fail-on-soft", help="Exit 1 on soft-rule findings too.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Check a plan against every scheduling rule.
+
+    Exit 0 when no hard rule is broken, 1 when one is (or a soft one with
+    --fail-on-soft), 2 when the file cannot be read.
+    """
+    try:
+        imported = read_plan_file(plan, timezone=timezone)
+    except ImportFormatError as exc:
+        render.error_console().print(f"[bold red]error:[/] {plan}: {exc}", highlight=False)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    if not 0 <= rest_days <= 6:
+        raise InvalidInput("--rest-days", rest_days, "a number from 0 to 6")
+    context = WeekContext(
+        goal=goal,
+        priority=priority,
+        profile=profile,
+        rest_days_min=rest_days,
+        timezone=imported.timezone,
+    )
+    from runlift.rules import check_sessions  # noqa: PLC0415 - keeps `runlift --help` fast
+
+    violations = check_sessions(imported.sessions, context)
+    zone = ZoneInfo(imported.timezone)
+    hard = [v for v in violations if v.hard]
+    soft = [v for v in violations if not v.hard]
+    if as_json:
+        render.emit_json(
+            {
+                "file": str(plan),
+                "sessions": len(imported.sessions),
+                "untimed_sessions": sum(1 for s in imported.sessions if s.all_day),
+                "ignored_events": len(imported.ignored),
+                "profile": profile.value,
+                "timezone": imported.timezone,
+                "violations": [_violation_dict(v, zone) for v in violations],
+            }
+        )
+    else:
+        render.lint_report(
+            path=str(plan),
+            imported=imported,
+            findings=[_violation_dict(v, zone) for v in violations],
+        )
+    if hard or (fail_on_soft and soft):
+        raise typer.Exit(EXIT_VIOLATIONS)

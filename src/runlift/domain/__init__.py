@@ -1,0 +1,1 @@
+"""Frozen, slotted, keyword-only dataclasses for athletes, sessions, weeks and plans."""

@@ -1,0 +1,330 @@
+"""``plan.json``: the plan as data, its JSON Schema, and reading it back for ``runlift lint``.
+
+The writer is deterministic (same plan in, same bytes out): keys in a fixed
+order, no timestamps, floats rounded. The pydantic models below are the
+published schema (``runlift schema plan``) and validate what the reader gets.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from runlift import __version__
+from runlift.domain.plan import Plan, PlannedSession
+from runlift.domain.prescription import (
+    Prescription,
+    RunPrescription,
+    RunRepeat,
+    RunStep,
+)
+from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
+from runlift.errors import ImportFormatError
+from runlift.io.imported import ImportedSessions
+from runlift.vocabulary import (
+    BlockFocus,
+    LiftKind,
+    Modality,
+    MuscleGroup,
+    PaceZone,
+    Phase,
+    RunKind,
+    StepKind,
+)
+
+FORMAT = "runlift-plan"
+FORMAT_VERSION = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class StepModel(_Model):
+    """One step of a structured run."""
+
+    kind: StepKind
+    duration_s: float | None = None
+    distance_m: float | None = None
+    zone: PaceZone | None = None
+    pace_fast_s_per_km: float | None = None
+    pace_slow_s_per_km: float | None = None
+    description: str = ""
+
+
+class RepeatModel(_Model):
+    """Steps repeated ``repeat`` times."""
+
+    repeat: int = Field(ge=1)
+    steps: list[StepModel]
+
+
+class RunPrescriptionModel(_Model):
+    """A run's prescription."""
+
+    type: Literal["run"]
+    kind: RunKind
+    distance_km: float
+    duration_min: float
+    rpe: float
+    steps: list[StepModel | RepeatModel]
+    notes: str = ""
+
+
+class ExerciseModel(_Model):
+    """One exercise of a lift."""
+
+    exercise: str
+    name: str
+    sets: int
+    reps: int
+    percent_1rm: float | None = None
+    rpe: float | None = None
+    load_kg: float | None = None
+    rest_s: int
+    per_side: bool = False
+    notes: str = ""
+
+
+class LiftPrescriptionModel(_Model):
+    """A lift's prescription."""
+
+    type: Literal["lift"]
+    kind: LiftKind
+    duration_min: float
+    rpe: float
+    exercises: list[ExerciseModel]
+    notes: str = ""
+
+
+class SessionModel(_Model):
+    """A placed, prescribed, explained session."""
+
+    id: str
+    modality: Modality
+    kind: str
+    title: str
+    start: datetime
+    end: datetime
+    duration_min: int
+    key: bool = False
+    muscle_groups: list[MuscleGroup] = Field(default_factory=list)
+    contains_explosive: bool = False
+    prescription: RunPrescriptionModel | LiftPrescriptionModel = Field(discriminator="type")
+    rules: list[str]
+    explanation: list[str]
+
+
+class DayModel(_Model):
+    """One calendar day."""
+
+    date: date
+    sessions: list[SessionModel]
+    nutrition: dict[str, Any] | None = None
+
+
+class WeekModel(_Model):
+    """One week."""
+
+    index: int
+    start: date
+    block: int
+    focus: BlockFocus
+    phase: Phase
+    deload: bool
+    notes: list[str] = Field(default_factory=list)
+    days: list[DayModel]
+
+
+class PlanModel(_Model):
+    """A whole plan file."""
+
+    format: Literal["runlift-plan"]
+    version: int
+    generator: str
+    athlete: str
+    timezone: str
+    start: date
+    end: date
+    weeks: list[WeekModel]
+
+
+def _r(value: float | None, digits: int = 1) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _step(step: RunStep) -> dict[str, Any]:
+    return {
+        "kind": step.kind.value,
+        "duration_s": _r(step.duration_s, 0),
+        "distance_m": _r(step.distance_m, 0),
+        "zone": None if step.zone is None else step.zone.value,
+        "pace_fast_s_per_km": _r(step.pace_fast_s_per_km),
+        "pace_slow_s_per_km": _r(step.pace_slow_s_per_km),
+        "description": step.description,
+    }
+
+
+def prescription_dict(prescription: Prescription) -> dict[str, Any]:
+    """The JSON form of a prescription."""
+    if isinstance(prescription, RunPrescription):
+        return {
+            "type": "run",
+            "kind": prescription.kind.value,
+            "distance_km": _r(prescription.distance_km, 2),
+            "duration_min": _r(prescription.duration_min),
+            "rpe": _r(prescription.rpe),
+            "steps": [
+                {"repeat": s.count, "steps": [_step(x) for x in s.steps]}
+                if isinstance(s, RunRepeat)
+                else _step(s)
+                for s in prescription.steps
+            ],
+            "notes": prescription.notes,
+        }
+    return {
+        "type": "lift",
+        "kind": prescription.kind.value,
+        "duration_min": _r(prescription.duration_min),
+        "rpe": _r(prescription.rpe),
+        "exercises": [
+            {
+                "exercise": e.exercise,
+                "name": e.name,
+                "sets": e.sets,
+                "reps": e.reps,
+                "percent_1rm": _r(e.percent_1rm),
+                "rpe": _r(e.rpe),
+                "load_kg": _r(e.load_kg, 2),
+                "rest_s": e.rest_s,
+                "per_side": e.per_side,
+                "notes": e.notes,
+            }
+            for e in prescription.exercises
+        ],
+        "notes": prescription.notes,
+    }
+
+
+def session_dict(session: PlannedSession) -> dict[str, Any]:
+    """The JSON form of a planned session."""
+    spec = session.scheduled.spec
+    return {
+        "id": spec.id,
+        "modality": spec.modality.value,
+        "kind": spec.kind.value,
+        "title": spec.title,
+        "start": session.scheduled.start.isoformat(),
+        "end": session.scheduled.end.isoformat(),
+        "duration_min": spec.duration_min,
+        "key": spec.key,
+        "muscle_groups": sorted(g.value for g in spec.muscle_groups),
+        "contains_explosive": spec.contains_explosive,
+        "prescription": prescription_dict(session.prescription),
+        "rules": list(session.rules),
+        "explanation": list(session.explanation),
+    }
+
+
+def plan_dict(
+    plan: Plan, *, timezone: str, nutrition: dict[date, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The JSON form of a plan; ``nutrition`` adds each day's targets."""
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "generator": f"runlift {__version__}",
+        "athlete": plan.athlete,
+        "timezone": timezone,
+        "start": plan.start.isoformat(),
+        "end": plan.end.isoformat(),
+        "weeks": [
+            {
+                "index": week.index,
+                "start": week.start.isoformat(),
+                "block": week.block,
+                "focus": week.focus.value,
+                "phase": week.phase.value,
+                "deload": week.deload,
+                "notes": list(week.notes),
+                "days": [
+                    {
+                        "date": day.date.isoformat(),
+                        "sessions": [session_dict(s) for s in day.sessions],
+                        "nutrition": None if nutrition is None else nutrition.get(day.date),
+                    }
+                    for day in week.days
+                ],
+            }
+            for week in plan.weeks
+        ],
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Serialise deterministically."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def plan_json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``plan.json``."""
+    schema: dict[str, Any] = PlanModel.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "runlift plan"
+    return schema
+
+
+def parse_plan(text: str) -> PlanModel:
+    """Validate a ``plan.json`` text.
+
+    Raises:
+        ImportFormatError: not JSON, or not a runlift plan (naming the first wrong field).
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError("json", f"not JSON (line {exc.lineno}: {exc.msg})") from None
+    try:
+        return PlanModel.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"]) or "plan"
+        raise ImportFormatError(
+            "json", f"not a runlift plan: {where}: {error['msg']} ({exc.error_count()} problem(s))"
+        ) from None
+
+
+def _kind(modality: Modality, kind: str, session_id: str) -> RunKind | LiftKind:
+    try:
+        return RunKind(kind) if modality is Modality.RUN else LiftKind(kind)
+    except ValueError:
+        raise ImportFormatError("json", f"session {session_id}: unknown kind '{kind}'") from None
+
+
+def read_plan_sessions(text: str) -> ImportedSessions:
+    """Read the sessions of a ``plan.json`` for checking."""
+    plan = parse_plan(text)
+    sessions: list[ScheduledSession] = []
+    for week in plan.weeks:
+        for day in week.days:
+            for item in day.sessions:
+                if item.start.tzinfo is None or item.end <= item.start:
+                    raise ImportFormatError(
+                        "json", f"session {item.id}: start/end need offsets and end after start"
+                    )
+                spec = SessionSpec(
+                    id=SessionId(item.id),
+                    modality=item.modality,
+                    kind=_kind(item.modality, item.kind, item.id),
+                    title=item.title,
+                    duration_min=item.duration_min,
+                    muscle_groups=frozenset(item.muscle_groups),
+                    key=item.key,
+                    contains_explosive=item.contains_explosive,
+                )
+                sessions.append(ScheduledSession(spec=spec, start=item.start, end=item.end))
+    sessions.sort(key=lambda s: s.start)
+    return ImportedSessions(sessions=tuple(sessions), ignored=(), timezone=plan.timezone)

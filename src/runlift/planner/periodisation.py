@@ -1,0 +1,976 @@
+"""Periodisation: the weeks of a plan, grouped into blocks, with their running volume and sessions.
+
+:func:`outline_plan` turns an athlete profile into one :class:`WeekOutline` per
+week, from the first Monday on or after ``start_date`` to the race week, the
+strength-test week or the last of the goal's weeks. ``docs/periodisation.md``
+gives the model, its numbers and their sources; in short:
+
+* **Blocks** (mesocycles, PER-1) of 3-5 weeks whose last week is a deload
+  (PER-3) alternate a running focus (running volume builds, lifting is
+  maintained) with a lifting focus (strength or hypertrophy, maintenance runs
+  cut by RUN-2). The last block carries the goal (PER-2) and ends with the
+  taper and race week, the strength test week, or a deload. It may reach six
+  weeks because its taper takes the place of a deload.
+* **Running volume** starts from the athlete's weekly km, rises at most 10 % a
+  week (Nielsen 2014; Buist 2008) towards a peak set by the goal, the race
+  distance and the athlete's running habit, is halved on deloads, cut by
+  41-60 % in the taper (Bosquet 2007), and is capped so that every week's
+  sessions fit in 75 % of the athlete's available time.
+* **Sessions**: lifts from ``lifting.sessions_per_week`` within SCH-7's 2-3 (up
+  to 4 when lifting comes first); runs from the week's volume within a range set
+  by the goal and priority; hard runs by goal (Seiler 2010; RUN-1).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Final
+
+from runlift.domain.athlete import AthleteProfile
+from runlift.domain.week import WeekContext
+from runlift.errors import InvalidInput
+from runlift.rules.catalogue.scheduling import SCH_7
+from runlift.rules.checkers.sch_7 import max_lifts
+from runlift.rules.priority import priority_first
+from runlift.science import running
+from runlift.units import SECONDS_PER_MINUTE
+from runlift.vocabulary import BlockFocus, GoalKind, Modality, Phase, Priority
+
+
+class LiftEmphasis(StrEnum):
+    """What the week's lifts aim at; the lifting prescription picks its templates from it."""
+
+    STRENGTH = "strength"
+    HYPERTROPHY = "hypertrophy"
+    MAINTENANCE = "maintenance"
+    RUNNER = "runner"
+    PEAK_TEST = "peak_test"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WeekOutline:
+    """One week of the plan before its sessions are written.
+
+    Attributes:
+        index: 0-based week number.
+        start: the week's Monday.
+        block: 0-based mesocycle number.
+        focus: what the block emphasises (PER-1); the last block carries the goal (PER-2).
+        phase: BUILD, DELOAD, TAPER, RACE (race week) or TEST (strength test week).
+        deload: True on a deload week.
+        run_volume_km: planned training distance of the week. In race week the race itself
+            is not included: this is the distance of the other runs.
+        long_run_km: distance of the long run (at most 30 % of ``run_volume_km``), 0 when
+            the week has none.
+        quality_sessions: hard runs this week (0-2); in race week the race counts as one.
+        runs: running sessions this week, the race included.
+        lifts: lifting sessions this week (SCH-7).
+        lift_emphasis: what the lifts aim at.
+        lift_volume_factor: 1.0 normal; about 0.5 on deloads and in the taper (intensity
+            kept); lower in hard running blocks (LFT-4).
+        week_in_block: 0-based position in the block; progression restarts after a deload.
+        weeks_to_goal: weeks from this one to the goal week (0 in the goal week).
+        rules: IDs of the rules that shaped this week.
+        notes: one line per reason, each naming its rule ID or source.
+    """
+
+    index: int
+    start: date
+    block: int
+    focus: BlockFocus
+    phase: Phase
+    deload: bool
+    run_volume_km: float
+    long_run_km: float
+    quality_sessions: int
+    runs: int
+    lifts: int
+    lift_emphasis: LiftEmphasis
+    lift_volume_factor: float
+    week_in_block: int
+    weeks_to_goal: int
+    rules: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+# --- numbers of the model (docs/periodisation.md gives their sources) ---
+
+DAYS_PER_WEEK: Final = 7
+DEFAULT_PLAN_WEEKS: Final = 12
+"""Length of a plan whose goal has neither a date nor a number of weeks."""
+
+MAX_PLAN_WEEKS: Final = 104
+"""Longest plan accepted: two years."""
+
+MIN_BLOCK_WEEKS: Final = 3
+MAX_BLOCK_WEEKS: Final = 6
+"""Blocks last 3-6 weeks; only the last block, whose taper replaces a deload, reaches 6."""
+
+MAX_LOADING_BLOCK_WEEKS: Final = 5
+"""A block that ends in a deload lasts 3-5 weeks, so deloads come every 3-5 weeks (PER-3)."""
+
+PREFERRED_BLOCK_WEEKS: Final = 4
+"""Three loading weeks and a deload, the most common pattern."""
+
+WEEKLY_RAMP_MAX: Final = 0.10
+"""Largest week-to-week rise in running distance (Nielsen 2014: >30 % raises injury risk)."""
+
+DELOAD_VOLUME_FACTOR: Final = 0.5
+"""Deload running distance relative to the build week before it (PER-3), paces kept."""
+
+TAPER_VOLUME_FACTOR: Final = 0.55
+"""Taper-week distance relative to the peak: a 45 % cut (Bosquet 2007: 41-60 %)."""
+
+RACE_WEEK_VOLUME_FACTOR: Final = 0.45
+"""Race-week distance (race excluded) relative to the peak: a 55 % cut (Bosquet 2007)."""
+
+TEST_WEEK_RUN_FACTOR: Final = 0.5
+"""Running in a strength-test week: half of the last build week, all easy."""
+
+LIFTING_BLOCK_RUN_FACTOR: Final = MappingProxyType(
+    {BlockFocus.STRENGTH: 0.9, BlockFocus.HYPERTROPHY: 0.8}
+)
+"""RUN-2: running distance in lifting blocks relative to the level entering the block."""
+
+TAPER_FREQUENCY_KEPT: Final = 0.8
+"""Taper weeks keep at least 80 % of the peak week's runs (Bosquet 2007: keep frequency)."""
+
+LONG_TAPER_FROM_M: Final = 15000.0
+"""Races from 15 km up get a taper week before race week (about two weeks of taper)."""
+
+LONG_RUN_SHARE_MAX: Final = 0.30
+"""Long run at most 30 % of the week's distance (Daniels 2014)."""
+
+LONG_RUN_MAX_MIN: Final = 150.0
+"""Long run at most 150 minutes (Daniels 2014)."""
+
+MUSCLE_LONG_RUN_SHARE: Final = 0.25
+MUSCLE_LONG_RUN_MAX_MIN: Final = 60.0
+"""RUN-1: when muscle comes first the longest run is a quarter of the week and at most 1 h."""
+
+MIXED_LONG_RUN_MAX_MIN: Final = 90.0
+"""Fat loss and general fitness: long run at most 90 min (past it, a run counts as hard)."""
+
+MIN_RUNS_FOR_LONG: Final = 3
+"""With fewer training runs there is no separate long run."""
+
+KM_PER_RUN: Final = 8.0
+"""Runs a week grow by one per 8 km of weekly distance, within the goal's range."""
+
+MIN_RUN_KM: Final = 2.0
+"""Shortest run planned; fewer runs are planned rather than shorter ones."""
+
+START_KM_PER_RUN: Final = 3.0
+"""An athlete who runs less than this per planned run starts at this (run-walk is fine)."""
+
+AVAILABLE_TIME_SHARE: Final = 0.75
+"""Planned sessions take at most 75 % of the available time, leaving room for placement."""
+
+LIFT_SESSION_ESTIMATE_MIN: Final = 60
+"""Time budgeted per lift when fitting the week to the athlete's availability."""
+
+RUN_OVERHEAD_MIN: Final = 5.0
+"""Time budgeted per run on top of its distance at the slow end of easy pace."""
+
+SLOT_MIN: Final = 15
+"""Sessions are placed on a 15-minute grid, so durations round up to it."""
+
+CONSERVATIVE_VDOT: Final = running.MIN_VDOT
+"""VDOT assumed, for durations only, when the athlete has no race result: the slowest table row."""
+
+NOVICE_RUNNER_BELOW_KM: Final = 20.0
+ADVANCED_RUNNER_FROM_KM: Final = 50.0
+"""Running habit read from the current weekly distance (the profile has no running level)."""
+
+MARATHON_CLASS_FROM_M: Final = 30000.0
+HALF_CLASS_FROM_M: Final = 15000.0
+TEN_K_CLASS_FROM_M: Final = 7000.0
+
+RACE_PEAK_KM: Final = MappingProxyType(
+    {
+        "5k": (25.0, 40.0, 55.0),
+        "10k": (30.0, 45.0, 65.0),
+        "half": (35.0, 50.0, 70.0),
+        "marathon": (45.0, 65.0, 90.0),
+    }
+)
+"""Target peak weekly km by race class for novice, intermediate and advanced runners."""
+
+RACE_PEAK_PRIORITY_FACTOR: Final = MappingProxyType(
+    {Priority.RUNNING: 1.0, Priority.BALANCED: 0.9, Priority.LIFTING: 0.75}
+)
+"""A race peak is lower when lifting shares or leads the priority (Wilson 2012)."""
+
+NON_RACE_TARGET_KM: Final = MappingProxyType(
+    {
+        "muscle": MappingProxyType(
+            {Priority.LIFTING: 15.0, Priority.BALANCED: 20.0, Priority.RUNNING: 30.0}
+        ),
+        "fat_loss": MappingProxyType(
+            {Priority.LIFTING: 20.0, Priority.BALANCED: 30.0, Priority.RUNNING: 40.0}
+        ),
+        "general": MappingProxyType(
+            {Priority.LIFTING: 15.0, Priority.BALANCED: 20.0, Priority.RUNNING: 30.0}
+        ),
+    }
+)
+"""Weekly km aimed at without a race: a ceiling for muscle goals, a floor-target otherwise."""
+
+RUNS_RANGE: Final = MappingProxyType(
+    {
+        "race": MappingProxyType(
+            {Priority.RUNNING: (3, 6), Priority.BALANCED: (3, 5), Priority.LIFTING: (3, 4)}
+        ),
+        "muscle": MappingProxyType(
+            {Priority.RUNNING: (2, 4), Priority.BALANCED: (2, 3), Priority.LIFTING: (2, 2)}
+        ),
+        "fat_loss": MappingProxyType(
+            {Priority.RUNNING: (2, 5), Priority.BALANCED: (2, 4), Priority.LIFTING: (2, 3)}
+        ),
+        "general": MappingProxyType(
+            {Priority.RUNNING: (2, 5), Priority.BALANCED: (2, 4), Priority.LIFTING: (2, 3)}
+        ),
+    }
+)
+"""Fewest and most runs a week by goal group and priority."""
+
+LIFT_VOLUME_FACTOR: Final = MappingProxyType(
+    {
+        BlockFocus.RUNNING_VOLUME: 0.8,
+        BlockFocus.RACE_SPECIFIC: 0.7,
+        BlockFocus.STRENGTH: 1.0,
+        BlockFocus.HYPERTROPHY: 1.0,
+        BlockFocus.FAT_LOSS: 1.0,
+        BlockFocus.GENERAL: 1.0,
+    }
+)
+"""Lifting volume in build weeks by block focus (LFT-4: less when running load is high)."""
+
+DELOAD_LIFT_FACTOR: Final = 0.5
+TAPER_LIFT_FACTOR: Final = 0.5
+RACE_WEEK_LIFT_FACTOR: Final = 0.4
+TEST_WEEK_LIFT_FACTOR: Final = 0.5
+
+_LIFTING_FOCI: Final = frozenset({BlockFocus.STRENGTH, BlockFocus.HYPERTROPHY})
+_MUSCLE_GOALS: Final = frozenset({GoalKind.STRENGTH, GoalKind.HYPERTROPHY})
+
+_GOAL_FOCUS: Final = MappingProxyType(
+    {
+        GoalKind.RACE: BlockFocus.RACE_SPECIFIC,
+        GoalKind.STRENGTH: BlockFocus.STRENGTH,
+        GoalKind.HYPERTROPHY: BlockFocus.HYPERTROPHY,
+        GoalKind.FAT_LOSS: BlockFocus.FAT_LOSS,
+        GoalKind.GENERAL_FITNESS: BlockFocus.GENERAL,
+    }
+)
+"""Focus of the last block (PER-2)."""
+
+_EARLIER_FOCI: Final = MappingProxyType(
+    {
+        GoalKind.RACE: (BlockFocus.RUNNING_VOLUME, BlockFocus.STRENGTH),
+        GoalKind.STRENGTH: (BlockFocus.RUNNING_VOLUME, BlockFocus.HYPERTROPHY),
+        GoalKind.HYPERTROPHY: (BlockFocus.RUNNING_VOLUME, BlockFocus.STRENGTH),
+        GoalKind.FAT_LOSS: (BlockFocus.RUNNING_VOLUME, BlockFocus.STRENGTH),
+        GoalKind.GENERAL_FITNESS: (BlockFocus.RUNNING_VOLUME, BlockFocus.STRENGTH),
+    }
+)
+"""Foci of the earlier blocks, counted backwards from the last one (PER-1 alternation)."""
+
+_FOCUS_WORDS: Final = MappingProxyType(
+    {
+        BlockFocus.RUNNING_VOLUME: "running-volume block: running distance builds, lifting is "
+        "maintained",
+        BlockFocus.RACE_SPECIFIC: "race-specific block: race-pace work peaks, lifting is "
+        "runner-specific and maintained",
+        BlockFocus.STRENGTH: "strength block: heavy lifting leads, runs are maintenance runs",
+        BlockFocus.HYPERTROPHY: "hypertrophy block: muscle-building lifting leads, runs are "
+        "maintenance runs",
+        BlockFocus.FAT_LOSS: "fat-loss block: lifting keeps muscle, running adds energy "
+        "expenditure",
+        BlockFocus.GENERAL: "general-fitness block: strength and aerobic work side by side",
+    }
+)
+
+_RAMP_NOTE: Final = (
+    "Ramp: running distance rises at most 10 % a week (Nielsen et al. 2014 J Orthop Sports "
+    "Phys Ther 44(10):739-747: rises above 30 % raise injury risk; Buist et al. 2008 Am J "
+    "Sports Med 36(1):33-39)"
+)
+_BOSQUET: Final = "Bosquet et al. 2007 Med Sci Sports Exerc 39(8):1358-1365"
+
+
+def race_class(distance_m: float) -> str:
+    """The race class that sets peaks, tapers and race-specific work: 5k, 10k, half, marathon.
+
+    Distances up to 7 km count as 5k, up to 15 km as 10k, up to 30 km as half,
+    longer ones as marathon.
+    """
+    if distance_m >= MARATHON_CLASS_FROM_M:
+        return "marathon"
+    if distance_m >= HALF_CLASS_FROM_M:
+        return "half"
+    if distance_m >= TEN_K_CLASS_FROM_M:
+        return "10k"
+    return "5k"
+
+
+def goal_group(goal: GoalKind) -> str:
+    """Group goals by how they treat running: race, muscle, fat_loss or general."""
+    if goal is GoalKind.RACE:
+        return "race"
+    if goal in _MUSCLE_GOALS:
+        return "muscle"
+    if goal is GoalKind.FAT_LOSS:
+        return "fat_loss"
+    return "general"
+
+
+def first_monday(day: date) -> date:
+    """The Monday on or after ``day``."""
+    return day + timedelta(days=(-day.weekday()) % DAYS_PER_WEEK)
+
+
+def week_monday(day: date) -> date:
+    """The Monday of the ISO week containing ``day``."""
+    return day - timedelta(days=day.weekday())
+
+
+def slot_min(minutes: float) -> int:
+    """Round a duration up to the 15-minute placement grid (never below one slot)."""
+    return max(SLOT_MIN, math.ceil(minutes / SLOT_MIN - 1e-4) * SLOT_MIN)
+
+
+def timing_paces(profile: AthleteProfile) -> running.TrainingPaces:
+    """Paces used to estimate durations: from the recent race, else at the slowest table VDOT.
+
+    Without a race result the runs are prescribed by effort (see
+    ``running_prescription``); these paces only size the time they take, erring long.
+    """
+    race = profile.running.recent_race
+    if race is None:
+        return running.training_paces(vdot=CONSERVATIVE_VDOT)
+    return running.training_paces(vdot=running.vdot(distance_m=race.distance_m, time_s=race.time_s))
+
+
+def estimated_run_min(*, distance_km: float, easy_max_s_per_km: float) -> float:
+    """Time budgeted for a run: its distance at the slow end of easy pace plus a small overhead.
+
+    Every structured run ``running_prescription`` writes takes no longer than this:
+    its faster parts only shorten it.
+    """
+    return distance_km * easy_max_s_per_km / SECONDS_PER_MINUTE + RUN_OVERHEAD_MIN
+
+
+def training_run_distances_km(
+    *, volume_km: float, training_runs: int, long_run_km: float
+) -> tuple[float, ...]:
+    """Split a week's distance over its training runs: the long run first, the rest equal.
+
+    The race is not a training run. Without a long run (``long_run_km`` 0) all
+    runs are equal.
+    """
+    if training_runs <= 0 or volume_km <= 0:
+        return ()
+    if long_run_km <= 0 or training_runs < 2:
+        return (volume_km / training_runs,) * training_runs
+    rest = (volume_km - long_run_km) / (training_runs - 1)
+    return (long_run_km, *((rest,) * (training_runs - 1)))
+
+
+def planned_week_minutes(week: WeekOutline, *, easy_max_s_per_km: float) -> int:
+    """Minutes budgeted for a week's training sessions (the race excluded), on the 15-min grid."""
+    runs = week.runs - (1 if week.phase is Phase.RACE else 0)
+    distances = training_run_distances_km(
+        volume_km=week.run_volume_km, training_runs=runs, long_run_km=week.long_run_km
+    )
+    run_min = sum(
+        slot_min(estimated_run_min(distance_km=d, easy_max_s_per_km=easy_max_s_per_km))
+        for d in distances
+    )
+    return run_min + week.lifts * LIFT_SESSION_ESTIMATE_MIN
+
+
+# --- the calendar: blocks and phases ---
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    block: int
+    focus: BlockFocus
+    phase: Phase
+    week_in_block: int
+    final_block: bool
+
+
+def _partition(weeks: int) -> list[int]:
+    """Split ``weeks`` (0 or at least 3) into blocks of 3-5 weeks, as near 4 as fits."""
+    if weeks <= 0:
+        return []
+    count = max(
+        math.ceil(weeks / MAX_LOADING_BLOCK_WEEKS),
+        min(weeks // MIN_BLOCK_WEEKS, math.floor(weeks / PREFERRED_BLOCK_WEEKS + 0.5)),
+    )
+    base, extra = divmod(weeks, count)
+    return [base + 1] * extra + [base] * (count - extra)
+
+
+def _blocks(n_weeks: int, terminal: tuple[Phase, ...]) -> list[list[Phase]]:
+    """Phases per block: loading blocks end in a deload, the last ends with ``terminal``."""
+    terminal = terminal[len(terminal) - min(len(terminal), n_weeks) :]
+    if not terminal:
+        if n_weeks < MIN_BLOCK_WEEKS:
+            return [[Phase.BUILD] * n_weeks]
+        return [[Phase.BUILD] * (n - 1) + [Phase.DELOAD] for n in _partition(n_weeks)]
+    remaining = n_weeks - len(terminal)
+    final_build = remaining
+    for candidate in (3, 4, 2):
+        rest = remaining - candidate
+        if rest == 0 or rest >= MIN_BLOCK_WEEKS:
+            final_build = candidate
+            break
+    loading = [
+        [Phase.BUILD] * (n - 1) + [Phase.DELOAD] for n in _partition(remaining - final_build)
+    ]
+    return [*loading, [Phase.BUILD] * final_build + list(terminal)]
+
+
+def _frames(n_weeks: int, terminal: tuple[Phase, ...], goal: GoalKind) -> list[_Frame]:
+    blocks = _blocks(n_weeks, terminal)
+    earlier = _EARLIER_FOCI[goal]
+    frames: list[_Frame] = []
+    for number, phases in enumerate(blocks):
+        from_last = len(blocks) - 1 - number
+        focus = _GOAL_FOCUS[goal] if from_last == 0 else earlier[(from_last - 1) % len(earlier)]
+        frames.extend(
+            _Frame(
+                block=number,
+                focus=focus,
+                phase=phase,
+                week_in_block=position,
+                final_block=from_last == 0,
+            )
+            for position, phase in enumerate(phases)
+        )
+    return frames
+
+
+def _calendar(profile: AthleteProfile) -> tuple[date, int, tuple[Phase, ...]]:
+    """First Monday, number of weeks, and the phases that end the plan."""
+    start = first_monday(profile.start_date)
+    goal = profile.goal
+    end: date | None = None
+    field = "goal.date"
+    terminal: tuple[Phase, ...] = ()
+    if goal.kind is GoalKind.RACE:
+        if goal.race is None:
+            raise InvalidInput("goal.race", None, "a race goal needs race: {distance, date}")
+        end = goal.race.date
+        field = "goal.race.date"
+        taper = 1 if goal.race.distance_m >= LONG_TAPER_FROM_M else 0
+        terminal = (*([Phase.TAPER] * taper), Phase.RACE)
+    elif goal.date is not None:
+        end = goal.date
+    if goal.kind is GoalKind.STRENGTH:
+        terminal = (Phase.TEST,)
+    if end is not None:
+        if end < start:
+            raise InvalidInput(
+                field, end.isoformat(), f"must be on or after the plan's first Monday, {start}"
+            )
+        n_weeks = (week_monday(end) - start).days // DAYS_PER_WEEK + 1
+    else:
+        n_weeks = goal.weeks if goal.weeks is not None else DEFAULT_PLAN_WEEKS
+        if isinstance(n_weeks, bool) or n_weeks < 1:
+            raise InvalidInput("goal.weeks", goal.weeks, "at least 1 week")
+    if n_weeks > MAX_PLAN_WEEKS:
+        raise InvalidInput(
+            "goal",
+            f"{n_weeks} weeks",
+            f"plans run at most {MAX_PLAN_WEEKS} weeks; pick a nearer goal",
+        )
+    return start, n_weeks, terminal
+
+
+# --- running volume and session counts ---
+
+
+@dataclass(frozen=True, slots=True)
+class _Setup:
+    group: str
+    race_class: str | None
+    runs_low: int
+    runs_high: int
+    lifts: int
+    lifts_asked: int
+    lifts_low: int
+    start_km: float
+    target_km: float
+    time_cap_km: float | None
+    easy_max_s_per_km: float
+    budget_min: float
+    first: Modality | None
+    time_notes: tuple[str, ...]
+
+
+def _floor_tenth(value: float) -> float:
+    return math.floor(value * 10 + 1e-9) / 10
+
+
+def _runs_for(volume_km: float, low: int, high: int) -> int:
+    if volume_km <= 0:
+        return 0
+    by_volume = max(low, math.ceil(volume_km / KM_PER_RUN - 1e-9))
+    by_length = max(1, math.floor(volume_km / MIN_RUN_KM + 1e-9))
+    return max(1, min(by_volume, by_length, high))
+
+
+def _long_run_km(volume_km: float, training_runs: int, setup: _Setup) -> float:
+    if training_runs < MIN_RUNS_FOR_LONG:
+        return 0.0
+    if setup.group == "muscle":
+        share, cap_min = MUSCLE_LONG_RUN_SHARE, MUSCLE_LONG_RUN_MAX_MIN
+    elif setup.group == "race":
+        share, cap_min = LONG_RUN_SHARE_MAX, LONG_RUN_MAX_MIN
+    else:
+        share, cap_min = LONG_RUN_SHARE_MAX, MIXED_LONG_RUN_MAX_MIN
+    cap_km = cap_min * SECONDS_PER_MINUTE / setup.easy_max_s_per_km
+    return _floor_tenth(min(share * volume_km, cap_km))
+
+
+def _build_week_minutes(volume_km: float, lifts: int, setup: _Setup) -> int:
+    runs = _runs_for(volume_km, setup.runs_low, setup.runs_high)
+    long_km = _long_run_km(volume_km, runs, setup)
+    distances = training_run_distances_km(
+        volume_km=volume_km, training_runs=runs, long_run_km=long_km
+    )
+    run_min = sum(
+        slot_min(estimated_run_min(distance_km=d, easy_max_s_per_km=setup.easy_max_s_per_km))
+        for d in distances
+    )
+    return run_min + lifts * LIFT_SESSION_ESTIMATE_MIN
+
+
+def _max_volume_km(lifts: int, setup: _Setup, ceiling_km: float) -> float:
+    """Largest weekly distance (0.1 km grid, at most ``ceiling_km``) whose week fits the budget."""
+    low, high = 0, math.floor(ceiling_km * 10 + 1e-9)
+    if _build_week_minutes(high / 10, lifts, setup) <= setup.budget_min:
+        return high / 10
+    if lifts * LIFT_SESSION_ESTIMATE_MIN > setup.budget_min:
+        return -1.0
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _build_week_minutes(middle / 10, lifts, setup) <= setup.budget_min:
+            low = middle
+        else:
+            high = middle
+    return low / 10
+
+
+def _race_peak_km(profile: AthleteProfile, distance_m: float) -> float:
+    current = profile.running.weekly_km
+    novice, intermediate, advanced = RACE_PEAK_KM[race_class(distance_m)]
+    if current < NOVICE_RUNNER_BELOW_KM:
+        table = novice
+    elif current < ADVANCED_RUNNER_FROM_KM:
+        table = intermediate
+    else:
+        table = advanced
+    return max(table * RACE_PEAK_PRIORITY_FACTOR[profile.goal.priority], current)
+
+
+def _setup(profile: AthleteProfile) -> _Setup:
+    goal = profile.goal
+    group = goal_group(goal.kind)
+    current = profile.running.weekly_km
+    if not math.isfinite(current) or current < 0:
+        raise InvalidInput("running.weekly_km", current, "a distance of 0 km or more")
+    asked = profile.lifting.sessions_per_week
+    if isinstance(asked, bool) or asked < 0:
+        raise InvalidInput("lifting.sessions_per_week", asked, "0 or more")
+    context = WeekContext(goal=goal.kind, priority=goal.priority, profile=profile.evidence_profile)
+    lifts_low = round(SCH_7.param("min_per_week", profile.evidence_profile))
+    lifts = 0 if asked == 0 else min(max(asked, lifts_low), max_lifts(context))
+    runs_low, runs_high = RUNS_RANGE[group][goal.priority]
+    start_floor = runs_low * START_KM_PER_RUN
+    if group == "race" and goal.race is not None:
+        klass: str | None = race_class(goal.race.distance_m)
+        target = _race_peak_km(profile, goal.race.distance_m)
+        start = max(current, start_floor)
+    elif group == "muscle":
+        klass = None
+        target = NON_RACE_TARGET_KM[group][goal.priority]
+        start = min(max(current, start_floor), target)
+    else:
+        klass = None
+        target = max(NON_RACE_TARGET_KM[group][goal.priority], current)
+        start = max(current, start_floor)
+    target = max(target, start)
+    available_min = profile.available_hours_per_week * 60
+    setup = _Setup(
+        group=group,
+        race_class=klass,
+        runs_low=runs_low,
+        runs_high=runs_high,
+        lifts=lifts,
+        lifts_asked=asked,
+        lifts_low=min(lifts, lifts_low),
+        start_km=_floor_tenth(start),
+        target_km=_floor_tenth(target),
+        time_cap_km=None,
+        easy_max_s_per_km=timing_paces(profile).easy_max_s_per_km,
+        budget_min=AVAILABLE_TIME_SHARE * available_min,
+        first=priority_first(context),
+        time_notes=(),
+    )
+    return _fit_to_time(setup, available_min)
+
+
+def _fit_to_time(setup: _Setup, available_min: float) -> _Setup:
+    """Fit the build weeks into 75 % of the available time, cutting the secondary modality first.
+
+    Running first: lifts go down to SCH-7's minimum before running distance is
+    capped. Lifting (or neither) first: running distance is capped down to its
+    floor before lifts go. Too little time even then is an input error.
+    """
+    lifts = setup.lifts
+    floor_km = setup.runs_low * MIN_RUN_KM
+    notes: list[str] = []
+    if setup.first is Modality.RUN:
+        while (
+            lifts > setup.lifts_low
+            and _build_week_minutes(setup.target_km, lifts, setup) > setup.budget_min
+        ):
+            lifts -= 1
+        cap = _max_volume_km(lifts, setup, setup.target_km)
+    else:
+        cap = _max_volume_km(lifts, setup, setup.target_km)
+        while cap < floor_km and lifts > setup.lifts_low:
+            lifts -= 1
+            cap = _max_volume_km(lifts, setup, setup.target_km)
+    if cap < floor_km:
+        need_h = _build_week_minutes(floor_km, setup.lifts_low, setup) / AVAILABLE_TIME_SHARE / 60
+        raise InvalidInput(
+            "availability",
+            f"{available_min / 60:g} h a week",
+            f"at least {need_h:.1f} h a week are needed for {setup.lifts_low} lifts and "
+            f"{setup.runs_low} short runs (sessions take at most "
+            f"{AVAILABLE_TIME_SHARE:.0%} of the available time)",
+        )
+    budget_h = setup.budget_min / 60
+    if lifts < setup.lifts:
+        notes.append(
+            f"RUN-3: running comes first, so lifts drop from {setup.lifts} to {lifts} a week to "
+            f"fit {budget_h:.1f} h ({AVAILABLE_TIME_SHARE:.0%} of the available time)"
+        )
+    if cap < setup.target_km:
+        reason = (
+            "RUN-3: running comes first and lifts are already at SCH-7's minimum, so"
+            if setup.first is Modality.RUN
+            else "Lifting comes first (SCH-3), so"
+        )
+        notes.append(
+            f"{reason} running distance is capped at {cap:g} km a week (aim {setup.target_km:g} "
+            f"km) to fit {budget_h:.1f} h ({AVAILABLE_TIME_SHARE:.0%} of the available time)"
+        )
+    return _Setup(
+        group=setup.group,
+        race_class=setup.race_class,
+        runs_low=setup.runs_low,
+        runs_high=setup.runs_high,
+        lifts=lifts,
+        lifts_asked=setup.lifts_asked,
+        lifts_low=setup.lifts_low,
+        start_km=min(setup.start_km, cap),
+        target_km=min(setup.target_km, cap),
+        time_cap_km=cap,
+        easy_max_s_per_km=setup.easy_max_s_per_km,
+        budget_min=setup.budget_min,
+        first=setup.first,
+        time_notes=tuple(notes),
+    )
+
+
+def _volumes(frames: Sequence[_Frame], setup: _Setup) -> list[float]:
+    """Running distance per week: ramp, hold or cut by focus; deload, taper and race-week cuts."""
+    volumes: list[float] = []
+    level = setup.start_km
+    peak = 0.0
+    for index, frame in enumerate(frames):
+        previous = frames[index - 1] if index else None
+        if frame.phase is Phase.BUILD:
+            if frame.focus in _LIFTING_FOCI:
+                if frame.week_in_block == 0:
+                    level = _floor_tenth(level * LIFTING_BLOCK_RUN_FACTOR[frame.focus])
+            elif previous is not None and previous.phase is Phase.BUILD:
+                level = min(setup.target_km, _floor_tenth(level * (1 + WEEKLY_RAMP_MAX)))
+            volume = level
+            peak = max(peak, volume)
+        elif frame.phase is Phase.DELOAD:
+            volume = _floor_tenth(level * DELOAD_VOLUME_FACTOR)
+        elif frame.phase is Phase.TAPER:
+            volume = _floor_tenth((peak or level) * TAPER_VOLUME_FACTOR)
+        elif frame.phase is Phase.RACE:
+            volume = _floor_tenth((peak or level) * RACE_WEEK_VOLUME_FACTOR)
+        else:
+            volume = _floor_tenth(level * TEST_WEEK_RUN_FACTOR)
+        volumes.append(volume)
+    return volumes
+
+
+def _taper_runs(volume_km: float, peak_runs: int, setup: _Setup, *, race_week: bool) -> int:
+    """Training runs in a taper or race week: frequency kept near the peak's (Bosquet 2007).
+
+    At least 80 % of the peak week's runs (never shorter than ``MIN_RUN_KM``);
+    in race week the race is one of them.
+    """
+    by_volume = _runs_for(volume_km, setup.runs_low, setup.runs_high)
+    kept = math.ceil(TAPER_FREQUENCY_KEPT * peak_runs - 1e-9)
+    by_length = max(1, math.floor(volume_km / MIN_RUN_KM + 1e-9))
+    runs = min(max(by_volume, kept), by_length, setup.runs_high)
+    if race_week:
+        runs = min(runs, setup.runs_high - 1, max(by_volume, kept) - 1)
+    return max(0, runs)
+
+
+def _quality(frame: _Frame, training_runs: int, long_km: float, setup: _Setup) -> int:
+    """Hard runs in the week (the race excluded), by goal, focus and phase.
+
+    Race, fat-loss and general plans keep at least one easy run besides the long
+    run (Seiler 2010); muscle-first plans may make every short run a hard one (RUN-1).
+    A marathon plan's race-specific long run carries marathon-pace work and counts.
+    """
+    if frame.phase is Phase.TEST or training_runs == 0:
+        return 0
+    if frame.phase is Phase.RACE:
+        wanted = 1 if training_runs >= 2 else 0
+    elif frame.phase is Phase.DELOAD or frame.focus in _LIFTING_FOCI:
+        wanted = 1
+    elif setup.group == "muscle":
+        wanted = 2
+    elif setup.group == "race" and frame.focus is BlockFocus.RACE_SPECIFIC:
+        wanted = 2 if training_runs >= 4 else 1
+    else:
+        wanted = 2 if training_runs >= 5 else 1
+    long_is_quality = (
+        setup.race_class == "marathon"
+        and frame.focus is BlockFocus.RACE_SPECIFIC
+        and frame.phase in {Phase.BUILD, Phase.TAPER}
+        and long_km > 0
+    )
+    others = training_runs - (1 if long_km > 0 else 0)
+    keep_easy = 1 if setup.group != "muscle" and others >= 2 else 0
+    return max(0, min(wanted, others - keep_easy + (1 if long_is_quality else 0)))
+
+
+def _lifts_in(frame: _Frame, setup: _Setup) -> int:
+    if frame.phase is Phase.RACE and setup.lifts > setup.lifts_low:
+        return setup.lifts_low
+    return setup.lifts
+
+
+def _lift_emphasis(frame: _Frame) -> LiftEmphasis:
+    if frame.phase is Phase.TEST:
+        return LiftEmphasis.PEAK_TEST
+    if frame.phase in {Phase.TAPER, Phase.RACE}:
+        return LiftEmphasis.RUNNER
+    focus = frame.focus
+    if focus is BlockFocus.STRENGTH:
+        return LiftEmphasis.STRENGTH
+    if focus in {BlockFocus.HYPERTROPHY, BlockFocus.GENERAL}:
+        return LiftEmphasis.HYPERTROPHY
+    if focus is BlockFocus.RACE_SPECIFIC:
+        return LiftEmphasis.RUNNER
+    return LiftEmphasis.MAINTENANCE
+
+
+def _lift_factor(frame: _Frame) -> float:
+    if frame.phase is Phase.DELOAD:
+        return DELOAD_LIFT_FACTOR
+    if frame.phase is Phase.TAPER:
+        return TAPER_LIFT_FACTOR
+    if frame.phase is Phase.RACE:
+        return RACE_WEEK_LIFT_FACTOR
+    if frame.phase is Phase.TEST:
+        return TEST_WEEK_LIFT_FACTOR
+    return LIFT_VOLUME_FACTOR[frame.focus]
+
+
+# --- explanation ---
+
+
+def _week_reasons(
+    frame: _Frame,
+    *,
+    volume: float,
+    previous_volume: float | None,
+    peak: float,
+    lifts: int,
+    factor: float,
+    profile: AthleteProfile,
+    setup: _Setup,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rules: list[str] = ["PER-1"]
+    notes: list[str] = [
+        f"PER-1: block {frame.block + 1}, week {frame.week_in_block + 1}: "
+        f"{_FOCUS_WORDS[frame.focus]} (G1, G3)"
+    ]
+    goal = profile.goal
+    if frame.final_block:
+        rules.append("PER-2")
+        what = (
+            "the race"
+            if goal.kind is GoalKind.RACE
+            else "the strength test"
+            if goal.kind is GoalKind.STRENGTH
+            else f"the {goal.kind.value.replace('_', ' ')} goal"
+        )
+        notes.append(f"PER-2: the block nearest the goal prioritises {what} (G3)")
+    if frame.phase is Phase.DELOAD:
+        rules.append("PER-3")
+        notes.append(
+            f"PER-3: deload week: running about half ({volume:g} km), lifting volume "
+            f"x{factor:g}, paces and loads kept so fitness holds while fatigue clears (G4; "
+            "Mujika & Padilla 2003 Med Sci Sports Exerc 35(7):1182-1187)"
+        )
+    elif frame.phase in {Phase.TAPER, Phase.RACE}:
+        rules.append("PER-2")
+        cut = 100 * (1 - volume / peak) if peak > 0 else 0.0
+        what = "race week" if frame.phase is Phase.RACE else "taper week"
+        extra = ", race not counted" if frame.phase is Phase.RACE else ""
+        notes.append(
+            f"Taper ({what}): {volume:g} km{extra}, {cut:.0f} % below the peak of {peak:g} km; "
+            f"hard sessions and paces kept ({_BOSQUET}: volume cut 41-60 %, intensity kept)"
+        )
+        if frame.phase is Phase.RACE and goal.race is not None:
+            notes.append(f"PER-2: race day {goal.race.date.isoformat()}")
+    elif frame.phase is Phase.TEST:
+        notes.append("PER-2: test week: lifting tests its maxima fresh; running halved and easy")
+    elif previous_volume is not None and volume > previous_volume + 1e-9:
+        notes.append(f"{_RAMP_NOTE}: {previous_volume:g} -> {volume:g} km")
+    if frame.focus in _LIFTING_FOCI and frame.phase is Phase.BUILD:
+        rules.append("RUN-2")
+        cut = 100 * (1 - LIFTING_BLOCK_RUN_FACTOR[frame.focus])
+        notes.append(
+            f"RUN-2: lifting block: running distance cut {cut:.0f} % at its start and held, one "
+            "hard run a week (G1)"
+        )
+    if setup.group == "muscle":
+        rules.append("RUN-1")
+        notes.append(
+            "RUN-1: muscle comes first: no long slow runs (longest run at most 1 h), hard runs "
+            "are short intervals, hills or sprints (G2; Wilson et al. 2012 J Strength Cond Res "
+            "26(8):2293-2307)"
+        )
+    if goal.kind is GoalKind.RACE or goal.priority is Priority.RUNNING:
+        rules.append("RUN-3")
+        notes.append("RUN-3: running is the priority; its key sessions get the best slots (G3, G4)")
+    rules.append("SCH-7")
+    if lifts == 0:
+        notes.append("SCH-7: no lifts: the profile asks for none")
+    else:
+        asked = setup.lifts_asked
+        told = f" (profile asks {asked})" if asked != lifts else ""
+        notes.append(
+            f"SCH-7: {lifts} lifts{told}; legs, back and chest each trained 2-3 times a week "
+            "(G1, G2, G5)"
+        )
+    if factor < 1.0 and frame.phase is Phase.BUILD:
+        rules.append("LFT-4")
+        notes.append(
+            f"LFT-4: lifting volume x{factor:g} while running load is high: few, heavy, "
+            "high-quality sets (G1, G2)"
+        )
+    if goal.kind is GoalKind.RACE and lifts >= 2:
+        rules.append("LFT-7")
+        notes.append(
+            "LFT-7: the race plan keeps 2 or more lifts: heavy and explosive strength work "
+            "improves running economy (Rønnestad & Mujika 2014; Blagrove et al. 2018)"
+        )
+    notes.extend(setup.time_notes)
+    return tuple(dict.fromkeys(rules)), tuple(notes)
+
+
+# --- the plan ---
+
+
+def outline_plan(profile: AthleteProfile) -> tuple[WeekOutline, ...]:
+    """Outline every week of the athlete's plan (see the module docstring for the model).
+
+    Raises:
+        InvalidInput: the goal date lies before the first Monday, the plan would run
+            longer than two years, the running distance or lift count is negative, or
+            the availability cannot hold even two lifts and the shortest runs.
+    """
+    start, n_weeks, terminal = _calendar(profile)
+    setup = _setup(profile)
+    frames = _frames(n_weeks, terminal, profile.goal.kind)
+    volumes = _volumes(frames, setup)
+    goal_index = n_weeks - 1
+    weeks: list[WeekOutline] = []
+    peak = 0.0
+    peak_runs = 0
+    for index, (frame, volume) in enumerate(zip(frames, volumes, strict=True)):
+        if frame.phase is Phase.BUILD:
+            peak = max(peak, volume)
+        elif peak == 0.0:
+            peak = setup.start_km
+        in_race_week = frame.phase is Phase.RACE
+        training_runs = _runs_for(volume, setup.runs_low, setup.runs_high)
+        if frame.phase is Phase.BUILD:
+            peak_runs = max(peak_runs, training_runs)
+        elif frame.phase in {Phase.TAPER, Phase.RACE}:
+            training_runs = _taper_runs(volume, peak_runs, setup, race_week=in_race_week)
+        long_km = 0.0 if in_race_week else _long_run_km(volume, training_runs, setup)
+        quality = _quality(frame, training_runs, long_km, setup)
+        lifts = _lifts_in(frame, setup)
+        factor = _lift_factor(frame)
+        rules, notes = _week_reasons(
+            frame,
+            volume=volume,
+            previous_volume=volumes[index - 1] if index else None,
+            peak=peak,
+            lifts=lifts,
+            factor=factor,
+            profile=profile,
+            setup=setup,
+        )
+        weeks.append(
+            WeekOutline(
+                index=index,
+                start=start + timedelta(days=DAYS_PER_WEEK * index),
+                block=frame.block,
+                focus=frame.focus,
+                phase=frame.phase,
+                deload=frame.phase is Phase.DELOAD,
+                run_volume_km=volume,
+                long_run_km=long_km,
+                quality_sessions=quality + (1 if in_race_week else 0),
+                runs=training_runs + (1 if in_race_week else 0),
+                lifts=lifts,
+                lift_emphasis=_lift_emphasis(frame),
+                lift_volume_factor=factor,
+                week_in_block=frame.week_in_block,
+                weeks_to_goal=goal_index - index,
+                rules=rules,
+                notes=notes,
+            )
+        )
+    return tuple(weeks)
+
+
+def long_run_is_quality(week: WeekOutline, profile: AthleteProfile) -> bool:
+    """Whether the week's long run carries marathon-pace work and counts as a hard run."""
+    race = profile.goal.race
+    return (
+        profile.goal.kind is GoalKind.RACE
+        and race is not None
+        and race_class(race.distance_m) == "marathon"
+        and week.focus is BlockFocus.RACE_SPECIFIC
+        and week.phase in {Phase.BUILD, Phase.TAPER}
+        and week.long_run_km > 0
+    )

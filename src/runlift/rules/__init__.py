@@ -1,0 +1,31 @@
+"""The guideline catalogue as code: one declaration per GUIDELINES.md ID and solver-free checkers.
+
+``RULES`` holds every rule by ID; ``check_week`` / ``check_sessions`` list the
+violations of placed sessions; ``week_cost`` is the integer objective the
+weekly placement minimises.
+"""
+
+from __future__ import annotations
+
+from runlift.rules.catalogue import RULES, rule
+from runlift.rules.engine import CHECKS, PENALTIES, check_sessions, check_week, week_cost
+from runlift.rules.model import CostBreakdown, Rule, RuleId, Violation
+from runlift.rules.priority import priority_first, sch3_is_hard
+from runlift.rules.weights import WEIGHTS
+
+__all__ = [
+    "CHECKS",
+    "PENALTIES",
+    "RULES",
+    "WEIGHTS",
+    "CostBreakdown",
+    "Rule",
+    "RuleId",
+    "Violation",
+    "check_sessions",
+    "check_week",
+    "priority_first",
+    "rule",
+    "sch3_is_hard",
+    "week_cost",
+]

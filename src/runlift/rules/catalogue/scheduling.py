@@ -1,0 +1,166 @@
+"""Scheduling rules: where lifts and runs may sit in a week (GUIDELINES.md, 'Scheduling').
+
+Each has a solver-free checker in ``runlift.rules.checkers`` of the same name.
+"""
+
+from __future__ import annotations
+
+from runlift.rules.model import Rule, RuleId, per_profile, same_for_all
+from runlift.rules.weights import WEIGHTS
+from runlift.vocabulary import RuleStrength
+
+ROBINEAU_2016 = "Robineau 2016 J Strength Cond Res 30(3):672-683"
+ORDER_LITERATURE = (
+    "Murlasits 2018 J Sports Sci 36(11):1212-1219",
+    "Eddens 2018 Sports Med 48(1):177-188",
+)
+
+SCH_1 = Rule(
+    id=RuleId("SCH-1"),
+    title=(
+        "Hours from the end of the earlier to the start of the later of a lift and a run that "
+        "start on the same local date (parts of one combined block exempt): at least min_gap_h; "
+        "each whole hour short of preferred_gap_h costs weight"
+    ),
+    sources=("G1", "G2", "G3", "G4", ROBINEAU_2016),
+    strength=RuleStrength.HARD,
+    category="scheduling",
+    parameters={
+        "min_gap_h": per_profile(default=6, moderate=4, strict=8),
+        "preferred_gap_h": per_profile(default=8, moderate=6, strict=12),
+    },
+    weight=WEIGHTS[RuleId("SCH-1")],
+)
+
+SCH_2 = Rule(
+    id=RuleId("SCH-2"),
+    title="Local dates on which both a lift and a run start; each such date costs weight",
+    sources=("G1", "G2", "G3", "G4"),
+    strength=RuleStrength.SOFT,
+    category="scheduling",
+    parameters={},
+    weight=WEIGHTS[RuleId("SCH-2")],
+)
+
+SCH_3 = Rule(
+    id=RuleId("SCH-3"),
+    title=(
+        "On a local date with both a lift and a run, whether the first session of the priority "
+        "modality starts before the first session of the other; hard for strength, hypertrophy "
+        "and race goals, otherwise each date out of order costs weight"
+    ),
+    sources=("G1", "G3", "G4", *ORDER_LITERATURE),
+    strength=RuleStrength.HARD,
+    category="scheduling",
+    parameters={},
+    weight=WEIGHTS[RuleId("SCH-3")],
+)
+
+SCH_4 = Rule(
+    id=RuleId("SCH-4"),
+    title=(
+        "Hours from the end of a heavy-lower lift to the start of any run after it (at least "
+        "after_heavy_lower_h), and from the end of a hard run to the start of a heavy-lower "
+        "lift after it (at least hard_run_before_heavy_lower_h), across midnight and weeks"
+    ),
+    sources=("G1", "G2"),
+    strength=RuleStrength.HARD,
+    category="scheduling",
+    parameters={
+        "after_heavy_lower_h": per_profile(default=12, moderate=8, strict=24),
+        "hard_run_before_heavy_lower_h": per_profile(default=12, moderate=8, strict=24),
+    },
+    weight=None,
+)
+
+SCH_5 = Rule(
+    id=RuleId("SCH-5"),
+    title=(
+        "Sessions other than upper-body lifts that start on the local date after a date with a "
+        "hard run (intervals, tempo, hills, repetitions, sprints, race pace, race, or over "
+        "90 min); each costs weight"
+    ),
+    sources=("G2",),
+    strength=RuleStrength.SOFT,
+    category="scheduling",
+    parameters={},
+    weight=WEIGHTS[RuleId("SCH-5")],
+)
+
+SCH_6 = Rule(
+    id=RuleId("SCH-6"),
+    title=(
+        "For the two parts of a combined block: same local date, minutes from the end of the "
+        "first part to the start of the second between min_gap_min and max_gap_min, priority "
+        "modality first; no combined block unless combined sessions are allowed"
+    ),
+    sources=("G4",),
+    strength=RuleStrength.HARD,
+    category="scheduling",
+    parameters={
+        "min_gap_min": per_profile(default=10, moderate=10, strict=15),
+        "max_gap_min": same_for_all(20),
+    },
+    weight=None,
+)
+
+SCH_7 = Rule(
+    id=RuleId("SCH-7"),
+    title=(
+        "In an ISO week with a lift: distinct local dates on which legs, back and chest are each "
+        "lifted (min_per_week to max_per_week), and the number of lifts (at most max_lifts, or "
+        "max_lifts_lifting_first when the priority is lifting)"
+    ),
+    sources=("G1", "G2", "G5", "Blagrove 2018 Sports Med 48(5):1117-1149"),
+    strength=RuleStrength.HARD,
+    category="scheduling",
+    parameters={
+        "min_per_week": same_for_all(2),
+        "max_per_week": same_for_all(3),
+        "max_lifts": same_for_all(3),
+        "max_lifts_lifting_first": same_for_all(4),
+    },
+    weight=None,
+)
+
+SCH_8 = Rule(
+    id=RuleId("SCH-8"),
+    title=(
+        "General-fitness goal only: pairs of consecutive local dates in one ISO week on which "
+        "the same single modality trains and the other does not; each pair costs weight"
+    ),
+    sources=("G4",),
+    strength=RuleStrength.SOFT,
+    category="scheduling",
+    parameters={},
+    weight=WEIGHTS[RuleId("SCH-8")],
+)
+
+SCH_9 = Rule(
+    id=RuleId("SCH-9"),
+    title=(
+        "Explosive sessions (plyometrics, jumps, Olympic-style lifts) that start after a run "
+        "has started on the same local date; none allowed"
+    ),
+    sources=("G4", "G5", "Schumann 2022 Sports Med 52(3):601-612"),
+    strength=RuleStrength.HARD,
+    category="scheduling",
+    parameters={},
+    weight=None,
+)
+
+SCH_10 = Rule(
+    id=RuleId("SCH-10"),
+    title=(
+        "Rest days (local dates of the ISO week with no session) below the athlete's minimum "
+        "(WeekContext.rest_days_min, whose default is rest_days_min); each missing day costs "
+        "weight"
+    ),
+    sources=("G3", "G4"),
+    strength=RuleStrength.SOFT,
+    category="scheduling",
+    parameters={"rest_days_min": same_for_all(1)},
+    weight=WEIGHTS[RuleId("SCH-10")],
+)
+
+RULES = (SCH_1, SCH_2, SCH_3, SCH_4, SCH_5, SCH_6, SCH_7, SCH_8, SCH_9, SCH_10)

@@ -1,0 +1,27 @@
+"""The one table of soft-rule weights: integer penalty per unit, named by rule.
+
+The planner's objective and ``week_cost`` both read these numbers; the relative
+sizes say what gives way first (a missing rest day before a day after a hard
+run, that before a shared lift/run day, and so on). PHY-1 costs one per
+interference point (``runlift.science.interference``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+from runlift.rules.model import RuleId
+
+WEIGHTS: Final[Mapping[RuleId, int]] = MappingProxyType(
+    {
+        RuleId("PHY-1"): 1,  # per interference point of each lift/run pair
+        RuleId("SCH-1"): 2,  # per whole hour a same-day gap falls short of preferred_gap_h
+        RuleId("SCH-2"): 10,  # per local date with both a lift and a run
+        RuleId("SCH-3"): 8,  # per date out of priority order (soft only for fat loss, fitness)
+        RuleId("SCH-5"): 30,  # per session other than an upper lift the day after a hard run
+        RuleId("SCH-8"): 3,  # per pair of consecutive single-modality dates of the same modality
+        RuleId("SCH-10"): 40,  # per rest day missing below the minimum
+    }
+)

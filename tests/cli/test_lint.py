@@ -1,0 +1,173 @@
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from runlift.cli.app import main
+
+ICS = Path(__file__).parents[1] / "fixtures" / "ics"
+
+PLANTED = """BEGIN:VEVENT
+DTSTART:20241004T200000Z
+DTEND:20241004T205000Z
+DTSTAMP:20241004T175945Z
+UID:planted-intervals@example.com
+SUMMARY:Intervals 6x800m
+END:VEVENT
+BEGIN:VEVENT
+DTSTART:20241001T060000Z
+DTEND:20241001T070000Z
+DTSTAMP:20241004T175945Z
+UID:planted-upper@example.com
+SUMMARY:Upper body: bench and rows
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def planted_google_calendar(tmp_path: Path) -> Path:
+    """A real Google Calendar export with a leg day and intervals an hour apart."""
+    original = (ICS / "google-calendar_export_vtimezone-valarm.ics").read_text(encoding="utf-8")
+    text = original.replace("SUMMARY:event with alarms", "SUMMARY:Leg day: squats")
+    text = text.replace("END:VCALENDAR\n", PLANTED).replace("END:VCALENDAR\r\n", PLANTED)
+    path = tmp_path / "google.ics"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def lint_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str, Any]]:
+    code = main(["lint", *argv, "--json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_planted_violations_in_a_google_calendar_are_found(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, report = lint_json(
+        capsys,
+        str(planted_google_calendar(tmp_path)),
+        "--goal",
+        "strength",
+        "--priority",
+        "lifting",
+    )
+    assert code == 1
+    assert report["sessions"] == 3
+    assert report["timezone"] == "Europe/London"
+    violations = report["violations"]
+    assert isinstance(violations, list)
+    by_rule = {v["rule"]: v for v in violations if v["hard"]}
+    assert {"SCH-1", "SCH-4"} <= set(by_rule)
+    sch1 = by_rule["SCH-1"]
+    assert sch1["measured"] == pytest.approx(1.0)
+    assert sch1["limit"] == 6.0
+    assert [s["title"] for s in sch1["sessions"]] == ["Leg day: squats", "Intervals 6x800m"]
+    # Shown in the calendar's zone (BST), not UTC.
+    assert sch1["sessions"][0]["start"] == "19:15"
+    assert "G1" in sch1["sources"]
+    assert sch1["fix"]
+
+
+def test_moderate_profile_relaxes_the_same_day_gap(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = planted_google_calendar(tmp_path)
+    _, default = lint_json(capsys, str(path))
+    _, moderate = lint_json(capsys, str(path), "--profile", "moderate")
+    limit = {v["rule"]: v["limit"] for v in default["violations"] if v["rule"] == "SCH-1"}
+    relaxed = {v["rule"]: v["limit"] for v in moderate["violations"] if v["rule"] == "SCH-1"}
+    assert limit == {"SCH-1": 6.0}
+    assert relaxed == {"SCH-1": 4.0}
+
+
+def test_human_report_names_rule_sessions_and_fix(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["lint", str(planted_google_calendar(tmp_path))]) == 1
+    out = capsys.readouterr().out
+    assert "HARD SCH-1" in out
+    assert "Leg day: squats" in out
+    assert "fix:" in out
+    assert "Sources:" in out
+
+
+def test_clean_calendar_exits_0(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        "date,start,end,title\n"
+        "2026-03-02,07:00,08:00,Full body: squat bench row\n"
+        "2026-03-03,18:00,19:00,Easy run\n"
+        "2026-03-04,07:00,08:00,Full body: deadlift press pull-ups\n"
+        "2026-03-06,18:00,19:00,Easy run\n",
+        encoding="utf-8",
+    )
+    code, report = lint_json(capsys, str(plan), "--timezone", "Europe/Berlin")
+    assert [v for v in report["violations"] if v["hard"]] == []
+    assert code == 0
+
+
+def test_all_day_plan_from_another_app(capsys: pytest.CaptureFixture[str]) -> None:
+    code, report = lint_json(
+        capsys,
+        str(ICS / "training-plan_5k_run-plus-strength_no-dtstamp.ics"),
+        "--goal",
+        "race",
+        "--priority",
+        "running",
+    )
+    assert report["sessions"] == 20
+    assert report["untimed_sessions"] == 20
+    assert report["ignored_events"] == 4
+    rules = {v["rule"] for v in report["violations"]}
+    # All-day events are judged by date only: no hour-gap rule fires on them.
+    assert not rules & {"SCH-1", "SCH-3", "SCH-4", "SCH-9"}
+    assert "SCH-7" in rules
+    assert code == 1
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "google-calendar_export_vtimezone-valarm.ics",
+        "thunderbird_export_vtimezone.ics",
+        "tzid-without-vtimezone.ics",
+        "corrupt/bom_empty-calendar.ics",
+        "corrupt/broken_double-semicolon-param.ics",
+    ],
+)
+def test_calendars_without_training_are_clean(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    code, report = lint_json(capsys, str(ICS / name))
+    assert code == 0
+    assert report["sessions"] == 0
+    assert report["violations"] == []
+
+
+def test_broken_training_event_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = (ICS / "corrupt" / "broken_double-semicolon-param.ics").read_text(encoding="utf-8")
+    path = tmp_path / "broken.ics"
+    path.write_text(text.replace("An Event with too many semicolons", "Squats"), encoding="utf-8")
+    assert main(["lint", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "no readable start" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("x.ics", b"not a calendar"), ("x.csv", b"a,b\n1,2\n"), ("x.json", b'{"weeks": 3}')],
+)
+def test_unreadable_files_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, content: bytes
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert main(["lint", str(path)]) == 2
+    assert "error:" in capsys.readouterr().err
+
+
+def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["lint", str(tmp_path / "absent.ics")]) == 2
+    assert "absent.ics" in capsys.readouterr().err

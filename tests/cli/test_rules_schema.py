@@ -1,0 +1,38 @@
+import json
+
+import pytest
+
+from runlift.cli.app import main
+
+
+def test_rules_lists_every_rule_with_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "--json"]) == 0
+    rules = json.loads(capsys.readouterr().out)["rules"]
+    ids = [r["id"] for r in rules]
+    assert len(ids) == 30
+    assert ids[0] == "PHY-1"
+    assert "NUT-4" in ids
+    sch1 = next(r for r in rules if r["id"] == "SCH-1")
+    assert sch1["strength"] == "hard"
+    assert sch1["parameters"]["min_gap_h"] == {"default": 6.0, "moderate": 4.0, "strict": 8.0}
+    assert all(r["sources"] for r in rules)
+
+
+def test_rules_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    assert "SCH-10" in out
+    assert "min_gap_h" in out
+
+
+@pytest.mark.parametrize(("name", "field"), [("profile", "availability"), ("plan", "weeks")])
+def test_schemas(capsys: pytest.CaptureFixture[str], name: str, field: str) -> None:
+    assert main(["schema", name]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert field in schema["properties"]
+
+
+def test_unknown_schema_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "recipe"]) == 2
+    assert "recipe" in capsys.readouterr().err
