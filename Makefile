@@ -6,7 +6,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test check format lint types layers pytest bench clean
+.PHONY: demo test check format lint types layers pytest bench clean system-deps
+
+# Debian packages outside the virtualenv: Chromium for the report's browser test,
+# poppler-utils (pdftoppm, pdftotext) to check the PDF report, and HarfBuzz's
+# subsetter, without which WeasyPrint warns on every PDF. Installed only when
+# missing, and only as root; anyone else is told the command to run.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || missing="$$missing libharfbuzz-subset0"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" -ne 0 ]; then \
+		echo "runlift needs these system packages:$$missing" >&2; \
+		echo "run: sudo apt-get install -y$$missing" >&2; \
+		exit 1; \
+	fi; \
+	echo "installing system packages:$$missing"; \
+	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,10 +33,10 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-demo: $(STAMP)
-	$(BIN)/runlift demo
+demo: system-deps $(STAMP)
+	$(BIN)/runlift demo examples/athletes --output out
 
-test: $(STAMP)
+test: system-deps $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
@@ -30,7 +48,10 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/cli_startup.py
+	$(BIN)/python benchmarks/placement.py --quick
+	$(BIN)/python benchmarks/plan.py
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .pytest_cache .ruff_cache

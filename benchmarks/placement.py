@@ -1,7 +1,8 @@
 """Weekly placement: solve time, proven optimality and cost against a greedy placement.
 
 Generates seeded random but realistic athlete-weeks (5-10 sessions, 2-4 lifts
-composed to satisfy SCH-7, varied windows, commitments, goals and profiles),
+composed to satisfy SCH-7, at most as many runs as days with a window since
+RL-1 allows one run a day, varied windows, commitments, goals and profiles),
 places each with ``place_week`` and with a simple greedy placement, and reports
 the median, p95 and max wall time of ``place_week`` (model building, solving
 and explanations), the share proven optimal, the share infeasible (each must
@@ -170,8 +171,11 @@ def random_week(rng: random.Random) -> WeekRequest:
     total = rng.randint(5, 10)
     lifts = rng.choice([4, 3, 2] if priority is Priority.LIFTING else [3, 2])
     lifts = min(lifts, total - 2)
-    sessions = (*_lifts(rng, lifts, priority), *_runs(rng, total - lifts, priority))
+    lift_specs = _lifts(rng, lifts, priority)
+    runs = _runs(rng, total - lifts, priority)
     availability = _availability(rng)
+    # RL-1 allows one run a day: no athlete plans more runs than days they can run on.
+    sessions = (*lift_specs, *runs[: max(1, len(availability))])
     commitments = tuple(
         Commitment(title="appointment", weekday=rng.choice(WEEKDAYS), window=_window(18 * 60, 60))
         for _ in range(rng.choice([0, 0, 1, 2]))

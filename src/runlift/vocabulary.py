@@ -193,3 +193,31 @@ class Phase(StrEnum):
     TAPER = "taper"
     RACE = "race"
     TEST = "test"
+
+
+class LiftingStyle(StrEnum):
+    """What kind of lifting the athlete wants.
+
+    ``full``: the whole programme of LFT-1..7 (compound lifts, blocks that
+    alternate emphasis). ``runner_specific``: only the runner-specific work of
+    LFT-6 with enough pushing and pulling to meet SCH-7, for runners who lift
+    to stay healthy and economical rather than to get stronger in the gym.
+    """
+
+    FULL = "full"
+    RUNNER_SPECIFIC = "runner_specific"
+
+
+class ActivityLevel(StrEnum):
+    """How active the athlete's day is outside planned training (job, commute, chores)."""
+
+    SEDENTARY = "sedentary"
+    LIGHT = "light"
+    ACTIVE = "active"
+
+
+class MassUnit(StrEnum):
+    """The unit in which body mass is shown (grams of food stay grams)."""
+
+    KG = "kg"
+    LB = "lb"

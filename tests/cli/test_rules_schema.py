@@ -9,9 +9,18 @@ def test_rules_lists_every_rule_with_sources(capsys: pytest.CaptureFixture[str])
     assert main(["rules", "--json"]) == 0
     rules = json.loads(capsys.readouterr().out)["rules"]
     ids = [r["id"] for r in rules]
-    assert len(ids) == 30
+    assert len(ids) == 31
     assert ids[0] == "PHY-1"
     assert "NUT-4" in ids
+    rl1 = next(r for r in rules if r["id"] == "RL-1")
+    assert rl1["strength"] == "hard"
+    assert rl1["category"] == "scheduling"
+    assert rl1["parameters"]["max_runs_per_day"] == {
+        "default": 1.0,
+        "moderate": 1.0,
+        "strict": 1.0,
+    }
+    assert rl1["parameters"]["max_lifts_per_day"]["strict"] == 1.0
     sch1 = next(r for r in rules if r["id"] == "SCH-1")
     assert sch1["strength"] == "hard"
     assert sch1["parameters"]["min_gap_h"] == {"default": 6.0, "moderate": 4.0, "strict": 8.0}
@@ -22,6 +31,7 @@ def test_rules_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
     assert "SCH-10" in out
+    assert "RL-1" in out
     assert "min_gap_h" in out
 
 

@@ -75,3 +75,25 @@ def test_description_is_read_when_the_title_says_nothing() -> None:
     found = recognise(title="Session", description="Squats and lunges")
     assert found is not None
     assert found.kind is LiftKind.HEAVY_LOWER
+
+
+def test_a_named_lift_kind_takes_explosive_from_categories_not_prose() -> None:
+    prose = "Progression: jumps and runner-specific work one or two reps more a week"
+    plain = recognise(
+        title="Runner strength B", description=prose, categories=["LIFT", "RUNNER-STRENGTH"]
+    )
+    assert plain is not None
+    assert not plain.contains_explosive
+    flagged = recognise(
+        title="Runner strength B",
+        description=prose,
+        categories=["LIFT", "RUNNER-STRENGTH", "EXPLOSIVE"],
+    )
+    assert flagged is not None
+    assert flagged.contains_explosive
+    by_title = recognise(title="Box jumps + squats", categories=["LIFT", "HEAVY-LOWER"])
+    assert by_title is not None
+    assert by_title.contains_explosive
+    unnamed = recognise(title="Gym", description=prose, categories=["LIFT"])
+    assert unnamed is not None
+    assert unnamed.contains_explosive

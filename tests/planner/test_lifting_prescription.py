@@ -6,6 +6,7 @@ import itertools
 import math
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -16,13 +17,16 @@ from runlift.domain.athlete import (
     RaceGoal,
     RunningBackground,
 )
-from runlift.domain.exercises import HEAVY_LOWER_PATTERNS
+from runlift.domain.exercises import HEAVY_LOWER_PATTERNS, MovementPattern
 from runlift.domain.sessions import ScheduledSession
 from runlift.domain.week import WeekContext
 from runlift.errors import InvalidInput
-from runlift.planner.baseline import Baseline
+from runlift.io.profile import read_profile
+from runlift.planner.baseline import Baseline, baseline
 from runlift.planner.lifting_prescription import (
     DOSES,
+    HEAVY_PERCENT_1RM,
+    HEAVY_RPE,
     LAYOUTS,
     MAX_SETS_PER_EXERCISE,
     SCH7_MAX_DAYS,
@@ -31,8 +35,10 @@ from runlift.planner.lifting_prescription import (
     PlannedLift,
     SlotRole,
     Step,
+    TemplateFamily,
     chart_percent_1rm,
     grid_minutes,
+    is_heavy,
     lift_kind,
     plan_lifts,
     rpe_for_percent,
@@ -40,7 +46,7 @@ from runlift.planner.lifting_prescription import (
     training_days,
     weekly_sets,
 )
-from runlift.planner.periodisation import LiftEmphasis, WeekOutline
+from runlift.planner.periodisation import LiftEmphasis, WeekOutline, outline_plan
 from runlift.reference.exercises import exercise_library
 from runlift.rules.catalogue.lifting import LFT_2, LFT_3
 from runlift.rules.checkers import sch_7
@@ -50,6 +56,7 @@ from runlift.vocabulary import (
     EvidenceProfile,
     Experience,
     GoalKind,
+    LiftingStyle,
     LiftKind,
     MuscleGroup,
     Phase,
@@ -626,3 +633,220 @@ def test_sets_never_exceed_the_cap_or_vanish() -> None:
                 assert all(
                     1 <= e.sets <= MAX_SETS_PER_EXERCISE for e in lift.prescription.exercises
                 )
+
+
+# --- lifting style runner_specific (LFT-6) ---
+
+RUNNER_EXAMPLE = (
+    Path(__file__).parents[2] / "examples" / "athletes" / "marathon-runner-strength.yaml"
+)
+RUNNER_SPECIFIC = LiftEmphasis.RUNNER_SPECIFIC
+RUNNER_SPECIFIC_IDS = frozenset(e.id for e in LIBRARY.runner_specific())
+
+
+@pytest.fixture(scope="module")
+def runner_athlete() -> AthleteProfile:
+    return read_profile(RUNNER_EXAMPLE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def runner_weeks(
+    runner_athlete: AthleteProfile,
+) -> tuple[tuple[WeekOutline, tuple[PlannedLift, ...]], ...]:
+    numbers = baseline(runner_athlete)
+    return tuple(
+        (week, plan_lifts(week, runner_athlete, numbers, LIBRARY))
+        for week in outline_plan(runner_athlete)
+    )
+
+
+def test_the_runner_example_lists_the_kit_the_tests_assume(
+    runner_athlete: AthleteProfile,
+) -> None:
+    assert runner_athlete.lifting.style is LiftingStyle.RUNNER_SPECIFIC
+    assert runner_athlete.lifting.equipment == {"bands", "step", "suspension-trainer", "dumbbells"}
+
+
+def test_runner_specific_weeks_are_never_heavy_lower(
+    runner_weeks: tuple[tuple[WeekOutline, tuple[PlannedLift, ...]], ...],
+) -> None:
+    assert runner_weeks
+    for week, lifts in runner_weeks:
+        assert week.lift_emphasis is RUNNER_SPECIFIC
+        assert len(lifts) == week.lifts >= 2
+        for lift in lifts:
+            assert lift.spec.kind is LiftKind.RUNNER_STRENGTH, lift.spec.id
+            assert lift.prescription.kind is LiftKind.RUNNER_STRENGTH
+            assert not lift.spec.is_heavy_lower
+
+
+def test_runner_specific_sessions_are_lft_6_work_with_explosive_work_first(
+    runner_weeks: tuple[tuple[WeekOutline, tuple[PlannedLift, ...]], ...],
+) -> None:
+    for _, lifts in runner_weeks:
+        for lift in lifts:
+            ids = [e.exercise for e in lift.prescription.exercises]
+            assert sum(i in RUNNER_SPECIFIC_IDS for i in ids) >= 3, ids
+            flags = [LIBRARY.get(i).explosive for i in ids]
+            assert flags == sorted(flags, reverse=True)
+            assert lift.spec.contains_explosive == any(flags)
+            assert "LFT-6" in lift.rules
+            if any(flags):
+                assert ids[0] == "single-leg-multidirectional-hops"
+                assert {"SCH-9", "LFT-7"} <= set(lift.rules)
+        # The hops are in the week (SCH-9 sets the flag), not in every lift, so that one
+        # lift can follow a run on the same day.
+        assert any(lift.spec.contains_explosive for lift in lifts)
+
+
+def test_runner_specific_example_trains_each_group_on_two_to_three_days(
+    runner_weeks: tuple[tuple[WeekOutline, tuple[PlannedLift, ...]], ...],
+) -> None:
+    for week, lifts in runner_weeks:
+        days = training_days(lifts)
+        for group in MAJOR_MUSCLE_GROUPS:
+            assert SCH7_MIN_DAYS <= days[group] <= SCH7_MAX_DAYS, (week.index, days)
+        for lift in lifts:
+            patterns = {LIBRARY.get(e.exercise).pattern for e in lift.prescription.exercises}
+            assert MovementPattern.HORIZONTAL_PUSH in patterns
+            assert MovementPattern.HORIZONTAL_PULL in patterns
+            assert lift.spec.muscle_groups >= MAJOR_MUSCLE_GROUPS
+
+
+def test_runner_specific_loads_are_rpe_6_to_8_with_slow_lowering(
+    runner_weeks: tuple[tuple[WeekOutline, tuple[PlannedLift, ...]], ...],
+) -> None:
+    for _, lifts in runner_weeks:
+        for lift in lifts:
+            for item in lift.prescription.exercises:
+                exercise = LIBRARY.get(item.exercise)
+                assert item.percent_1rm is None
+                if exercise.explosive:
+                    assert item.rpe is None
+                    continue
+                assert item.rpe is not None
+                assert 6 <= item.rpe <= 8, item
+                if exercise.pattern in HEAVY_LOWER_PATTERNS:
+                    assert item.rpe < HEAVY_RPE
+                    assert chart_percent_1rm(reps=item.reps, rpe=item.rpe) < HEAVY_PERCENT_1RM
+                if exercise.runner_specific:
+                    assert "lower over 3 s" in item.notes or "lower over 4 s" in item.notes
+
+
+def test_runner_specific_example_uses_the_loaded_variations_its_kit_allows(
+    runner_weeks: tuple[tuple[WeekOutline, tuple[PlannedLift, ...]], ...],
+) -> None:
+    _, lifts = runner_weeks[0]
+    ids = {e.exercise for lift in lifts for e in lift.prescription.exercises}
+    assert {
+        "single-leg-multidirectional-hops",
+        "weighted-suspended-split-squat",
+        "eccentric-goblet-squat",
+        "weighted-bent-knee-calf-raise",
+        "weighted-straight-knee-calf-raise",
+        "banded-standing-hip-flexion",
+        "banded-ankle-inversion",
+        "banded-ankle-eversion",
+        "push-up",
+        "suspension-row",
+        "banded-row",
+    } == ids
+    assert not any("replaces" in line for lift in lifts for line in lift.explanation)
+
+
+def test_runner_specific_falls_back_on_the_bodyweight_and_band_originals() -> None:
+    lifts = plan(make_week(RUNNER_SPECIFIC, lifts=2), equipment=BAND_KIT)
+    ids = {e.exercise for lift in lifts for e in lift.prescription.exercises}
+    assert {"eccentric-squat", "bent-knee-calf-raise", "straight-knee-calf-raise"} <= ids
+    assert "banded-row" in ids
+    assert not ids & {"eccentric-goblet-squat", "weighted-bent-knee-calf-raise"}
+    lines = [line for lift in lifts for line in lift.explanation]
+    assert any(line.startswith("Eccentric squat (slow lowering) replaces") for line in lines)
+
+
+def test_runner_specific_deload_halves_the_sets(
+    runner_weeks: tuple[tuple[WeekOutline, tuple[PlannedLift, ...]], ...],
+) -> None:
+    deloads = [i for i, (week, _) in enumerate(runner_weeks) if week.deload]
+    assert deloads
+    for index in deloads:
+        _, build = runner_weeks[index - 1]
+        _, deload = runner_weeks[index]
+        before = {
+            (b.prescription.notes, e.exercise): e for b in build for e in b.prescription.exercises
+        }
+        for lift in deload:
+            assert "PER-3" in lift.rules
+            for item in lift.prescription.exercises:
+                old = before[(lift.prescription.notes, item.exercise)]
+                assert old.sets == 2
+                assert item.sets == scaled_sets(old.sets, factor=0.5) == 1
+                assert (item.reps, item.rpe) == (old.reps, old.rpe)
+        assert total_sets(deload) * 2 == total_sets(build)
+
+
+def test_runner_specific_progresses_by_reps_then_tempo_then_effort() -> None:
+    def split_squat(week_in_block: int) -> tuple[int, float | None, str]:
+        lifts = plan(
+            make_week(RUNNER_SPECIFIC, lifts=2, week_in_block=week_in_block),
+            equipment=frozenset({"suspension-trainer", "dumbbells"}),
+        )
+        item = next(
+            e
+            for e in lifts[0].prescription.exercises
+            if e.exercise == "weighted-suspended-split-squat"
+        )
+        return item.reps, item.rpe, item.notes
+
+    steps = [split_squat(k) for k in range(5)]
+    assert [(reps, rpe) for reps, rpe, _ in steps] == [
+        (8, 6.0),
+        (10, 6.0),
+        (10, 6.0),
+        (10, 6.5),
+        (12, 6.5),
+    ]
+    assert ["lower over 4 s" in notes for _, _, notes in steps] == [
+        False,
+        False,
+        True,
+        True,
+        True,
+    ]
+    assert all("choose the load by RPE" in notes for _, _, notes in steps)
+
+
+def test_runner_specific_dose_rows() -> None:
+    rows = DOSES[RUNNER_SPECIFIC]
+    assert rows[SlotRole.RUNNER].rule == "LFT-6"
+    assert rows[SlotRole.EXPLOSIVE].rule == "SCH-9"
+    for step in rows[SlotRole.RUNNER].steps:
+        assert step.rpe is not None
+        assert 6 <= step.rpe < HEAVY_RPE
+        assert not is_heavy(step)
+        assert step.lowering_s in {3, 4}
+    for step in rows[SlotRole.ACCESSORY].steps:
+        assert step.rpe is not None
+        assert 7 <= step.rpe <= 8
+    for lifts in range(1, 5):
+        for template in LAYOUTS[(TemplateFamily.RUNNER_SPECIFIC, lifts)]:
+            assert all(slot.role in rows for slot in template.slots)
+
+
+@pytest.mark.parametrize(
+    "kit", [FULL_KIT, DUMBBELL_KIT, BAND_KIT, frozenset()], ids=["full", "db", "bands", "none"]
+)
+@pytest.mark.parametrize("lifts", [1, 2, 3, 4])
+def test_runner_specific_is_never_heavy_lower_whatever_the_kit(
+    lifts: int, kit: frozenset[str]
+) -> None:
+    for week_in_block in range(6):
+        for lift in plan(
+            make_week(RUNNER_SPECIFIC, lifts=lifts, week_in_block=week_in_block), equipment=kit
+        ):
+            assert lift.spec.kind is not LiftKind.HEAVY_LOWER
+            assert not lift.spec.is_heavy_lower
+            if lifts <= 3:
+                assert lift.spec.kind is LiftKind.RUNNER_STRENGTH
+                ids = [e.exercise for e in lift.prescription.exercises]
+                assert sum(i in RUNNER_SPECIFIC_IDS for i in ids) >= 3

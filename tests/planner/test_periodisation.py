@@ -22,7 +22,7 @@ from runlift.planner.periodisation import (
     timing_paces,
     training_run_distances_km,
 )
-from runlift.vocabulary import BlockFocus, GoalKind, Phase, Priority, Weekday
+from runlift.vocabulary import BlockFocus, GoalKind, LiftingStyle, Phase, Priority, Weekday
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "athletes" / "half-marathon-lifter.yaml"
 CITED = re.compile(r"\b(PER|RUN|SCH|LFT)-\d+\b|\b(19|20)\d\d\b|\bG\d\b")
@@ -350,3 +350,122 @@ def test_distances_split_with_the_long_run_first() -> None:
 )
 def test_durations_round_up_to_the_grid(minutes: float, slot: int) -> None:
     assert slot_min(minutes) == slot
+
+
+# --- lifting style runner_specific ---
+
+RUNNER_EXAMPLE = EXAMPLE.with_name("marathon-runner-strength.yaml")
+LIFTING_FOCI = {BlockFocus.STRENGTH, BlockFocus.HYPERTROPHY}
+
+
+@pytest.fixture(scope="module")
+def runner() -> AthleteProfile:
+    return read_profile(RUNNER_EXAMPLE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def runner_weeks(runner: AthleteProfile) -> tuple[WeekOutline, ...]:
+    return outline_plan(runner)
+
+
+def _foci(weeks: tuple[WeekOutline, ...]) -> list[BlockFocus]:
+    return [next(w.focus for w in weeks if w.block == b) for b in sorted({w.block for w in weeks})]
+
+
+def test_runner_specific_example_has_no_lifting_blocks(
+    runner: AthleteProfile, runner_weeks: tuple[WeekOutline, ...]
+) -> None:
+    assert runner.lifting.style is LiftingStyle.RUNNER_SPECIFIC
+    assert runner_weeks[-1].phase is Phase.RACE
+    assert not {w.focus for w in runner_weeks} & LIFTING_FOCI
+    assert {w.lift_emphasis for w in runner_weeks} == {LiftEmphasis.RUNNER_SPECIFIC}
+    assert not any(w.phase is Phase.TEST for w in runner_weeks)
+    assert not any("RUN-2" in w.rules for w in runner_weeks)
+
+
+def test_runner_specific_blocks_alternate_running_emphases_from_a_volume_block(
+    runner_weeks: tuple[WeekOutline, ...],
+) -> None:
+    foci = _foci(runner_weeks)
+    assert foci == [
+        BlockFocus.RUNNING_VOLUME,
+        BlockFocus.RACE_SPECIFIC,
+        BlockFocus.RUNNING_VOLUME,
+        BlockFocus.RACE_SPECIFIC,
+        BlockFocus.RACE_SPECIFIC,
+    ]
+    assert [w.index for w in runner_weeks if w.deload] == [3, 7, 10, 13]
+
+
+def test_runner_specific_notes_say_lifting_is_maintained_runner_specific_work(
+    runner_weeks: tuple[WeekOutline, ...],
+) -> None:
+    for week in runner_weeks:
+        per_1 = next(note for note in week.notes if note.startswith("PER-1"))
+        assert "no strength or hypertrophy blocks" in per_1
+        assert "maintained runner-specific work (LFT-6)" in per_1
+        assert "LFT-6" in week.rules
+        assert any(note.startswith("LFT-6: 2 runner-specific lifts") for note in week.notes)
+        assert not any("heavy, high-quality" in note for note in week.notes)
+        assert all(CITED.search(note) for note in week.notes), week.notes
+
+
+def test_runner_specific_lifting_volume(runner_weeks: tuple[WeekOutline, ...]) -> None:
+    assert {w.lifts for w in runner_weeks} == {2}
+    assert {w.lift_volume_factor for w in runner_weeks if w.phase is Phase.BUILD} == {1.0}
+    assert {w.lift_volume_factor for w in runner_weeks if w.deload} == {0.5}
+    assert runner_weeks[-1].lift_volume_factor == 0.4
+
+
+def test_the_full_style_of_the_same_runner_keeps_a_strength_block(
+    runner: AthleteProfile,
+) -> None:
+    full = replace(runner, lifting=replace(runner.lifting, style=LiftingStyle.FULL))
+    weeks = outline_plan(full)
+    assert BlockFocus.STRENGTH in {w.focus for w in weeks}
+    assert LiftEmphasis.RUNNER_SPECIFIC not in {w.lift_emphasis for w in weeks}
+
+
+@pytest.mark.parametrize(
+    ("asked", "priority", "expected"),
+    [
+        (0, Priority.RUNNING, 0),
+        (1, Priority.RUNNING, 2),
+        (2, Priority.RUNNING, 2),
+        (3, Priority.RUNNING, 3),
+        (4, Priority.RUNNING, 3),
+        (6, Priority.LIFTING, 3),
+    ],
+)
+def test_runner_specific_lifts_are_clamped_to_two_or_three(
+    runner: AthleteProfile, asked: int, priority: Priority, expected: int
+) -> None:
+    profile = replace(
+        runner,
+        goal=replace(runner.goal, priority=priority),
+        lifting=replace(runner.lifting, sessions_per_week=asked),
+    )
+    weeks = outline_plan(profile)
+    assert {w.lifts for w in weeks if w.phase is not Phase.RACE} == {expected}
+
+
+@pytest.mark.parametrize("kind", [GoalKind.FAT_LOSS, GoalKind.GENERAL_FITNESS])
+def test_runner_specific_non_race_goals_alternate_volume_and_the_goal_focus(
+    runner: AthleteProfile, kind: GoalKind
+) -> None:
+    weeks = outline_plan(_goal(runner, kind, weeks=20))
+    foci = _foci(weeks)
+    assert foci[-1] is GOAL_FOCUS[kind]
+    assert foci[0] is BlockFocus.RUNNING_VOLUME
+    assert set(foci) == {BlockFocus.RUNNING_VOLUME, GOAL_FOCUS[kind]}
+    assert {w.lift_emphasis for w in weeks} == {LiftEmphasis.RUNNER_SPECIFIC}
+
+
+@pytest.mark.parametrize("kind", [GoalKind.STRENGTH, GoalKind.HYPERTROPHY])
+def test_runner_specific_with_a_muscle_goal_is_an_input_error(
+    runner: AthleteProfile, kind: GoalKind
+) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        outline_plan(_goal(runner, kind))
+    assert caught.value.field == "lifting.style"
+    assert "full" in caught.value.expected

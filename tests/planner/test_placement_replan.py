@@ -78,7 +78,9 @@ def test_lost_window_moves_only_the_session_that_used_it() -> None:
     weekday = list(Weekday)[victim.start.astimezone(ZONE).weekday()]
     lost = {
         day: tuple(
-            w for w in spans if not (w.start <= victim.start.astimezone(ZONE).time() < w.end)
+            w
+            for w in spans
+            if day != weekday or not (w.start <= victim.start.astimezone(ZONE).time() < w.end)
         )
         for day, spans in AVAILABILITY.items()
     }

@@ -7,6 +7,7 @@ import pytest
 from runlift.errors import InvalidInput
 from runlift.rules import CHECKS, PENALTIES, RULES, WEIGHTS, Rule, RuleId, rule
 from runlift.rules.catalogue import (
+    conventions,
     lifting,
     nutrition,
     periodisation,
@@ -29,9 +30,11 @@ GUIDELINE_IDS = [
 
 DECLARED = [
     r
-    for module in (physiology, scheduling, lifting, running, periodisation, nutrition)
+    for module in (physiology, scheduling, lifting, running, periodisation, nutrition, conventions)
     for r in module.RULES
 ]
+OWN_PREFIX = "RL-"
+"""runlift's own rules (not in GUIDELINES.md) carry IDs with this prefix."""
 
 # From the agreed semantics: rule -> parameter -> (default, moderate, strict)
 PLACEMENT_PARAMETERS = {
@@ -46,6 +49,7 @@ PLACEMENT_PARAMETERS = {
         "max_lifts_lifting_first": (4, 4, 4),
     },
     "SCH-10": {"rest_days_min": (1, 1, 1)},
+    "RL-1": {"max_runs_per_day": (1, 1, 1), "max_lifts_per_day": (1, 1, 1)},
 }
 SOFT_WEIGHTS = {
     "PHY-1": 1,
@@ -59,15 +63,36 @@ SOFT_WEIGHTS = {
 PROFILES = (EvidenceProfile.DEFAULT, EvidenceProfile.MODERATE, EvidenceProfile.STRICT)
 
 
-def test_declared_ids_equal_the_guideline_ids_in_order() -> None:
-    assert list(RULES) == GUIDELINE_IDS
+def test_every_guideline_id_is_declared_in_order_and_the_rest_are_runlift_rules() -> None:
     assert len(GUIDELINE_IDS) == 30
+    guidelines = [r for r in RULES if r in GUIDELINE_IDS]
+    extra = [r for r in RULES if r not in GUIDELINE_IDS]
+    assert guidelines == GUIDELINE_IDS
+    assert all(r.startswith(OWN_PREFIX) for r in extra), extra
+    assert list(RULES) == [*GUIDELINE_IDS, *extra]
+    assert "RL-1" in extra
 
 
 def test_each_id_is_declared_exactly_once() -> None:
     ids = [r.id for r in DECLARED]
-    assert sorted(ids) == sorted(GUIDELINE_IDS)
     assert len(ids) == len(set(ids))
+    assert sorted(ids) == sorted(RULES)
+    assert set(GUIDELINE_IDS) <= set(ids)
+
+
+def test_no_guideline_id_uses_the_runlift_prefix() -> None:
+    assert not [r for r in GUIDELINE_IDS if r.startswith(OWN_PREFIX)]
+
+
+def test_rl1_is_runlifts_own_hard_scheduling_rule() -> None:
+    declared = rule("RL-1")
+    assert declared.strength is RuleStrength.HARD
+    assert declared.category == "scheduling"
+    assert declared.weight is None
+    assert "runlift convention" in declared.sources
+    assert any(source.startswith("Daniels 2014") for source in declared.sources)
+    assert "max_runs_per_day" in declared.title
+    assert "max_lifts_per_day" in declared.title
 
 
 @pytest.mark.parametrize("rule_id", GUIDELINE_IDS)
@@ -103,7 +128,7 @@ def test_weights_live_in_one_table_and_match_the_rules() -> None:
 
 
 def test_every_placement_rule_has_a_checker() -> None:
-    assert list(CHECKS) == ["PHY-1", *[f"SCH-{n}" for n in range(1, 11)]]
+    assert list(CHECKS) == ["PHY-1", *[f"SCH-{n}" for n in range(1, 11)], "RL-1"]
 
 
 @pytest.mark.parametrize(
@@ -120,6 +145,7 @@ def test_every_placement_rule_has_a_checker() -> None:
         ("SCH-8", RuleStrength.SOFT),
         ("SCH-9", RuleStrength.HARD),
         ("SCH-10", RuleStrength.SOFT),
+        ("RL-1", RuleStrength.HARD),
     ],
 )
 def test_strengths_of_placement_rules(rule_id: str, strength: RuleStrength) -> None:
@@ -127,7 +153,7 @@ def test_strengths_of_placement_rules(rule_id: str, strength: RuleStrength) -> N
 
 
 def test_purely_hard_rules_have_no_weight() -> None:
-    for rule_id in ("SCH-4", "SCH-6", "SCH-7", "SCH-9"):
+    for rule_id in ("SCH-4", "SCH-6", "SCH-7", "SCH-9", "RL-1"):
         assert rule(rule_id).weight is None
 
 
@@ -140,8 +166,8 @@ def test_categories_follow_the_id_prefix() -> None:
         "PER": "periodisation",
         "NUT": "nutrition",
     }
-    for declared in RULES.values():
-        assert declared.category == prefix[declared.id.split("-")[0]]
+    for rule_id in GUIDELINE_IDS:
+        assert RULES[RuleId(rule_id)].category == prefix[rule_id.split("-")[0]]
 
 
 def test_guidance_numbers_for_prescriptions() -> None:

@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from runlift.cli import calc, demo, lint, rules, schema
+from runlift.cli import calc, demo, init, lint, nutrition, plan, rules, schema, show
 from runlift.cli.render import error_console
 from runlift.errors import RunliftError
 
@@ -23,8 +23,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(calc.app, name="calc")
+app.command(name="init")(init.init)
+app.command(name="plan")(plan.plan)
+app.command(name="show")(show.show)
+app.command(name="explain")(show.explain)
 app.command(name="demo")(demo.demo)
 app.command(name="lint")(lint.lint)
+app.command(name="nutrition")(nutrition.nutrition)
 app.command(name="rules")(rules.rules)
 app.command(name="schema")(schema.schema)
 

@@ -1,4 +1,4 @@
-"""``runlift demo``: run the main job on the bundled example athletes."""
+"""``runlift demo``: the main job on every bundled example athlete."""
 
 from __future__ import annotations
 
@@ -8,45 +8,39 @@ from typing import Annotated
 import typer
 
 from runlift.cli import render
+from runlift.cli.files import write_outputs
 from runlift.errors import InvalidInput
 from runlift.io.profile import read_profile
 from runlift.planner.baseline import baseline
-from runlift.science import running
-from runlift.units import format_duration, format_pace
 
 
 def demo(
     examples: Annotated[
         Path, typer.Argument(help="Folder of example athlete profiles (*.yaml).")
     ] = Path("examples/athletes"),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Each athlete's files go to OUTPUT/<name>/.")
+    ] = Path("out"),
 ) -> None:
-    """Show each example athlete's paces, race predictions, 1RMs and resting energy."""
+    """Plan every example athlete: baseline numbers, the plan, and all its files."""
+    from runlift.services import planning  # noqa: PLC0415 - loads the solver; keep --help fast
+
     files = sorted(examples.glob("*.yaml"))
     if not files:
         raise InvalidInput("examples", str(examples), "a folder with athlete *.yaml files")
+    reports = []
     for path in files:
         profile = read_profile(path.read_text(encoding="utf-8"))
-        numbers = baseline(profile)
         render.line(f"\n[bold]{profile.name}[/] — {path.name}")
-        values: dict[str, str | float | None] = {
-            "goal": f"{profile.goal.kind} ({profile.goal.priority} first)",
-            "available hours/week": profile.available_hours_per_week,
-            f"resting energy ({numbers.resting_equation})": (
-                f"{numbers.resting_kcal_per_day:.0f} kcal/day"
-            ),
-        }
-        if numbers.vdot is not None and numbers.paces is not None:
-            paces = numbers.paces
-            values["VDOT"] = numbers.vdot
-            values["easy pace"] = (
-                f"{format_pace(paces.easy_min_s_per_km)} – {format_pace(paces.easy_max_s_per_km)}"
-            )
-            values["threshold pace"] = format_pace(paces.threshold_s_per_km)
-            values["interval pace"] = format_pace(paces.interval_s_per_km)
-            race = profile.goal.race
-            if race is not None:
-                predicted = running.race_time_s(vdot=numbers.vdot, distance_m=race.distance_m)
-                values["predicted goal race"] = format_duration(predicted)
-        for lift, kg in numbers.one_rep_max_kg.items():
-            values[f"1RM {lift}"] = f"{kg:.1f} kg"
-        render.key_values("Baseline", values)
+        render.baseline(profile, baseline(profile))
+        with render.progress(f"Planning {profile.name}") as advance:
+            result = planning.make_plan(profile, progress=advance)
+        render.plan_summary(result.plan)
+        folder = output / path.stem
+        written = write_outputs(folder, planning.plan_files(result))
+        render.line(f"Wrote {len(written)} item(s) to [bold]{folder}[/]")
+        report = folder / "report.html"
+        reports.append(report if report.exists() else folder / "plan.json")
+    render.line("\n[bold]Open the reports:[/]")
+    for report in reports:
+        render.line(f"  {report}")

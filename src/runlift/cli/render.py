@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
+from runlift.domain.athlete import AthleteProfile
+from runlift.domain.plan import Plan, PlannedSession, PlanWeek
+from runlift.domain.prescription import RunPrescription
 from runlift.io.imported import ImportedSessions
+from runlift.planner.baseline import Baseline
 
 Cell = str | float | int | None
 
@@ -107,3 +112,208 @@ def lint_report(
 
 def _as_list(value: object) -> list[Any]:
     return list(value) if isinstance(value, list | tuple) else []
+
+
+@contextmanager
+def progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr; yields ``advance(done, total)``."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn  # noqa: PLC0415
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=error_console(),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
+
+
+def plan_summary(plan: Plan) -> None:
+    """One row per week: dates, block, phase, running km, sessions."""
+    rows: list[Sequence[Cell]] = []
+    for week in plan.weeks:
+        runs = [s for s in week.sessions if isinstance(s.prescription, RunPrescription)]
+        km = sum(
+            s.prescription.distance_km for s in runs if isinstance(s.prescription, RunPrescription)
+        )
+        rows.append(
+            (
+                week.index + 1,
+                f"{week.start:%a %d %b}",
+                week.focus.value.replace("_", " "),
+                week.phase.value,
+                len(runs),
+                round(km, 1),
+                len(week.sessions) - len(runs),
+            )
+        )
+    table(
+        f"{plan.athlete}: {len(plan.weeks)} weeks, {plan.start:%d %b %Y} to {plan.end:%d %b %Y}",
+        ("week", "from", "block focus", "phase", "runs", "run km", "lifts"),
+        rows,
+    )
+
+
+def week_view(week: PlanWeek, *, detail: bool) -> None:
+    """One week as a table of its days; with ``detail``, every prescription in full."""
+    from runlift.io.prescription_text import prescription_lines  # noqa: PLC0415
+
+    label = f"Week {week.index + 1} from {week.start:%a %d %b %Y}: {week.focus.value}"
+    label += f", {week.phase.value}" + (" (deload)" if week.deload else "")
+    out = Table(title=label, title_justify="left", show_lines=detail)
+    out.add_column("day")
+    out.add_column("time")
+    out.add_column("id")
+    out.add_column("session")
+    for day in week.days:
+        if not day.sessions:
+            out.add_row(f"{day.date:%a %d %b}", "", "", "[dim]rest[/]")
+            continue
+        for index, session in enumerate(day.sessions):
+            scheduled = session.scheduled
+            what = f"[bold]{scheduled.spec.title}[/]"
+            if detail:
+                what += "\n" + "\n".join(prescription_lines(session.prescription))
+            out.add_row(
+                f"{day.date:%a %d %b}" if index == 0 else "",
+                f"{scheduled.start:%H:%M}-{scheduled.end:%H:%M}",
+                scheduled.spec.id,
+                what,
+            )
+    console().print(out)
+
+
+def session_explanation(
+    session: PlannedSession,
+    *,
+    prescription: Sequence[str],
+    sources: Mapping[str, Sequence[str]],
+) -> None:
+    """A session: when, what, why (rule IDs), and the sources of those rules."""
+    scheduled = session.scheduled
+    console().print(
+        f"[bold]{scheduled.spec.title}[/] ({scheduled.spec.id}): "
+        f"{scheduled.start:%a %d %b %Y %H:%M}-{scheduled.end:%H:%M}"
+    )
+    console().print("\n[bold]What[/]")
+    for text in prescription:
+        console().print(f"  {text}")
+    console().print("\n[bold]Why here, and why this[/]")
+    for text in session.explanation:
+        console().print(f"  - {text}")
+    console().print("\n[bold]Rules[/] " + ", ".join(session.rules))
+    for rule_id, rule_sources in sources.items():
+        console().print(f"[dim]  {rule_id}: {', '.join(rule_sources)}[/]")
+
+
+def ask(question: str, *, default: str = "") -> str:
+    """Ask one question on the terminal; Enter keeps ``default``."""
+    from rich.prompt import Prompt  # noqa: PLC0415 - only the wizard asks
+
+    return Prompt.ask(question, default=default, console=console(), show_default=bool(default))
+
+
+def baseline(profile: AthleteProfile, numbers: Baseline) -> None:
+    """The athlete's starting numbers: goal, hours, resting energy, VDOT and paces, 1RMs."""
+    from runlift.units import format_duration, format_pace  # noqa: PLC0415
+
+    values: dict[str, Cell] = {
+        "goal": f"{profile.goal.kind} ({profile.goal.priority} first)",
+        "available hours/week": profile.available_hours_per_week,
+        f"resting energy ({numbers.resting_equation})": (
+            f"{numbers.resting_kcal_per_day:.0f} kcal/day"
+        ),
+    }
+    if numbers.vdot is not None and numbers.paces is not None:
+        paces = numbers.paces
+        values["VDOT"] = numbers.vdot
+        values["easy pace"] = (
+            f"{format_pace(paces.easy_min_s_per_km)} – {format_pace(paces.easy_max_s_per_km)}"
+        )
+        values["threshold pace"] = format_pace(paces.threshold_s_per_km)
+        values["interval pace"] = format_pace(paces.interval_s_per_km)
+        race = profile.goal.race
+        if race is not None and numbers.predicted_race_s is not None:
+            values["predicted goal race"] = format_duration(numbers.predicted_race_s)
+    for lift, kg in numbers.one_rep_max_kg.items():
+        values[f"1RM {lift}"] = f"{kg:.1f} kg"
+    key_values("Baseline", values)
+
+
+def _session_words(session: Mapping[str, Any]) -> str:
+    if session.get("distance_km") is not None:
+        return f"run {session['distance_km']:.1f}km"
+    return f"lift {session['duration_min']:.0f}'"
+
+
+def nutrition_days(
+    title: str, days: Sequence[Mapping[str, Any]], *, caption: str = "", why: bool = False
+) -> None:
+    """Day-by-day energy and macronutrient targets, then each day's timeline.
+
+    ``days`` are the JSON forms written by ``runlift.io.nutrition_json.nutrition_day_dict``.
+    The timeline interleaves sessions and servings; what gave way is always
+    shown, and ``why`` adds every note (its rule and sources).
+    """
+    from datetime import date  # noqa: PLC0415
+
+    rows: list[Sequence[Cell]] = []
+    for day in days:
+        sessions = _as_list(day["training"])
+        rows.append(
+            (
+                f"{date.fromisoformat(str(day['date'])):%a %d}",
+                ", ".join(_session_words(s) for s in sessions) or "rest",
+                round(float(day["expenditure_kcal"])),
+                round(float(day["target_kcal"])),
+                round(float(day["protein_g"])),
+                round(float(day["carbohydrate_g"])),
+                round(float(day["fat_g"])),
+                f"{day['protein_g_per_kg']:.1f}/{day['carbohydrate_g_per_kg']:.1f}/"
+                f"{day['fat_g_per_kg']:.1f}",
+            )
+        )
+    table(
+        title,
+        ("day", "training", "spent", "target", "P g", "C g", "F g", "P/C/F g/kg"),
+        rows,
+        caption=caption,
+    )
+    for day in days:
+        unit = day["units"]
+        console().print(
+            f"\n[bold]{date.fromisoformat(str(day['date'])):%a %d %b}[/] "
+            f"{str(day['load_band']).replace('_', ' ')} load; body mass {day['body_mass']:.1f} "
+            f"{unit}, trend {day['expected_body_mass']:.1f} {unit}"
+        )
+        events: list[tuple[str, int, str]] = [
+            (
+                str(s["start"] or ""),
+                0,
+                f"[cyan]{s['start']}-{s['end']} {s['title']}[/] ({s['kcal']:.0f} kcal)",
+            )
+            for s in _as_list(day["training"])
+        ]
+        events += [
+            (
+                str(v["at"]),
+                1,
+                f"{v['at']}  P {v['protein_g']:.0f} g  C {v['carbohydrate_g']:.0f} g  "
+                f"[dim]{v['note']}[/]",
+            )
+            for v in _as_list(day["servings"])
+        ]
+        for _, _, text in sorted(events):
+            console().print(f"  {text}")
+        gave_way = _as_list(day["gave_way"])
+        if gave_way:
+            console().print(f"  [yellow]gave way: {', '.join(map(str, gave_way))}[/]")
+        if why:
+            for note in _as_list(day["notes"]):
+                console().print(f"  [dim]{note}[/]")

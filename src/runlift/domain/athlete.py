@@ -9,9 +9,12 @@ from datetime import date, time
 from runlift.domain.week import TimeWindow
 from runlift.errors import InvalidInput
 from runlift.vocabulary import (
+    ActivityLevel,
     EvidenceProfile,
     Experience,
     GoalKind,
+    LiftingStyle,
+    MassUnit,
     Priority,
     Sex,
     Weekday,
@@ -77,6 +80,7 @@ class LiftingBackground:
     sessions_per_week: int
     maxes: Mapping[str, LiftRecord] = field(default_factory=dict)
     equipment: frozenset[str] = field(default_factory=frozenset)
+    style: LiftingStyle = LiftingStyle.FULL
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,7 +93,11 @@ class DayRhythm:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AthleteProfile:
-    """Everything runlift knows about one athlete."""
+    """Everything runlift knows about one athlete.
+
+    ``daily_activity`` describes the day outside planned training (it sets the
+    non-exercise part of energy expenditure); ``units`` is how body mass is shown.
+    """
 
     name: str
     sex: Sex
@@ -106,6 +114,8 @@ class AthleteProfile:
     rest_days_min: int = 1
     day: DayRhythm = field(default_factory=lambda: DayRhythm(wake=time(7), sleep=time(23)))
     evidence_profile: EvidenceProfile = EvidenceProfile.DEFAULT
+    daily_activity: ActivityLevel = ActivityLevel.LIGHT
+    units: MassUnit = MassUnit.KG
 
     def age_years(self, *, on: date) -> float:
         """Age in whole years on a given date."""

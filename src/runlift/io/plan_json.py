@@ -14,8 +14,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from runlift import __version__
-from runlift.domain.plan import Plan, PlannedSession
+from runlift.domain.plan import Plan, PlanDay, PlannedSession, PlanWeek
 from runlift.domain.prescription import (
+    ExercisePrescription,
+    LiftPrescription,
     Prescription,
     RunPrescription,
     RunRepeat,
@@ -24,6 +26,7 @@ from runlift.domain.prescription import (
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.errors import ImportFormatError
 from runlift.io.imported import ImportedSessions
+from runlift.io.nutrition_json import NutritionDayModel
 from runlift.vocabulary import (
     BlockFocus,
     LiftKind,
@@ -123,7 +126,7 @@ class DayModel(_Model):
 
     date: date
     sessions: list[SessionModel]
-    nutrition: dict[str, Any] | None = None
+    nutrition: NutritionDayModel | None = None
 
 
 class WeekModel(_Model):
@@ -328,3 +331,107 @@ def read_plan_sessions(text: str) -> ImportedSessions:
                 sessions.append(ScheduledSession(spec=spec, start=item.start, end=item.end))
     sessions.sort(key=lambda s: s.start)
     return ImportedSessions(sessions=tuple(sessions), ignored=(), timezone=plan.timezone)
+
+
+def _step_domain(step: StepModel) -> RunStep:
+    return RunStep(
+        kind=step.kind,
+        duration_s=step.duration_s,
+        distance_m=step.distance_m,
+        zone=step.zone,
+        pace_fast_s_per_km=step.pace_fast_s_per_km,
+        pace_slow_s_per_km=step.pace_slow_s_per_km,
+        description=step.description,
+    )
+
+
+def _prescription_domain(model: RunPrescriptionModel | LiftPrescriptionModel) -> Prescription:
+    if isinstance(model, RunPrescriptionModel):
+        return RunPrescription(
+            kind=model.kind,
+            steps=tuple(
+                RunRepeat(count=s.repeat, steps=tuple(_step_domain(x) for x in s.steps))
+                if isinstance(s, RepeatModel)
+                else _step_domain(s)
+                for s in model.steps
+            ),
+            distance_km=model.distance_km,
+            duration_min=model.duration_min,
+            rpe=model.rpe,
+            notes=model.notes,
+        )
+    return LiftPrescription(
+        kind=model.kind,
+        exercises=tuple(
+            ExercisePrescription(
+                exercise=e.exercise,
+                name=e.name,
+                sets=e.sets,
+                reps=e.reps,
+                rest_s=e.rest_s,
+                percent_1rm=e.percent_1rm,
+                rpe=e.rpe,
+                load_kg=e.load_kg,
+                per_side=e.per_side,
+                notes=e.notes,
+            )
+            for e in model.exercises
+        ),
+        duration_min=model.duration_min,
+        rpe=model.rpe,
+        notes=model.notes,
+    )
+
+
+def _session_domain(item: SessionModel) -> PlannedSession:
+    spec = SessionSpec(
+        id=SessionId(item.id),
+        modality=item.modality,
+        kind=_kind(item.modality, item.kind, item.id),
+        title=item.title,
+        duration_min=item.duration_min,
+        muscle_groups=frozenset(item.muscle_groups),
+        key=item.key,
+        rpe=item.prescription.rpe,
+        contains_explosive=item.contains_explosive,
+    )
+    if item.start.tzinfo is None or item.end <= item.start:
+        raise ImportFormatError(
+            "json", f"session {item.id}: start/end need offsets and end after start"
+        )
+    return PlannedSession(
+        scheduled=ScheduledSession(spec=spec, start=item.start, end=item.end),
+        prescription=_prescription_domain(item.prescription),
+        rules=tuple(item.rules),
+        explanation=tuple(item.explanation),
+    )
+
+
+def read_plan(text: str) -> tuple[Plan, PlanModel]:
+    """Read a ``plan.json`` back into a ``Plan`` (and the validated file, for its extras)."""
+    model = parse_plan(text)
+    plan = Plan(
+        athlete=model.athlete,
+        start=model.start,
+        end=model.end,
+        weeks=tuple(
+            PlanWeek(
+                index=week.index,
+                start=week.start,
+                block=week.block,
+                focus=week.focus,
+                phase=week.phase,
+                deload=week.deload,
+                notes=tuple(week.notes),
+                days=tuple(
+                    PlanDay(
+                        date=day.date,
+                        sessions=tuple(_session_domain(s) for s in day.sessions),
+                    )
+                    for day in week.days
+                ),
+            )
+            for week in model.weeks
+        ),
+    )
+    return plan, model

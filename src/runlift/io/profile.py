@@ -22,7 +22,17 @@ from runlift.domain.athlete import (
 from runlift.domain.quantities import parse_distance_m, parse_duration_s
 from runlift.domain.week import TimeWindow
 from runlift.errors import InvalidInput
-from runlift.vocabulary import EvidenceProfile, Experience, GoalKind, Priority, Sex, Weekday
+from runlift.vocabulary import (
+    ActivityLevel,
+    EvidenceProfile,
+    Experience,
+    GoalKind,
+    LiftingStyle,
+    MassUnit,
+    Priority,
+    Sex,
+    Weekday,
+)
 
 
 class _Strict(BaseModel):
@@ -108,6 +118,7 @@ class LiftingModel(_Strict):
     sessions_per_week: int = Field(ge=0, le=6)
     maxes: dict[str, LiftRecordModel] = Field(default_factory=dict)
     equipment: list[str] = Field(default_factory=list)
+    style: LiftingStyle = LiftingStyle.FULL
 
 
 class DayModel(_Strict):
@@ -135,6 +146,14 @@ class ProfileModel(_Strict):
     rest_days_min: int = Field(default=1, ge=0, le=6)
     day: DayModel = DayModel(wake="07:00", sleep="23:00")
     evidence_profile: EvidenceProfile = EvidenceProfile.DEFAULT
+    daily_activity: ActivityLevel = Field(
+        default=ActivityLevel.LIGHT,
+        description="the day outside training: sedentary (desk), light (some walking), active "
+        "(on your feet); sets the non-exercise part of energy expenditure",
+    )
+    units: MassUnit = Field(
+        default=MassUnit.KG, description="show body mass in kg or lb (food stays in grams)"
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -231,6 +250,7 @@ def _to_domain(model: ProfileModel) -> AthleteProfile:
                 for name, r in model.lifting.maxes.items()
             },
             equipment=frozenset(model.lifting.equipment),
+            style=model.lifting.style,
         ),
         availability={day: _windows(day, model.availability.get(day, [])) for day in Weekday},
         rest_days_min=model.rest_days_min,
@@ -238,6 +258,8 @@ def _to_domain(model: ProfileModel) -> AthleteProfile:
             wake=_clock(model.day.wake, "day.wake"), sleep=_clock(model.day.sleep, "day.sleep")
         ),
         evidence_profile=model.evidence_profile,
+        daily_activity=model.daily_activity,
+        units=model.units,
     )
 
 

@@ -101,15 +101,19 @@ def _groups(text: str, kind: LiftKind) -> frozenset[MuscleGroup]:
     return frozenset(found | _GROUPS_BY_KIND[kind])
 
 
-def _from_categories(categories: list[str], text: str) -> Recognised | None:
+def _from_categories(categories: list[str], text: str, *, title: str) -> Recognised | None:
     upper = [c.strip().upper() for c in categories if c.strip()]
     if "RUN" in upper:
         kinds = [_RUN_CATEGORY_KINDS[c] for c in upper if c in _RUN_CATEGORY_KINDS]
         return _run(kinds[0] if kinds else _run_kind(text))
     if "LIFT" in upper:
         lift_kinds = [_LIFT_CATEGORY_KINDS[c] for c in upper if c in _LIFT_CATEGORY_KINDS]
-        kind = lift_kinds[0] if lift_kinds else _lift_kind(text)
-        return _lift(kind, text, explosive="EXPLOSIVE" in upper)
+        if lift_kinds:
+            # A named lift kind is runlift's own export, which writes EXPLOSIVE whenever the
+            # session holds explosive work; its description may still say "jumps" in prose.
+            explosive = "EXPLOSIVE" in upper or bool(_EXPLOSIVE.search(title))
+            return _lift(lift_kinds[0], text, explosive=explosive, scan_explosive=False)
+        return _lift(_lift_kind(text), text, explosive="EXPLOSIVE" in upper)
     return None
 
 
@@ -119,12 +123,12 @@ def _run(kind: RunKind) -> Recognised:
     )
 
 
-def _lift(kind: LiftKind, text: str, *, explosive: bool) -> Recognised:
+def _lift(kind: LiftKind, text: str, *, explosive: bool, scan_explosive: bool = True) -> Recognised:
     return Recognised(
         modality=Modality.LIFT,
         kind=kind,
         muscle_groups=_groups(text, kind),
-        contains_explosive=explosive or bool(_EXPLOSIVE.search(text)),
+        contains_explosive=explosive or (scan_explosive and bool(_EXPLOSIVE.search(text))),
     )
 
 
@@ -134,11 +138,13 @@ def recognise(
     """Decide whether an event is a run, a lift, or not training (None).
 
     CATEGORIES win when they name RUN or LIFT; otherwise the title decides,
-    and the description is read only when the title says nothing.
+    and the description is read only when the title says nothing. A lift whose
+    kind CATEGORIES name (``LIFT,UPPER``) is explosive only when CATEGORIES say
+    ``EXPLOSIVE`` or the title does.
     """
     text = f"{title}\n{description}".lower()
     if categories:
-        found = _from_categories(categories, text)
+        found = _from_categories(categories, text, title=title.lower())
         if found is not None:
             return found
     for candidate in (title.lower(), text):

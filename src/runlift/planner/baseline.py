@@ -24,6 +24,7 @@ class Baseline:
         one_rep_max_kg: estimated 1RM per lift slug.
         resting_kcal_per_day: Cunningham when body fat is known, else Mifflin-St Jeor.
         resting_equation: which equation gave ``resting_kcal_per_day``.
+        predicted_race_s: the goal race's time at today's VDOT, when both exist.
     """
 
     vdot: float | None
@@ -31,6 +32,7 @@ class Baseline:
     one_rep_max_kg: Mapping[str, float]
     resting_kcal_per_day: float
     resting_equation: str
+    predicted_race_s: float | None = None
 
 
 def one_rep_max_from_record_kg(record: LiftRecord, *, lift: str) -> float:
@@ -66,9 +68,17 @@ def baseline(profile: AthleteProfile) -> Baseline:
     """Compute the athlete's current numbers as of the plan's start date."""
     race = profile.running.recent_race
     vdot = None if race is None else running.vdot(distance_m=race.distance_m, time_s=race.time_s)
+    if vdot is not None and not running.MIN_VDOT <= vdot <= running.MAX_VDOT:
+        # Outside Daniels' tables: runs are prescribed by effort rather than by pace.
+        vdot = None
     kcal, equation = resting_energy(profile, on=profile.start_date)
+    goal_race = profile.goal.race
+    predicted = None
+    if vdot is not None and goal_race is not None:
+        predicted = running.race_time_s(vdot=vdot, distance_m=goal_race.distance_m)
     return Baseline(
         vdot=vdot,
+        predicted_race_s=predicted,
         paces=None if vdot is None else running.training_paces(vdot=vdot),
         one_rep_max_kg={
             lift: one_rep_max_from_record_kg(record, lift=lift)

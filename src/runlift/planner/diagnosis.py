@@ -135,6 +135,11 @@ def rule_demand(rule: RuleId, prepared: Prepared) -> str:
             )
         case "SCH-9":
             return "no explosive session after a run on the same day"
+        case "RL-1":
+            return (
+                f"at most {param('max_runs_per_day')} run and {param('max_lifts_per_day')} "
+                "lift a day"
+            )
         case _:
             return RULES[rule].title
 
@@ -158,6 +163,15 @@ def _capacity_text(prepared: Prepared) -> str:
     )
 
 
+def _days_text(prepared: Prepared) -> str:
+    """How many runs and lifts the week holds against the days that have a window."""
+    days = sorted({p.day for p in prepared.pieces})
+    runs = sum(1 for i in prepared.items if i.spec.is_run)
+    lifts = sum(1 for i in prepared.items if i.spec.is_lift)
+    names = f" ({', '.join(DAY_NAMES[d] for d in days)})" if days else ""
+    return f"{runs} run(s) and {lifts} lift(s); windows on {len(days)} day(s){names}"
+
+
 def _conflict(prepared: Prepared, core: Sequence[Key]) -> Conflict:
     rules: list[RuleId] = []
     indices: list[int] = []
@@ -178,6 +192,8 @@ def _conflict(prepared: Prepared, core: Sequence[Key]) -> Conflict:
         inputs.append(f"evidence profile {profile.value}")
     if "SCH-3" in rules:
         inputs.append(f"goal {prepared.request.context.goal.value.replace('_', ' ')}")
+    if "RL-1" in rules:
+        inputs.append(_days_text(prepared))
     inputs.extend(_fixed_text(prepared, i) for i in prepared.items if i.fixed)
     if AVAILABILITY in rules:
         inputs.append(_capacity_text(prepared))

@@ -3,8 +3,9 @@
 The explanation of a session lists the rules that shaped where it sits, one
 line per rule, measured on the placed week: the gaps to the sessions of the
 other modality within 48 h (SCH-1, SCH-4, SCH-6, PHY-1), what its day holds
-(SCH-2, SCH-3, SCH-9), the day before and after (SCH-5, SCH-8) and, for lifts,
-how the major muscle groups are spread (SCH-7). Points are the rule's own
+(SCH-2, SCH-3, SCH-9, and RL-1 when the week has another session of its
+modality), the day before and after (SCH-5, SCH-8) and, for lifts, how the
+major muscle groups are spread (SCH-7). Points are the rule's own
 (``runlift.rules.checkers``); the week's cost is ``runlift.rules.week_cost``.
 """
 
@@ -24,6 +25,7 @@ from runlift.planner.prepare import DAY_NAMES, Item, Prepared
 from runlift.planner.solve import Solution
 from runlift.rules.catalogue import RULE_ORDER, RULES
 from runlift.rules.checkers.phy_1 import cost_at_gap
+from runlift.rules.checkers.rl_1 import most_per_day
 from runlift.rules.checkers.sch_1 import whole_hours_short
 from runlift.rules.checkers.sch_7 import GROUPS
 from runlift.rules.engine import week_cost
@@ -42,6 +44,7 @@ PHY_1, SCH_1, SCH_2, SCH_3, SCH_4 = (
 SCH_5, SCH_6, SCH_7, SCH_8, SCH_9 = (
     RuleId(n) for n in ("SCH-5", "SCH-6", "SCH-7", "SCH-8", "SCH-9")
 )
+RL_1 = RuleId("RL-1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +177,24 @@ def _day_lines(week: _Week, item: Item) -> Iterator[tuple[RuleId, str, int]]:
         runs = [i for i in group if i.spec.is_run and i.index != item.index]
         if runs:
             yield SCH_9, f"explosive work before the run on {name}", 0
+    yield from _one_a_day_lines(week, item)
     yield from _hard_run_lines(week, item)
     yield from _alternation_lines(week, item)
+
+
+def _one_a_day_lines(week: _Week, item: Item) -> Iterator[tuple[RuleId, str, int]]:
+    """RL-1: how many sessions of the item's modality its day holds, against the limit."""
+    modality = item.spec.modality
+    if sum(1 for i in week.prepared.items if i.spec.modality is modality) < 2:
+        return  # alone in the week, the session could not have shared its day
+    most = most_per_day(modality, week.prepared.request.context)
+    day = week.days[item.index]
+    count = sum(1 for i in week.on(day) if i.spec.modality is modality)
+    noun = modality.value
+    if count == 1:
+        yield RL_1, f"the only {noun} on {DAY_NAMES[day]} (at most {most} a day)", 0
+    else:
+        yield RL_1, f"{count} {noun}s on {DAY_NAMES[day]} (at most {most} a day)", 0
 
 
 def _hard_run_lines(week: _Week, item: Item) -> Iterator[tuple[RuleId, str, int]]:

@@ -16,6 +16,14 @@ serves:
   volume, with their sources; the week's sets are balanced into these ranges,
   then scaled by the week's volume factor (LFT-4; about half on deloads, PER-3).
 
+The ``runner_specific`` emphasis (``lifting.style: runner_specific``) has its own
+template family: single-leg hops first (in every session but one, which can then
+follow a run on the same day), then the LFT-6 set (calf raises, split and
+eccentric squats, hip flexion, ankle work) at RPE 6-6.5 with a slow lowering
+phase, then one push and one pull at RPE 7-8 so chest and back keep 2-3 days
+(SCH-7). No squat, hinge or lunge reaches RPE 7 or 70 % of 1RM, so none of these
+sessions is *heavy lower*.
+
 Loads come from the athlete's one-repetition maxima (``Baseline.one_rep_max_kg``,
 directly or through the library's ``one_rep_max_from`` ratio) and are rounded
 to the exercise's load increment; without a known maximum the exercise is
@@ -153,15 +161,21 @@ class TemplateFamily(StrEnum):
     BUILD = "build"
     MAINTAIN = "maintain"
     RUNNER = "runner"
+    RUNNER_SPECIFIC = "runner_specific"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Step:
-    """One week's target for an exercise: reps with a %1RM or an RPE, or reps alone (jumps)."""
+    """One week's target for an exercise: reps with a %1RM or an RPE, or reps alone (jumps).
+
+    ``lowering_s`` is the tempo of the lowering phase in seconds when the step sets
+    one (runner-specific work progresses by it); None leaves the exercise's default.
+    """
 
     reps: int
     percent_1rm: float | None = None
     rpe: float | None = None
+    lowering_s: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -229,6 +243,20 @@ _PLYOMETRIC = (Step(reps=5), Step(reps=6), Step(reps=6), Step(reps=8), Step(reps
 # LFT-6: runner-specific work at a moderate effort (RPE 6.5, three to four reps in
 # reserve) with slow lowering; one more rep each week.
 _RUNNER_SPECIFIC = (_rpe(8, 6.5), _rpe(9, 6.5), _rpe(10, 6.5), _rpe(11, 6.5), _rpe(12, 6.5))
+# LFT-6 with lifting.style runner_specific: progression by reps, then tempo (a
+# 4-s instead of a 3-s lowering), then effort (RPE 6 to 6.5, that is a heavier
+# dumbbell or a stiffer band for the same reps), LFT-5. RPE stays below 7 and every
+# step below 70 % 1RM on the RPE chart, so a squat or lunge here is never heavy lower.
+_RUNNER_SPECIFIC_TEMPO = (
+    Step(reps=8, rpe=6.0, lowering_s=3),
+    Step(reps=10, rpe=6.0, lowering_s=3),
+    Step(reps=10, rpe=6.0, lowering_s=4),
+    Step(reps=10, rpe=6.5, lowering_s=4),
+    Step(reps=12, rpe=6.5, lowering_s=4),
+)
+# The push and the pull of a runner-specific session: a moderate upper-body dose at
+# RPE 7-8 (two to three reps in reserve), more reps and then more effort each week.
+_PUSH_PULL = (_rpe(8, 7.0), _rpe(10, 7.0), _rpe(10, 7.5), _rpe(12, 7.5), _rpe(12, 8.0))
 # Test week: work up to a heavy single at RPE 9 (the RPE scale of Helms 2016).
 _TEST_SINGLE = (_rpe(1, 9.0),)
 _TEST_ASSIST = (_pct(5, 75.0),)
@@ -285,6 +313,15 @@ DOSES: Final[Mapping[LiftEmphasis, Mapping[SlotRole, Dose]]] = MappingProxyType(
                 _R.ACCESSORY: Dose(sets=1, steps=_TEST_ASSIST, rest_s=120, rule="LFT-3"),
             }
         ),
+        # Runner-specific style: hops (explosive), the LFT-6 set (runner) and one push
+        # and one pull (accessory); its layouts have no main or assist slot.
+        _E.RUNNER_SPECIFIC: MappingProxyType(
+            {
+                _R.EXPLOSIVE: Dose(sets=2, steps=_PLYOMETRIC, rest_s=120, rule="SCH-9"),
+                _R.RUNNER: Dose(sets=2, steps=_RUNNER_SPECIFIC_TEMPO, rest_s=60, rule="LFT-6"),
+                _R.ACCESSORY: Dose(sets=2, steps=_PUSH_PULL, rest_s=90, rule="SCH-7"),
+            }
+        ),
     }
 )
 """Dose of each role under each emphasis; ``rule`` names the guideline each row implements.
@@ -292,7 +329,8 @@ DOSES: Final[Mapping[LiftEmphasis, Mapping[SlotRole, Dose]]] = MappingProxyType(
 Rests: 3 min on the main lifts and 2-2.5 min on the other compounds under LFT-3
 (2-5 min); 2-2.5 min under LFT-2, after Schoenfeld 2016 (3-min rests grew more
 muscle than 1-min rests); 2 min between explosive sets so each is done fresh;
-1 min between the light runner-specific sets.
+1 min between the light runner-specific sets, 1.5 min between the push and pull sets
+of a runner-specific session.
 """
 
 
@@ -310,6 +348,7 @@ _STRENGTH_SETS = SetRange(low=6, high=15, source=RALSTON_2017)
 _MAINTENANCE_SETS = SetRange(low=4, high=8, source=BICKEL_2011)
 _RUNNER_LEG_SETS = SetRange(low=8, high=24, source=f"{VIKMOEN_2017}; {BLAGROVE_2018}")
 _PEAK_SETS = SetRange(low=3, high=10, source=f"{BICKEL_2011}; {HELMS_2016}")
+_RUNNER_SPECIFIC_LEG_SETS = SetRange(low=12, high=24, source=f"{BLAGROVE_2018}; {VIKMOEN_2017}")
 
 
 def _same(sets: SetRange) -> Mapping[MuscleGroup, SetRange]:
@@ -338,6 +377,16 @@ WEEKLY_SET_RANGES: Final[Mapping[LiftEmphasis, Mapping[MuscleGroup, SetRange]]] 
         ),
         # A test week is light apart from the singles.
         _E.PEAK_TEST: _same(_PEAK_SETS),
+        # Runner-specific style: two sets of each LFT-6 exercise on 2-3 days, at most the
+        # 24 weekly lower-body sets of Vikmoen 2017 (which were heavier); chest and back
+        # at a maintenance dose.
+        _E.RUNNER_SPECIFIC: MappingProxyType(
+            {
+                MuscleGroup.BACK: SetRange(low=3, high=8, source=BICKEL_2011),
+                MuscleGroup.CHEST: SetRange(low=3, high=8, source=BICKEL_2011),
+                MuscleGroup.LEGS: _RUNNER_SPECIFIC_LEG_SETS,
+            }
+        ),
     }
 )
 """Hard sets per week for legs, back and chest at ``lift_volume_factor`` 1.0 (2-4 lifts).
@@ -354,6 +403,7 @@ FAMILY_OF: Final[Mapping[LiftEmphasis, TemplateFamily]] = MappingProxyType(
         _E.PEAK_TEST: TemplateFamily.BUILD,
         _E.MAINTENANCE: TemplateFamily.MAINTAIN,
         _E.RUNNER: TemplateFamily.RUNNER,
+        _E.RUNNER_SPECIFIC: TemplateFamily.RUNNER_SPECIFIC,
     }
 )
 """Layout family of each emphasis."""
@@ -439,6 +489,45 @@ _RUNNER_C = _t(
     ("single-leg-rdl", _R.RUNNER),
     ("nordic-curl", _R.RUNNER),
 )
+
+# Runner-specific style (LFT-6). The loaded forms are preferred; the library's
+# substitution chains fall back on the bodyweight and band originals of G5
+# (eccentric goblet squat -> eccentric squat, weighted -> bodyweight calf raises,
+# weighted -> plain suspended split squat -> split squat). One push and one pull a
+# session put chest and back on the same 2-3 days as the legs (SCH-7). Hops open A
+# and C (SCH-9: explosive work first, done fresh); B has none, so it may follow a run
+# on the same day: SCH-9 forbids explosive work after a run and SCH-3 puts the run
+# first on a race goal's shared days, so a runner with six runs a week could not
+# otherwise place two lifts without losing a run.
+_RS_PUSH = ("push-up", _R.ACCESSORY)
+_RS_PULL = ("suspension-row", _R.ACCESSORY)
+_RS_BAND_PULL = ("banded-row", _R.ACCESSORY)
+_RS_A = _t(
+    "Runner-specific A",
+    "LFT-6",
+    ("single-leg-multidirectional-hops", _R.EXPLOSIVE),
+    ("weighted-suspended-split-squat", _R.RUNNER),
+    ("weighted-bent-knee-calf-raise", _R.RUNNER),
+    ("banded-standing-hip-flexion", _R.RUNNER),
+    _RS_PUSH,
+    _RS_PULL,
+)
+_RS_B = _t(
+    "Runner-specific B",
+    "LFT-6",
+    ("eccentric-goblet-squat", _R.RUNNER),
+    ("weighted-straight-knee-calf-raise", _R.RUNNER),
+    ("banded-ankle-inversion", _R.RUNNER),
+    ("banded-ankle-eversion", _R.RUNNER),
+    _RS_PUSH,
+    _RS_BAND_PULL,
+)
+_RS_C_LEGS = (
+    ("single-leg-lateral-hops", _R.EXPLOSIVE),
+    ("single-leg-rdl", _R.RUNNER),
+    ("weighted-bent-knee-calf-raise", _R.RUNNER),
+)
+_RS_C = _t("Runner-specific C", "LFT-6", *_RS_C_LEGS, _RS_PUSH, _RS_PULL)
 
 LAYOUTS: Final[Mapping[tuple[TemplateFamily, int], tuple[SessionTemplate, ...]]] = MappingProxyType(
     {
@@ -561,6 +650,34 @@ LAYOUTS: Final[Mapping[tuple[TemplateFamily, int], tuple[SessionTemplate, ...]]]
                 ("dumbbell-row", _R.ACCESSORY),
             ),
         ),
+        # RUNNER_SPECIFIC: the whole LFT-6 set in one session, or spread over two or
+        # three. The periodisation plans 2-3 of these lifts (LFT-6); four exist so any
+        # outline works: legs, chest and back then stay at three days each (SCH-7) with
+        # one leg session without upper-body work and one push-and-pull session.
+        (TemplateFamily.RUNNER_SPECIFIC, 1): (
+            _t(
+                "Runner-specific (whole set)",
+                "LFT-6",
+                ("single-leg-multidirectional-hops", _R.EXPLOSIVE),
+                ("weighted-suspended-split-squat", _R.RUNNER),
+                ("eccentric-goblet-squat", _R.RUNNER),
+                ("weighted-bent-knee-calf-raise", _R.RUNNER),
+                ("weighted-straight-knee-calf-raise", _R.RUNNER),
+                ("banded-standing-hip-flexion", _R.RUNNER),
+                ("banded-ankle-inversion", _R.RUNNER),
+                ("banded-ankle-eversion", _R.RUNNER),
+                _RS_PUSH,
+                _RS_PULL,
+            ),
+        ),
+        (TemplateFamily.RUNNER_SPECIFIC, 2): (_RS_A, _RS_B),
+        (TemplateFamily.RUNNER_SPECIFIC, 3): (_RS_A, _RS_B, _RS_C),
+        (TemplateFamily.RUNNER_SPECIFIC, 4): (
+            _RS_A,
+            _RS_B,
+            _t("Runner-specific C (legs only)", "SCH-7", *_RS_C_LEGS),
+            _t("Upper (push and pull)", "SCH-7", _RS_PUSH, _RS_BAND_PULL),
+        ),
     }
 )
 """Session templates by layout family and number of lifts; each names the rule it serves."""
@@ -572,6 +689,7 @@ SESSION_RPE: Final[Mapping[LiftEmphasis, float]] = MappingProxyType(
         _E.MAINTENANCE: 6.0,
         _E.RUNNER: 6.0,
         _E.PEAK_TEST: 8.0,
+        _E.RUNNER_SPECIFIC: 5.0,
     }
 )
 """Planned session RPE (Foster's CR-10) per emphasis, for training load. Sessions of sets
@@ -957,7 +1075,9 @@ def _prescribe(
     notes: list[str] = []
     if exercise.unilateral:
         notes.append("reps per side")
-    if exercise.eccentric_emphasis or item.role is SlotRole.RUNNER:
+    if step.lowering_s is not None:
+        notes.append(f"lower over {step.lowering_s} s")
+    elif exercise.eccentric_emphasis or item.role is SlotRole.RUNNER:
         notes.append("lower over 3-4 s")
     if exercise.explosive:
         notes.append("maximal intent, full recovery; stop the set when contacts slow")
@@ -1027,6 +1147,12 @@ def _progression_line(week: WeekOutline, step_index: int) -> str:
         scheme = (
             "main lifts +2.5 % 1RM a week (75 to 85 %), jumps and runner-specific work "
             "one or two reps more a week"
+        )
+    elif emphasis is LiftEmphasis.RUNNER_SPECIFIC:
+        scheme = (
+            "runner-specific work goes from 8 to 12 reps, from a 3-s to a 4-s lowering and "
+            "from RPE 6 to 6.5 (a heavier dumbbell or a stiffer band for the same reps), hops "
+            "one or two contacts more a week, push and pull from 8 to 12 reps at RPE 7 to 8"
         )
     else:
         scheme = "+2.5 % 1RM a week on the main lifts (75 to 85 %) as reps step down (5 to 3)"
@@ -1116,6 +1242,31 @@ def _frequency_line(days: Mapping[MuscleGroup, int], lifts: int) -> str:
     )
 
 
+def _runner_line(
+    names: Sequence[str],
+    prescribed: Sequence[tuple[_Item, _Prescribed]],
+    *,
+    runner_specific: bool,
+) -> str:
+    """The LFT-6 line: which runner-specific exercises, and how they are dosed."""
+    listed = ", ".join(names)
+    sources = f"G5; {BLAGROVE_2018}; {DOUGLAS_2017}"
+    steps = [p.step for i, p in prescribed if i.role is SlotRole.RUNNER]
+    if not runner_specific or not steps:
+        return (
+            f"LFT-6: runner-specific work ({listed}) with slow lowering for tendons and "
+            f"running mechanics ({sources})."
+        )
+    step = steps[0]
+    lowering = f"{step.lowering_s} s" if step.lowering_s is not None else "3-4 s"
+    return (
+        f"LFT-6: runner-specific work ({listed}); {step.reps} reps at RPE "
+        f"{_format_number(step.rpe or 0)}, lowering over {lowering}, for tendons and running "
+        "mechanics; no squat, hinge or lunge reaches RPE 7 or 70 % 1RM, so the session is not "
+        f"heavy lower ({sources})."
+    )
+
+
 def _explain(
     week: WeekOutline,
     prescribed: Sequence[tuple[_Item, _Prescribed]],
@@ -1145,17 +1296,30 @@ def _explain(
         rules.append(dose_reason[0])
         lines.append(dose_reason[1])
     runner_items = [i.exercise.name.lower() for i, _ in prescribed if i.exercise.runner_specific]
+    runner_specific = week.lift_emphasis is LiftEmphasis.RUNNER_SPECIFIC
     if runner_items:
         rules.append("LFT-6")
-        lines.append(
-            f"LFT-6: runner-specific work ({', '.join(runner_items)}) with slow lowering "
-            f"for tendons and running mechanics (G5; {BLAGROVE_2018}; {DOUGLAS_2017})."
-        )
+        lines.append(_runner_line(runner_items, prescribed, runner_specific=runner_specific))
     if week.lift_emphasis is LiftEmphasis.RUNNER:
         rules.append("LFT-7")
         lines.append(
             "LFT-7: heavy and explosive strength work kept for running economy and speed "
             f"(G5; {RONNESTAD_2014}; {BLAGROVE_2018})."
+        )
+    if runner_specific and explosive:
+        rules.append("LFT-7")
+        lines.append(
+            "LFT-7: single-leg hops are the explosive work kept for running economy; there "
+            f"is no heavy lifting in this style (G5; {RONNESTAD_2014}; {BLAGROVE_2018})."
+        )
+    upper = [(i, p) for i, p in prescribed if runner_specific and i.role is SlotRole.ACCESSORY]
+    if upper:
+        names = " and ".join(i.exercise.name.lower() for i, _ in upper)
+        step = upper[0][1].step
+        lines.append(
+            f"SCH-7: {names} at {step.reps} reps, RPE {_format_number(step.rpe or 0)}: one "
+            "push and one pull keep chest and back on the legs' 2-3 days at a maintenance "
+            f"dose (G1, G2, G5; {BICKEL_2011})."
         )
     lines.append(
         _volume_line(
@@ -1206,7 +1370,12 @@ def _explain(
     for name in missing:
         lines.append(f"{name}: nothing in its substitutes fits the listed equipment; left out.")
     rpe_only = [i.exercise.name.lower() for i, p in prescribed if p.rpe_only]
-    if rpe_only:
+    if rpe_only and runner_specific:
+        lines.append(
+            f"Loads by RPE for {', '.join(rpe_only)}: choose the dumbbell or band that "
+            f"meets the week's RPE ({HELMS_2016})."
+        )
+    elif rpe_only:
         lines.append(
             f"No 1RM known for {', '.join(rpe_only)}: loads are chosen by RPE "
             f"({HELMS_2016}); add a recent set to the profile for loads in kg."

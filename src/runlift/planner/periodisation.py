@@ -19,6 +19,12 @@ gives the model, its numbers and their sources; in short:
 * **Sessions**: lifts from ``lifting.sessions_per_week`` within SCH-7's 2-3 (up
   to 4 when lifting comes first); runs from the week's volume within a range set
   by the goal and priority; hard runs by goal (Seiler 2010; RUN-1).
+* **Lifting style** ``runner_specific`` (``lifting.style``): no strength or
+  hypertrophy block and no test week. The earlier blocks alternate running
+  volume with the goal's own focus (race-specific for a race), every week's
+  lifts are the runner-specific work of LFT-6 (``LiftEmphasis.RUNNER_SPECIFIC``)
+  and there are 2-3 of them a week (LFT-6, G5). Strength and hypertrophy goals
+  need the full style.
 """
 
 from __future__ import annotations
@@ -34,12 +40,13 @@ from typing import Final
 from runlift.domain.athlete import AthleteProfile
 from runlift.domain.week import WeekContext
 from runlift.errors import InvalidInput
+from runlift.rules.catalogue.lifting import LFT_6
 from runlift.rules.catalogue.scheduling import SCH_7
 from runlift.rules.checkers.sch_7 import max_lifts
 from runlift.rules.priority import priority_first
 from runlift.science import running
 from runlift.units import SECONDS_PER_MINUTE
-from runlift.vocabulary import BlockFocus, GoalKind, Modality, Phase, Priority
+from runlift.vocabulary import BlockFocus, GoalKind, LiftingStyle, Modality, Phase, Priority
 
 
 class LiftEmphasis(StrEnum):
@@ -50,6 +57,8 @@ class LiftEmphasis(StrEnum):
     MAINTENANCE = "maintenance"
     RUNNER = "runner"
     PEAK_TEST = "peak_test"
+    RUNNER_SPECIFIC = "runner_specific"
+    """Only the runner-specific work of LFT-6, every week (``lifting.style: runner_specific``)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -255,6 +264,10 @@ DELOAD_LIFT_FACTOR: Final = 0.5
 TAPER_LIFT_FACTOR: Final = 0.5
 RACE_WEEK_LIFT_FACTOR: Final = 0.4
 TEST_WEEK_LIFT_FACTOR: Final = 0.5
+RUNNER_SPECIFIC_BUILD_LIFT_FACTOR: Final = 1.0
+"""Build-week lifting volume with ``lifting.style: runner_specific``: its dose (two light
+sets of each exercise) is already the low volume LFT-4 asks for, so running blocks do not
+cut it further; deloads, taper and race week cut it as for the full style."""
 
 _LIFTING_FOCI: Final = frozenset({BlockFocus.STRENGTH, BlockFocus.HYPERTROPHY})
 _MUSCLE_GOALS: Final = frozenset({GoalKind.STRENGTH, GoalKind.HYPERTROPHY})
@@ -281,6 +294,17 @@ _EARLIER_FOCI: Final = MappingProxyType(
 )
 """Foci of the earlier blocks, counted backwards from the last one (PER-1 alternation)."""
 
+_RUNNER_SPECIFIC_EARLIER_FOCI: Final = MappingProxyType(
+    {
+        GoalKind.RACE: (BlockFocus.RUNNING_VOLUME, BlockFocus.RACE_SPECIFIC),
+        GoalKind.FAT_LOSS: (BlockFocus.RUNNING_VOLUME, BlockFocus.FAT_LOSS),
+        GoalKind.GENERAL_FITNESS: (BlockFocus.RUNNING_VOLUME, BlockFocus.GENERAL),
+    }
+)
+"""Earlier foci with ``lifting.style: runner_specific``, counted from the first block:
+there is no lifting block to alternate with, so running volume alternates with the goal's
+own focus (PER-1). Strength and hypertrophy goals have no entry: they need the full style."""
+
 _FOCUS_WORDS: Final = MappingProxyType(
     {
         BlockFocus.RUNNING_VOLUME: "running-volume block: running distance builds, lifting is "
@@ -295,6 +319,16 @@ _FOCUS_WORDS: Final = MappingProxyType(
         BlockFocus.GENERAL: "general-fitness block: strength and aerobic work side by side",
     }
 )
+
+_RUNNER_SPECIFIC_FOCUS_WORDS: Final = MappingProxyType(
+    {
+        BlockFocus.RUNNING_VOLUME: "running-volume block: running distance builds",
+        BlockFocus.RACE_SPECIFIC: "race-specific block: race-pace and faster work leads",
+        BlockFocus.FAT_LOSS: "fat-loss block: running adds energy expenditure",
+        BlockFocus.GENERAL: "general-fitness block: aerobic work and runner-specific strength",
+    }
+)
+"""Block words for ``lifting.style: runner_specific``; the lifting side is said once for all."""
 
 _RAMP_NOTE: Final = (
     "Ramp: running distance rises at most 10 % a week (Nielsen et al. 2014 J Orthop Sports "
@@ -439,13 +473,51 @@ def _blocks(n_weeks: int, terminal: tuple[Phase, ...]) -> list[list[Phase]]:
     return [*loading, [Phase.BUILD] * final_build + list(terminal)]
 
 
-def _frames(n_weeks: int, terminal: tuple[Phase, ...], goal: GoalKind) -> list[_Frame]:
+def _earlier_foci(goal: GoalKind, style: LiftingStyle) -> tuple[BlockFocus, ...]:
+    """Foci of the blocks before the last one, by goal and lifting style (PER-1).
+
+    Raises:
+        InvalidInput: ``runner_specific`` lifting with a strength or hypertrophy goal,
+            which needs strength or hypertrophy blocks and ends with a test or a muscle
+            block that runner-specific work alone does not serve.
+    """
+    if style is LiftingStyle.FULL:
+        return _EARLIER_FOCI[goal]
+    foci = _RUNNER_SPECIFIC_EARLIER_FOCI.get(goal)
+    if foci is None:
+        raise InvalidInput(
+            "lifting.style",
+            style.value,
+            f"{LiftingStyle.FULL.value} for a {goal.value.replace('_', ' ')} goal: "
+            f"{style.value} lifting has no strength or hypertrophy blocks and no test week",
+        )
+    return foci
+
+
+def _block_foci(count: int, goal: GoalKind, style: LiftingStyle) -> list[BlockFocus]:
+    """The focus of each of ``count`` blocks; the last carries the goal (PER-1, PER-2).
+
+    Full style: counted backwards from the last block, so the block before it is a
+    running-volume block. Runner-specific style: counted from the first block, so the
+    plan opens with running volume before any race-pace block, as a base comes before
+    specific work.
+    """
+    earlier = _earlier_foci(goal, style)
+    if style is LiftingStyle.FULL:
+        before = [earlier[(count - 2 - number) % len(earlier)] for number in range(count - 1)]
+    else:
+        before = [earlier[number % len(earlier)] for number in range(count - 1)]
+    return [*before, _GOAL_FOCUS[goal]]
+
+
+def _frames(
+    n_weeks: int, terminal: tuple[Phase, ...], goal: GoalKind, style: LiftingStyle
+) -> list[_Frame]:
     blocks = _blocks(n_weeks, terminal)
-    earlier = _EARLIER_FOCI[goal]
+    foci = _block_foci(len(blocks), goal, style)
     frames: list[_Frame] = []
-    for number, phases in enumerate(blocks):
+    for number, (phases, focus) in enumerate(zip(blocks, foci, strict=True)):
         from_last = len(blocks) - 1 - number
-        focus = _GOAL_FOCUS[goal] if from_last == 0 else earlier[(from_last - 1) % len(earlier)]
         frames.extend(
             _Frame(
                 block=number,
@@ -515,6 +587,7 @@ class _Setup:
     budget_min: float
     first: Modality | None
     time_notes: tuple[str, ...]
+    style: LiftingStyle
 
 
 def _floor_tenth(value: float) -> float:
@@ -593,8 +666,14 @@ def _setup(profile: AthleteProfile) -> _Setup:
     if isinstance(asked, bool) or asked < 0:
         raise InvalidInput("lifting.sessions_per_week", asked, "0 or more")
     context = WeekContext(goal=goal.kind, priority=goal.priority, profile=profile.evidence_profile)
+    style = profile.lifting.style
     lifts_low = round(SCH_7.param("min_per_week", profile.evidence_profile))
-    lifts = 0 if asked == 0 else min(max(asked, lifts_low), max_lifts(context))
+    lifts_high = max_lifts(context)
+    if style is LiftingStyle.RUNNER_SPECIFIC:
+        # LFT-6 (G5): 2-3 runner-specific sessions a week, whatever the priority.
+        lifts_low = max(lifts_low, round(LFT_6.param("sessions_min", profile.evidence_profile)))
+        lifts_high = min(lifts_high, round(LFT_6.param("sessions_max", profile.evidence_profile)))
+    lifts = 0 if asked == 0 else min(max(asked, lifts_low), lifts_high)
     runs_low, runs_high = RUNS_RANGE[group][goal.priority]
     start_floor = runs_low * START_KM_PER_RUN
     if group == "race" and goal.race is not None:
@@ -626,6 +705,7 @@ def _setup(profile: AthleteProfile) -> _Setup:
         budget_min=AVAILABLE_TIME_SHARE * available_min,
         first=priority_first(context),
         time_notes=(),
+        style=style,
     )
     return _fit_to_time(setup, available_min)
 
@@ -692,6 +772,7 @@ def _fit_to_time(setup: _Setup, available_min: float) -> _Setup:
         budget_min=setup.budget_min,
         first=setup.first,
         time_notes=tuple(notes),
+        style=setup.style,
     )
 
 
@@ -773,7 +854,9 @@ def _lifts_in(frame: _Frame, setup: _Setup) -> int:
     return setup.lifts
 
 
-def _lift_emphasis(frame: _Frame) -> LiftEmphasis:
+def _lift_emphasis(frame: _Frame, style: LiftingStyle) -> LiftEmphasis:
+    if style is LiftingStyle.RUNNER_SPECIFIC:
+        return LiftEmphasis.RUNNER_SPECIFIC
     if frame.phase is Phase.TEST:
         return LiftEmphasis.PEAK_TEST
     if frame.phase in {Phase.TAPER, Phase.RACE}:
@@ -788,7 +871,7 @@ def _lift_emphasis(frame: _Frame) -> LiftEmphasis:
     return LiftEmphasis.MAINTENANCE
 
 
-def _lift_factor(frame: _Frame) -> float:
+def _lift_factor(frame: _Frame, style: LiftingStyle) -> float:
     if frame.phase is Phase.DELOAD:
         return DELOAD_LIFT_FACTOR
     if frame.phase is Phase.TAPER:
@@ -797,6 +880,8 @@ def _lift_factor(frame: _Frame) -> float:
         return RACE_WEEK_LIFT_FACTOR
     if frame.phase is Phase.TEST:
         return TEST_WEEK_LIFT_FACTOR
+    if style is LiftingStyle.RUNNER_SPECIFIC:
+        return RUNNER_SPECIFIC_BUILD_LIFT_FACTOR
     return LIFT_VOLUME_FACTOR[frame.focus]
 
 
@@ -815,10 +900,17 @@ def _week_reasons(
     setup: _Setup,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     rules: list[str] = ["PER-1"]
-    notes: list[str] = [
-        f"PER-1: block {frame.block + 1}, week {frame.week_in_block + 1}: "
-        f"{_FOCUS_WORDS[frame.focus]} (G1, G3)"
-    ]
+    runner_specific = setup.style is LiftingStyle.RUNNER_SPECIFIC
+    where = f"PER-1: block {frame.block + 1}, week {frame.week_in_block + 1}"
+    if runner_specific:
+        notes: list[str] = [
+            f"{where}: {_RUNNER_SPECIFIC_FOCUS_WORDS[frame.focus]}; lifting style "
+            "runner_specific: no strength or hypertrophy blocks, so the blocks alternate "
+            "running emphases while the lifting is maintained runner-specific work (LFT-6) "
+            "in every block (G1, G3, G5)"
+        ]
+    else:
+        notes = [f"{where}: {_FOCUS_WORDS[frame.focus]} (G1, G3)"]
     goal = profile.goal
     if frame.final_block:
         rules.append("PER-2")
@@ -879,7 +971,21 @@ def _week_reasons(
             f"SCH-7: {lifts} lifts{told}; legs, back and chest each trained 2-3 times a week "
             "(G1, G2, G5)"
         )
-    if factor < 1.0 and frame.phase is Phase.BUILD:
+    if runner_specific and lifts > 0:
+        rules.append("LFT-6")
+        notes.append(
+            f"LFT-6: {lifts} runner-specific lifts: single-leg hops, calf raises, split and "
+            "eccentric squats, hip and ankle work with slow lowering, 2-3 a week for middle- "
+            "and long-distance runners (G5; Blagrove et al. 2018)"
+        )
+    if runner_specific and lifts > 0 and frame.phase is Phase.BUILD:
+        rules.append("LFT-4")
+        notes.append(
+            f"LFT-4: lifting volume x{factor:g}: two light sets of each runner-specific "
+            "exercise are already few, high-quality sets, so running load does not cut them "
+            "further (G1, G2)"
+        )
+    elif factor < 1.0 and frame.phase is Phase.BUILD:
         rules.append("LFT-4")
         notes.append(
             f"LFT-4: lifting volume x{factor:g} while running load is high: few, heavy, "
@@ -887,9 +993,15 @@ def _week_reasons(
         )
     if goal.kind is GoalKind.RACE and lifts >= 2:
         rules.append("LFT-7")
+        work = (
+            "explosive single-leg hops and runner-specific strength work support running "
+            "economy, without heavy lifting (lifting style runner_specific)"
+            if runner_specific
+            else "heavy and explosive strength work improves running economy"
+        )
         notes.append(
-            "LFT-7: the race plan keeps 2 or more lifts: heavy and explosive strength work "
-            "improves running economy (Rønnestad & Mujika 2014; Blagrove et al. 2018)"
+            f"LFT-7: the race plan keeps 2 or more lifts: {work} (Rønnestad & Mujika 2014; "
+            "Blagrove et al. 2018)"
         )
     notes.extend(setup.time_notes)
     return tuple(dict.fromkeys(rules)), tuple(notes)
@@ -903,12 +1015,13 @@ def outline_plan(profile: AthleteProfile) -> tuple[WeekOutline, ...]:
 
     Raises:
         InvalidInput: the goal date lies before the first Monday, the plan would run
-            longer than two years, the running distance or lift count is negative, or
-            the availability cannot hold even two lifts and the shortest runs.
+            longer than two years, the running distance or lift count is negative, the
+            availability cannot hold even two lifts and the shortest runs, or
+            ``runner_specific`` lifting is asked for a strength or hypertrophy goal.
     """
     start, n_weeks, terminal = _calendar(profile)
     setup = _setup(profile)
-    frames = _frames(n_weeks, terminal, profile.goal.kind)
+    frames = _frames(n_weeks, terminal, profile.goal.kind, setup.style)
     volumes = _volumes(frames, setup)
     goal_index = n_weeks - 1
     weeks: list[WeekOutline] = []
@@ -928,7 +1041,7 @@ def outline_plan(profile: AthleteProfile) -> tuple[WeekOutline, ...]:
         long_km = 0.0 if in_race_week else _long_run_km(volume, training_runs, setup)
         quality = _quality(frame, training_runs, long_km, setup)
         lifts = _lifts_in(frame, setup)
-        factor = _lift_factor(frame)
+        factor = _lift_factor(frame, setup.style)
         rules, notes = _week_reasons(
             frame,
             volume=volume,
@@ -952,7 +1065,7 @@ def outline_plan(profile: AthleteProfile) -> tuple[WeekOutline, ...]:
                 quality_sessions=quality + (1 if in_race_week else 0),
                 runs=training_runs + (1 if in_race_week else 0),
                 lifts=lifts,
-                lift_emphasis=_lift_emphasis(frame),
+                lift_emphasis=_lift_emphasis(frame, setup.style),
                 lift_volume_factor=factor,
                 week_in_block=frame.week_in_block,
                 weeks_to_goal=goal_index - index,

@@ -3,10 +3,12 @@
 ``build_plan`` is the main job of runlift. Per week it asks the periodisation
 for the week's shape (``outline_plan``), the running and lifting prescriptions
 for the sessions (``plan_runs``, ``plan_lifts``) and the weekly placement for
-their times (``place_week``). A week that cannot hold every session loses the
-session the placement's diagnosis names as the smallest change (never a key
-session while another will do), and the week's notes say what was dropped and
-why. The result is deterministic: the same profile gives the same plan.
+their times (``place_week``), with the previous week's sessions as neighbours
+so that the hard gap rules also hold across Sunday night. A week that cannot
+hold every session loses the session the placement's diagnosis names as the
+smallest change (never a key session while another will do), and the week's
+notes say what was dropped and why. The result is deterministic: the same
+profile gives the same plan.
 """
 
 from __future__ import annotations
@@ -119,6 +121,7 @@ def _place(
     profile: AthleteProfile,
     *,
     time_limit_s: float,
+    neighbours: tuple[ScheduledSession, ...],
 ) -> tuple[WeekPlacement, list[_Written], list[str]]:
     zone = ZoneInfo(profile.timezone)
     dropped: list[str] = []
@@ -128,6 +131,7 @@ def _place(
             sessions=tuple(w.spec for w in written),
             availability=profile.availability,
             context=week_context(profile),
+            neighbours=neighbours,
         )
         fixed: Mapping[SessionId, datetime] = {
             w.spec.id: datetime.combine(w.fixed_date, RACE_START, tzinfo=zone)
@@ -215,9 +219,13 @@ def build_plan(
     numbers = baseline(profile)
     outlines = outline_plan(profile)
     weeks = []
+    previous: tuple[ScheduledSession, ...] = ()
     for outline in outlines:
         written = _written(outline, profile, numbers, library)
-        placement, kept, dropped = _place(outline, written, profile, time_limit_s=time_limit_s)
+        placement, kept, dropped = _place(
+            outline, written, profile, time_limit_s=time_limit_s, neighbours=previous
+        )
+        previous = placement.sessions
         weeks.append(_week(outline, kept, placement, dropped))
         if progress is not None:
             progress(len(weeks), len(outlines))

@@ -1,5 +1,8 @@
 """The guideline catalogue as code: one declaration per GUIDELINES.md ID and solver-free checkers.
 
+runlift's own rules (IDs starting ``RL-``, e.g. RL-1: one run and one lift a
+day at most) are declared and checked the same way.
+
 ``RULES`` holds every rule by ID; ``check_week`` / ``check_sessions`` list the
 violations of placed sessions; ``week_cost`` is the integer objective the
 weekly placement minimises.

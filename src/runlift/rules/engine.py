@@ -12,6 +12,7 @@ from runlift.domain.week import WeekContext
 from runlift.rules.catalogue import RULE_ORDER
 from runlift.rules.checkers import (
     phy_1,
+    rl_1,
     sch_1,
     sch_2,
     sch_3,
@@ -42,6 +43,7 @@ CHECKS: Final[Mapping[RuleId, Check]] = MappingProxyType(
         RuleId("SCH-8"): sch_8.check,
         RuleId("SCH-9"): sch_9.check,
         RuleId("SCH-10"): sch_10.check,
+        RuleId("RL-1"): rl_1.check,
     }
 )
 """The solver-free checker of every rule that judges placed sessions."""

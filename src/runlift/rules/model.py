@@ -47,7 +47,7 @@ class Rule:
     """One guideline of GUIDELINES.md, declared once by its ID.
 
     Attributes:
-        id: the GUIDELINES.md ID, e.g. ``SCH-1``.
+        id: the GUIDELINES.md ID, e.g. ``SCH-1``, or runlift's own, e.g. ``RL-1``.
         title: exactly what is measured and against what.
         sources: guidance documents (G1..G5) and literature.
         strength: HARD if any part must hold, else SOFT.

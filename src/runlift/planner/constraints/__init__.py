@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from runlift.planner.constraints import (
     phy_1,
     preferences,
+    rl_1,
     sch_1,
     sch_2,
     sch_3,
@@ -43,6 +44,7 @@ RULES: Sequence[Adder] = (
     sch_8.add,
     sch_9.add,
     sch_10.add,
+    rl_1.add,
 )
 
 EXTRAS: Sequence[Adder] = (stability.add, preferences.add)

@@ -1,4 +1,7 @@
-"""The guideline catalogue: one ``Rule`` per GUIDELINES.md ID, in the order of that file."""
+"""The rule catalogue: one ``Rule`` per GUIDELINES.md ID, in the order of that file.
+
+runlift's own rules (IDs starting ``RL-``, ``conventions``) follow the guidelines.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from typing import Final
 
 from runlift.errors import InvalidInput
 from runlift.rules.catalogue import (
+    conventions,
     lifting,
     nutrition,
     periodisation,
@@ -24,10 +28,11 @@ _ALL: Final = (
     *running.RULES,
     *periodisation.RULES,
     *nutrition.RULES,
+    *conventions.RULES,
 )
 
 RULES: Final[Mapping[RuleId, Rule]] = MappingProxyType({rule.id: rule for rule in _ALL})
-"""Every rule by ID, in GUIDELINES.md order."""
+"""Every rule by ID, in GUIDELINES.md order, then runlift's own ``RL-`` rules."""
 
 RULE_ORDER: Final[Mapping[RuleId, int]] = MappingProxyType(
     {rule_id: index for index, rule_id in enumerate(RULES)}

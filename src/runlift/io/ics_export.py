@@ -1,0 +1,163 @@
+"""A plan as an iCalendar file (RFC 5545), full or as busy blocks for a shared calendar.
+
+The same plan always gives the same bytes: UIDs are hashes of the athlete,
+the plan's start and the session id (so re-exporting a re-planned plan updates
+the events already imported instead of duplicating them), and DTSTAMP is the
+plan's first day at 00:00 UTC rather than the time of export.
+
+Every event says what it is in CATEGORIES (``RUN,INTERVALS``,
+``LIFT,HEAVY-LOWER``, plus ``EXPLOSIVE`` for explosive work), the words that
+``runlift.io.calendar`` reads back, so ``runlift lint plan.ics`` checks our own
+calendar as it checks anyone else's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, time, timedelta
+from typing import Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import icalendar
+
+from runlift import __version__
+from runlift.domain.plan import Plan, PlannedSession
+from runlift.errors import InvalidInput
+from runlift.io.prescription_text import prescription_lines
+
+MAX_REMINDER_MIN: Final = 7 * 24 * 60
+"""A reminder at most a week before the session."""
+
+BUSY_SUMMARY: Final = "Training"
+_HASH_CHARS: Final = 12
+_VTIMEZONE_MARGIN: Final = timedelta(days=366)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:_HASH_CHARS]
+
+
+def _uid(plan: Plan, session: PlannedSession, *, busy: bool) -> str:
+    session_id = str(session.scheduled.spec.id)
+    digest = _digest(plan.athlete, plan.start.isoformat(), session_id, "busy" if busy else "")
+    # A busy block on a shared calendar should not tell colleagues what the session is.
+    return f"{digest}@runlift" if busy else f"{session_id}-{digest}@runlift"
+
+
+def categories(session: PlannedSession) -> list[str]:
+    """CATEGORIES of a session: modality and kind, upper case, ``_`` written ``-``.
+
+    ``["RUN", "INTERVALS"]``, ``["LIFT", "HEAVY-LOWER"]``; explosive work
+    inside another kind of lift adds ``EXPLOSIVE``.
+    """
+    spec = session.scheduled.spec
+    names = [spec.modality.value.upper(), spec.kind.value.upper().replace("_", "-")]
+    if spec.contains_explosive and "EXPLOSIVE" not in names:
+        names.append("EXPLOSIVE")
+    return names
+
+
+def session_description(session: PlannedSession) -> str:
+    """The plain-text DESCRIPTION: the prescription, then the reasons with their rule IDs."""
+    lines: list[str] = []
+    if session.scheduled.spec.key:
+        lines.append("Key session.")
+    lines.extend(prescription_lines(session.prescription))
+    if session.explanation:
+        rules = f" (rules {', '.join(session.rules)})" if session.rules else ""
+        lines.extend(["", f"Why this session, here{rules}:"])
+        lines.extend(f"- {line}" for line in session.explanation)
+    return "\n".join(lines)
+
+
+def _zone(timezone: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(
+            "timezone", timezone, "an IANA time zone such as Europe/Berlin"
+        ) from None
+
+
+def _event(
+    plan: Plan,
+    session: PlannedSession,
+    *,
+    zone: ZoneInfo,
+    stamp: datetime,
+    busy: bool,
+    reminder_min: int,
+) -> icalendar.Event:
+    spec = session.scheduled.spec
+    start = session.scheduled.start.astimezone(zone)
+    end = session.scheduled.end.astimezone(zone)
+    uid = _uid(plan, session, busy=busy)
+    if busy:
+        event = icalendar.Event.new(
+            uid=uid, start=start, end=end, stamp=stamp, summary=BUSY_SUMMARY
+        )
+        event.add("TRANSP", "OPAQUE")
+        event.add("CLASS", "PRIVATE")
+        return event
+    event = icalendar.Event.new(
+        uid=uid,
+        start=start,
+        end=end,
+        stamp=stamp,
+        summary=spec.title,
+        description=session_description(session),
+        categories=categories(session),
+    )
+    # The description goes through Alarm.new: assigning it afterwards is silently dropped.
+    alarm = icalendar.Alarm.new(description=f"{spec.title} starts in {reminder_min} min")
+    alarm.add("ACTION", "DISPLAY")
+    alarm.add("TRIGGER", timedelta(minutes=-reminder_min))
+    event.add_component(alarm)
+    return event
+
+
+def write_plan_ics(plan: Plan, *, timezone: str, busy: bool = False, reminder_min: int = 30) -> str:
+    """The plan as an iCalendar text, one VEVENT per session.
+
+    Times are written in ``timezone`` (DTSTART/DTEND with TZID) with its
+    VTIMEZONE. A full export has the session title as SUMMARY, the
+    prescription and the placement reasons as DESCRIPTION, CATEGORIES naming
+    modality and kind, and a display reminder ``reminder_min`` minutes
+    before. ``busy=True`` writes the same times as opaque, private
+    "Training" blocks with nothing else, for a shared work calendar.
+
+    Args:
+        plan: the plan to export.
+        timezone: IANA zone the times are written in (the athlete's).
+        busy: write busy blocks only.
+        reminder_min: minutes before the start the reminder fires (0 to 10080).
+
+    Returns:
+        The calendar, CRLF line endings as RFC 5545 asks.
+
+    Raises:
+        InvalidInput: an unknown time zone or a reminder out of range.
+    """
+    zone = _zone(timezone)
+    if isinstance(reminder_min, bool) or not 0 <= reminder_min <= MAX_REMINDER_MIN:
+        raise InvalidInput(
+            "reminder_min", reminder_min, f"whole minutes from 0 to {MAX_REMINDER_MIN}"
+        )
+    stamp = datetime.combine(plan.start, time(0), tzinfo=UTC)
+    calendar = icalendar.Calendar.new(
+        prodid=f"-//runlift//runlift {__version__}//EN",
+        uid=f"plan-{_digest(plan.athlete, plan.start.isoformat(), 'busy' if busy else '')}@runlift",
+    )
+    calendar.add("X-WR-CALNAME", f"{plan.athlete} training plan")
+    calendar.add("X-WR-TIMEZONE", timezone)
+    for week in plan.weeks:
+        for session in week.sessions:
+            calendar.add_component(
+                _event(plan, session, zone=zone, stamp=stamp, busy=busy, reminder_min=reminder_min)
+            )
+    # Rules for the plan's own years only: far shorter than icalendar's 1970-2038 default.
+    calendar.add_missing_timezones(
+        first_date=plan.start - _VTIMEZONE_MARGIN, last_date=plan.end + _VTIMEZONE_MARGIN
+    )
+    ical: bytes = calendar.to_ical()
+    return ical.decode("utf-8")

@@ -1,0 +1,73 @@
+"""Make an athlete's plan and every file that carries it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from runlift.domain.athlete import AthleteProfile
+from runlift.domain.nutrition import DayNutrition
+from runlift.domain.plan import Plan
+from runlift.io import plan_json
+from runlift.io.fit_workout import workout_files
+from runlift.io.ics_export import write_plan_ics
+from runlift.io.nutrition_json import nutrition_day_dict
+from runlift.io.report import build_report, report_html, report_pdf
+from runlift.planner.nutrition_days import LIFT_MET_COMPENDIUM_CODE, plan_nutrition
+from runlift.planner.programme import build_plan
+from runlift.reference.compendium import met_for
+from runlift.reference.exercises import exercise_library
+from runlift.services.report_data import report_data
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanResult:
+    """A plan, its day-by-day nutrition, and the profile it was made for."""
+
+    profile: AthleteProfile
+    plan: Plan
+    nutrition: tuple[DayNutrition, ...]
+
+
+def make_plan(profile: AthleteProfile, *, progress: Progress | None = None) -> PlanResult:
+    """Build the whole plan for ``profile``, with nutrition for every day (NUT-1..4)."""
+    plan = build_plan(profile, library=exercise_library(), progress=progress)
+    lift_met = met_for(LIFT_MET_COMPENDIUM_CODE).met
+    nutrition = plan_nutrition(plan, profile, lift_met=lift_met)
+    return PlanResult(profile=profile, plan=plan, nutrition=nutrition)
+
+
+def plan_json_text(result: PlanResult) -> str:
+    """The ``plan.json`` text of a plan, nutrition included (in the profile's units)."""
+    units = result.profile.units.value
+    nutrition = {day.date: nutrition_day_dict(day, units=units) for day in result.nutrition}
+    return plan_json.dumps(
+        plan_json.plan_dict(result.plan, timezone=result.profile.timezone, nutrition=nutrition)
+    )
+
+
+def plan_files(result: PlanResult) -> Mapping[str, bytes]:
+    """Every output file of a plan, by its path relative to the output folder.
+
+    ``plan.json``, the calendars ``plan.ics`` and ``busy.ics``, a FIT workout per
+    session under ``workouts/``, and the athlete's report as ``report.html`` and
+    ``report.pdf`` (the same content, from one report model).
+    """
+    zone = result.profile.timezone
+    report = build_report(
+        result.plan,
+        profile=result.profile,
+        data=report_data(result.plan, library=exercise_library()),
+        nutrition=result.nutrition,
+        timezone=zone,
+    )
+    return {
+        "plan.json": plan_json_text(result).encode("utf-8"),
+        "plan.ics": write_plan_ics(result.plan, timezone=zone).encode("utf-8"),
+        "busy.ics": write_plan_ics(result.plan, timezone=zone, busy=True).encode("utf-8"),
+        **{f"workouts/{name}": data for name, data in workout_files(result.plan).items()},
+        "report.html": report_html(report).encode("utf-8"),
+        "report.pdf": report_pdf(report),
+    }

@@ -1,0 +1,90 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from runlift.cli.app import main
+
+EXAMPLES = Path(__file__).parents[2] / "examples" / "athletes"
+HALF = EXAMPLES / "half-marathon-lifter.yaml"
+
+
+@pytest.fixture(scope="module")
+def plan_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("plan")
+    assert main(["plan", str(HALF), "-o", str(out), "--quiet"]) == 0
+    return out
+
+
+def test_plan_writes_plan_json(plan_dir: Path) -> None:
+    data = json.loads((plan_dir / "plan.json").read_text(encoding="utf-8"))
+    assert data["format"] == "runlift-plan"
+    assert data["athlete"] == "Alex Example"
+    first = data["weeks"][0]
+    assert {"index", "block", "phase", "deload", "days"} <= set(first)
+    session = next(s for d in first["days"] for s in d["sessions"])
+    assert {"id", "modality", "kind", "title", "start", "end", "prescription"} <= set(session)
+    assert session["start"].endswith("+01:00")
+    assert session["rules"]
+    assert session["explanation"]
+
+
+def test_same_profile_same_bytes(plan_dir: Path, tmp_path: Path) -> None:
+    assert main(["plan", str(HALF), "-o", str(tmp_path), "--quiet"]) == 0
+    assert (tmp_path / "plan.json").read_bytes() == (plan_dir / "plan.json").read_bytes()
+
+
+def test_summary_is_printed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["plan", str(HALF), "-o", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Alex Example: 18 weeks" in out
+    assert "plan.json" in out
+
+
+def test_bad_profile_writes_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(HALF.read_text(encoding="utf-8").replace("mass_kg: 64", "mass_kg: -3"))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    assert main(["plan", str(bad), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "mass_kg" in err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+
+
+def test_show_week(capsys: pytest.CaptureFixture[str], plan_dir: Path) -> None:
+    assert main(["show", str(plan_dir / "plan.json"), "--week", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "Week 2 from Mon 14 Dec 2026" in out
+    assert "/km" in out
+    assert main(["show", str(plan_dir / "plan.json"), "--week", "99"]) == 1
+    assert "--week" in capsys.readouterr().err
+
+
+def test_show_all_weeks(capsys: pytest.CaptureFixture[str], plan_dir: Path) -> None:
+    assert main(["show", str(plan_dir / "plan.json")]) == 0
+    out = capsys.readouterr().out
+    assert "Week 1 " in out
+    assert "Week 18 " in out
+
+
+def test_explain(capsys: pytest.CaptureFixture[str], plan_dir: Path) -> None:
+    data = json.loads((plan_dir / "plan.json").read_text(encoding="utf-8"))
+    session = next(s for d in data["weeks"][2]["days"] for s in d["sessions"])
+    assert main(["explain", str(plan_dir / "plan.json"), session["id"]]) == 0
+    out = capsys.readouterr().out
+    assert session["title"] in out
+    assert "Why here" in out
+    for rule_id in session["rules"]:
+        assert rule_id in out
+    assert main(["explain", str(plan_dir / "plan.json"), "w99-run7"]) == 1
+    assert "SESSION_ID" in capsys.readouterr().err
+
+
+def test_show_rejects_a_non_plan(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    other = tmp_path / "other.json"
+    other.write_text('{"weeks": 3}', encoding="utf-8")
+    assert main(["show", str(other)]) == 1
+    assert "not a runlift plan" in capsys.readouterr().err
