@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test check format lint types layers pytest bench clean system-deps
+.PHONY: demo test format bench clean system-deps
 
 # Debian packages outside the virtualenv: Chromium for the report's browser test,
 # poppler-utils (pdftoppm, pdftotext) to check the PDF report, and HarfBuzz's
@@ -41,6 +41,11 @@ test: system-deps $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	@echo "science core: full branch coverage required"
+	$(BIN)/pytest -q --no-header --cov=runlift.science --cov-branch \
+		--cov-fail-under=100 --cov-report=term-missing:skip-covered \
+		tests/science src/runlift/science tests/property/test_running_properties.py \
+		tests/property/test_strength_properties.py tests/property/test_load_properties.py
 	$(BIN)/pytest
 
 format: $(STAMP)

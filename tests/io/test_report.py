@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html as html_lib
 import re
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -20,7 +22,14 @@ from runlift.domain.prescription import (
     RunStep,
 )
 from runlift.errors import InvalidInput
-from runlift.io.report import ReportData, render_report_html, render_report_pdf, run_km_by_layer
+from runlift.io.report import (
+    ReportData,
+    build_report,
+    render_report_html,
+    render_report_pdf,
+    report_pdf,
+    run_km_by_layer,
+)
 from runlift.planner.baseline import baseline
 from runlift.rules import RULES
 from runlift.science.running import race_time_s
@@ -44,7 +53,7 @@ def report(built: Example) -> str:
 def pdf_file(built: Example, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The PDF on disk."""
     path = tmp_path_factory.mktemp("pdf") / "report.pdf"
-    path.write_bytes(built.pdf())
+    path.write_bytes(built.pdf())  # WeasyPrint takes seconds: printed once for the module
     return path
 
 
@@ -334,10 +343,13 @@ def _flat(text: str) -> str:
 
 def test_pdf_carries_everything_the_page_shows(built: Example, pdf_file: Path) -> None:
     # The PDF is laid out from the same model as the HTML: every text of the model is in it.
+    # Only the page area inside the margins (13 mm top, 15 mm bottom), so that a text broken
+    # across pages is not interrupted by the running header and footer; list bullets dropped.
+    crop = ["-x", "0", "-y", "37", "-W", "596", "-H", "762"]
     raw = subprocess.run(
-        ["pdftotext", "-raw", str(pdf_file), "-"], check=True, capture_output=True, text=True
+        ["pdftotext", "-raw", *crop, str(pdf_file), "-"], check=True, capture_output=True, text=True
     ).stdout
-    printed = _flat(raw)
+    printed = _flat(raw).replace("\u2022", "")
     model = built.report()
     texts = [model.athlete, model.goal, *model.goal_detail, model.plan_dates, model.running_note]
     texts.append(model.strength_note)
@@ -364,14 +376,36 @@ def test_pdf_carries_everything_the_page_shows(built: Example, pdf_file: Path) -
     assert missing == []
 
 
+def _pdf_objects(data: bytes) -> bytes:
+    """The PDF's objects as text: WeasyPrint packs most of them into compressed object streams."""
+    parts = [data]
+    for start in re.finditer(rb"stream\r?\n", data):
+        try:
+            parts.append(zlib.decompressobj().decompress(data[start.end() :]))
+        except zlib.error:
+            continue
+    return b"\n".join(parts)
+
+
 def test_pdf_links_outline_and_determinism(built: Example, pdf_file: Path) -> None:
     data = pdf_file.read_bytes()
+    objects = _pdf_objects(data)
     # Calendar and glance entries link to their cards, rule IDs to the legend.
-    assert data.count(b"/Subtype /Link") >= 2 * len(sessions(built))
-    assert data.count(b"/Dest [") >= data.count(b"/Subtype /Link")
-    assert b"/Outlines" in data
-    # No creation date: the same plan gives the same bytes.
-    assert b"/CreationDate" not in data
+    links = objects.count(b"/Subtype /Link")
+    assert links >= 2 * len(sessions(built))
+    assert objects.count(b"/Dest (") >= links
+    # Headings become bookmarks.
+    assert b"/Outlines" in objects
+    assert b"/Count" in objects
+    dests = subprocess.run(
+        ["pdfinfo", "-dests", str(pdf_file)], check=True, capture_output=True, text=True
+    ).stdout
+    for session in sessions(built):
+        assert f'"{anchor_of(session)}"' in dests
+    # No creation or modification date, a fixed identifier: the same plan gives the same bytes.
+    assert b"/CreationDate" not in objects
+    assert b"/ModDate" not in objects
+    assert b"/ID [(runlift-report)" in objects
     again = render_report_pdf(
         built.plan,
         profile=built.profile,
@@ -383,14 +417,15 @@ def test_pdf_links_outline_and_determinism(built: Example, pdf_file: Path) -> No
 
 
 def test_pdf_without_nutrition_says_so(built: Example, tmp_path: Path) -> None:
-    path = tmp_path / "report.pdf"
-    path.write_bytes(
-        render_report_pdf(
-            built.plan, profile=built.profile, data=built.data, nutrition=None, timezone=TIMEZONE
-        )
+    # Two weeks are enough to show the charts section; printing all of them takes seconds.
+    model = build_report(
+        built.plan, profile=built.profile, data=built.data, nutrition=None, timezone=TIMEZONE
     )
+    path = tmp_path / "report.pdf"
+    path.write_bytes(report_pdf(dataclasses.replace(model, weeks=model.weeks[:2])))
     text = _pdf_text(path)
     assert "No nutrition targets were given" in text
+    assert "Week 2 " in text
     assert "NUTRITION TARGETS" not in text
     assert "Daily energy and macronutrient targets" not in text
 

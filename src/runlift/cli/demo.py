@@ -10,6 +10,7 @@ import typer
 from runlift.cli import render
 from runlift.cli.files import write_outputs
 from runlift.errors import InvalidInput
+from runlift.io.nutrition_json import nutrition_day_dict
 from runlift.io.profile import read_profile
 from runlift.planner.baseline import baseline
 
@@ -36,6 +37,13 @@ def demo(
         with render.progress(f"Planning {profile.name}") as advance:
             result = planning.make_plan(profile, progress=advance)
         render.plan_summary(result.plan)
+        first_week = {day.date for day in result.plan.weeks[0].days}
+        units = profile.units.value
+        render.nutrition_days(
+            f"{profile.name}: nutrition in week 1 (NUT-1..4)",
+            [nutrition_day_dict(d, units=units) for d in result.nutrition if d.date in first_week],
+            timeline=False,
+        )
         folder = output / path.stem
         written = write_outputs(folder, planning.plan_files(result))
         render.line(f"Wrote {len(written)} item(s) to [bold]{folder}[/]")

@@ -253,13 +253,19 @@ def _session_words(session: Mapping[str, Any]) -> str:
 
 
 def nutrition_days(
-    title: str, days: Sequence[Mapping[str, Any]], *, caption: str = "", why: bool = False
+    title: str,
+    days: Sequence[Mapping[str, Any]],
+    *,
+    caption: str = "",
+    why: bool = False,
+    timeline: bool = True,
 ) -> None:
     """Day-by-day energy and macronutrient targets, then each day's timeline.
 
     ``days`` are the JSON forms written by ``runlift.io.nutrition_json.nutrition_day_dict``.
     The timeline interleaves sessions and servings; what gave way is always
-    shown, and ``why`` adds every note (its rule and sources).
+    shown, and ``why`` adds every note (its rule and sources). ``timeline=False``
+    prints the table only.
     """
     from datetime import date  # noqa: PLC0415
 
@@ -285,7 +291,7 @@ def nutrition_days(
         rows,
         caption=caption,
     )
-    for day in days:
+    for day in days if timeline else ():
         unit = day["units"]
         console().print(
             f"\n[bold]{date.fromisoformat(str(day['date'])):%a %d %b}[/] "

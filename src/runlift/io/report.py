@@ -3,8 +3,8 @@
 :func:`build_report` words and formats a plan into a
 :class:`~runlift.io.report_model.Report`; :func:`report_html` renders it as HTML
 with everything inline (CSS, charts as SVG, no fonts or scripts from anywhere)
-and :func:`report_pdf` lays the same model out on A4 pages
-(``runlift.io.report_pdf``). :func:`render_report_html` and
+and :func:`report_pdf` prints that page on A4 with WeasyPrint; the charts are
+drawn with matplotlib (``runlift.io.report_charts``). :func:`render_report_html` and
 :func:`render_report_pdf` do both steps. They work on strings and bytes, never
 paths. What the plan does not carry (hard sets per muscle group, which needs
 the exercise library) comes in through :class:`ReportData`, built by
@@ -79,6 +79,8 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
 TEMPLATE: Final = "templates/report.html.j2"
+_PDF_IDENTIFIER: Final = b"runlift-report"
+"""The PDF's file identifier, fixed so that the same report gives the same bytes."""
 
 _MONTHS: Final = (
     "Jan",
@@ -637,14 +639,8 @@ def _shaded(plan: Plan) -> list[int]:
     ]
 
 
-def _figure(*, id: str, title: str, caption: str, chart: report_charts.Chart) -> Figure:
-    return Figure(
-        id=id,
-        title=title,
-        caption=caption,
-        chart=chart,
-        svg=report_charts.svg(chart, key=id.removeprefix("chart-")),
-    )
+def _figure(*, id: str, title: str, caption: str, svg: str) -> Figure:
+    return Figure(id=id, title=title, caption=caption, svg=svg)
 
 
 def _running_chart(plan: Plan) -> Figure:
@@ -664,13 +660,14 @@ def _running_chart(plan: Plan) -> Figure:
             "repetition pace, repeats counted; warm-ups, cool-downs, jogs and easy running "
             "are easy. Grey bands: deload, taper and race weeks."
         ),
-        chart=report_charts.stacked_weeks_chart(
+        svg=report_charts.stacked_weeks_chart(
             series=series,
             colours={layer: _LAYER_COLOURS[layer] for layer in series},
             ylabel="km",
             shaded_weeks=_shaded(plan),
             shade_label="deload / taper",
             label="Weekly running distance by intensity",
+            key="running",
         ),
     )
 
@@ -685,13 +682,14 @@ def _sets_chart(plan: Plan, data: ReportData) -> Figure:
             "Work sets of every lift, counted once for each muscle group an exercise "
             "trains directly (LFT-4). Grey bands: deload, taper and race weeks."
         ),
-        chart=report_charts.stacked_weeks_chart(
+        svg=report_charts.stacked_weeks_chart(
             series=series,
             colours={g.value: _GROUP_COLOURS[g] for g in groups},
             ylabel="hard sets",
             shaded_weeks=_shaded(plan),
             shade_label="deload / taper",
             label="Weekly hard sets per muscle group",
+            key="sets",
         ),
     )
 
@@ -721,7 +719,7 @@ def _load_chart(plan: Plan, days: Sequence[date], race_day: date | None) -> Figu
             "Training before the plan is not known, so the lines start from zero "
             "and the first weeks read low." + end
         ),
-        chart=report_charts.load_chart(
+        svg=report_charts.load_chart(
             load_au=loads,
             ctl_au=[m.ctl_au for m in metrics],
             atl_au=[m.atl_au for m in metrics],
@@ -729,6 +727,7 @@ def _load_chart(plan: Plan, days: Sequence[date], race_day: date | None) -> Figu
             week_starts=[days.index(w.start) for w in plan.weeks if w.start in by_day],
             race_day=days.index(race_day) if race_day in by_day else None,
             label="Planned daily training load with CTL, ATL and TSB",
+            key="load",
         ),
     )
 
@@ -745,7 +744,7 @@ def _nutrition_chart(
             "9 kcal/g); line: estimated expenditure (resting + everyday activity + "
             "training). Carbohydrate follows the day's training (NUT-4)."
         ),
-        chart=report_charts.nutrition_chart(
+        svg=report_charts.nutrition_chart(
             protein_kcal=[0.0 if t is None else t.protein_g * 4 for t in targets],
             carbohydrate_kcal=[0.0 if t is None else t.carbohydrate_g * 4 for t in targets],
             fat_kcal=[0.0 if t is None else t.fat_g * 9 for t in targets],
@@ -753,6 +752,7 @@ def _nutrition_chart(
             week_starts=[days.index(w.start) for w in plan.weeks if w.start in days],
             race_day=days.index(race_day) if race_day in days else None,
             label="Daily energy target by macronutrient, with expenditure",
+            key="nutrition",
         ),
     )
 
@@ -852,11 +852,17 @@ def report_html(report: Report) -> str:
 def report_pdf(report: Report) -> bytes:
     """The report printed on A4: the same content as :func:`report_html`, laid out for paper.
 
-    Written directly as PDF (``runlift.io.report_pdf``); the same report gives the same bytes.
+    WeasyPrint prints :func:`report_html` with the template's print style
+    (``@page`` A4, every week on a new page). The document carries no creation
+    or modification date and a fixed identifier, so the same report gives the
+    same bytes.
     """
-    from runlift.io import report_pdf as printer  # noqa: PLC0415 - only when printing
+    import weasyprint  # noqa: PLC0415 - slow to import; only when printing
 
-    return printer.render(report)
+    document = weasyprint.HTML(string=report_html(report)).render()
+    document.metadata.created = None
+    document.metadata.modified = None
+    return bytes(document.write_pdf(pdf_identifier=_PDF_IDENTIFIER))
 
 
 def render_report_html(

@@ -1,27 +1,30 @@
-"""The report's charts, drawn once as plain shapes and written as SVG or onto a PDF page.
+"""The report's four charts, drawn with matplotlib and written as inline SVG.
 
-A :class:`Chart` is a list of filled rectangles, polylines and text labels in a
-box of :data:`WIDTH_PT` x :data:`HEIGHT_PT` points (y down), laid out here with
-the metrics of the standard Helvetica font. :func:`svg` writes it as an inline
-``<svg>`` element for the HTML page; ``runlift.io.report_pdf`` paints the same
-shapes onto the PDF. No plotting library is involved: a chart of 126 days is a
-few hundred shapes, drawn in about a millisecond, and the output is byte-stable
-(coordinates rounded, no ids but the chart's own, no dates).
+Each function draws one chart on its own :class:`matplotlib.figure.Figure`
+(no pyplot, so no global figure registry) and returns an ``<svg>`` element
+ready to be inlined in the HTML page, which WeasyPrint also prints. Text stays
+text (``svg.fonttype = "none"``, DejaVu Sans), so it can be searched and
+read aloud. The output is deterministic: a fixed ``svg.hashsalt``, no date in
+the metadata, and every element id prefixed with the chart's key so that four
+charts can share one page. matplotlib is imported when a chart is drawn, never
+when this module is imported.
 """
 
 from __future__ import annotations
 
 import html
-import math
+import io
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Any, Final
 
-from runlift.io import pdf_canvas
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
-WIDTH_PT: Final = 527.0
-HEIGHT_PT: Final = 186.0
-"""Chart size in points: the width of an A4 page inside its margins, about 2.8:1."""
+WIDTH_IN: Final = 7.2
+HEIGHT_IN: Final = 2.6
+"""Figure size in inches: about the width of an A4 page inside its margins."""
 
 INK: Final = "#1f2937"
 MUTED: Final = "#6b7280"
@@ -30,224 +33,114 @@ GRID: Final = "#e5e7eb"
 SHADE: Final = "#eef0f3"
 SHADE_EDGE: Final = "#d1d5db"
 RACE: Final = "#dc2626"
-FONT_FAMILY: Final = "Liberation Sans, Arial, Helvetica, sans-serif"
+LOAD_BAR: Final = "#cbd5e1"
 
-_TICK_PT: Final = 7.0
-_LEGEND_PT: Final = 7.5
-_AXIS_TITLE_PT: Final = 7.5
-_PLOT_LEFT: Final = 46.0
-_PLOT_RIGHT: Final = WIDTH_PT - 6
-_PLOT_BOTTOM: Final = HEIGHT_PT - 26
-_NICE_STEPS: Final = (1.0, 2.0, 2.5, 5.0, 10.0)
-
-Anchor = Literal["start", "middle", "end"]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Boxes:
-    """Filled rectangles of one colour, each ``(x, top, width, height)``; optional outline."""
-
-    fill: str
-    boxes: tuple[tuple[float, float, float, float], ...]
-    stroke: str | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Polyline:
-    """Connected straight lines; ``None`` between points leaves a gap."""
-
-    stroke: str
-    width: float
-    points: tuple[tuple[float, float] | None, ...]
-    dash: tuple[float, ...] = ()
+_STYLE: Final[dict[Any, Any]] = {  # keys typed as literals by matplotlib
+    "svg.hashsalt": "runlift",
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "font.size": 8.0,
+    "axes.edgecolor": AXIS,
+    "axes.labelcolor": INK,
+    "axes.linewidth": 0.7,
+    "xtick.color": AXIS,
+    "ytick.color": AXIS,
+    "xtick.labelcolor": INK,
+    "ytick.labelcolor": INK,
+    "xtick.labelsize": 7.0,
+    "ytick.labelsize": 7.0,
+    "legend.fontsize": 7.5,
+    "legend.frameon": False,
+    "text.color": INK,
+}
+_PROLOG: Final = re.compile(r"\A.*?(?=<svg\b)", flags=re.DOTALL)
+_SVG_OPEN: Final = re.compile(r"<svg\b[^>]*>")
+_VIEWBOX: Final = re.compile(r'viewBox="([^"]+)"')
+_METADATA: Final = re.compile(r"\s*<metadata>.*?</metadata>", flags=re.DOTALL)
+_STYLE_ELEMENT: Final = re.compile(r"\s*<style[^>]*>.*?</style>", flags=re.DOTALL)
+_ID: Final = re.compile(r'\bid="([^"]+)"')
+_REFERENCE: Final = re.compile(r'(href="#|url\(#)([^")]+)')
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Label:
-    """Text on a baseline at ``y``; ``vertical`` text reads upwards, centred on ``(x, y)``."""
+def _new_figure() -> Figure:
+    """A pyplot-free figure with its own Agg canvas."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415 - lazy
+    from matplotlib.figure import Figure  # noqa: PLC0415 - lazy
 
-    x: float
-    y: float
-    text: str
-    size: float
-    colour: str = INK
-    anchor: Anchor = "start"
-    bold: bool = False
-    vertical: bool = False
+    figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN))
+    FigureCanvasAgg(figure)
+    return figure
 
 
-Shape = Boxes | Polyline | Label
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Chart:
-    """A chart ready to be written: its shapes in paint order, and its accessible name."""
-
-    label: str
-    shapes: tuple[Shape, ...]
-    width: float = WIDTH_PT
-    height: float = HEIGHT_PT
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Key:
-    """A legend entry: a swatch (box or line) and its text."""
-
-    text: str
-    colour: str
-    line: bool = False
-    edge: str | None = None
-
-
-@dataclass(slots=True, kw_only=True)
-class _Plot:
-    """Scales from data to the chart box, and the shapes drawn so far."""
-
-    count: int
-    low: float
-    high: float
-    top: float
-    shapes: list[Shape] = field(default_factory=list)
-
-    def x(self, index: float) -> float:
-        """Centre of slot ``index`` (slots are -0.5..count-0.5)."""
-        return _PLOT_LEFT + (index + 0.5) * (_PLOT_RIGHT - _PLOT_LEFT) / self.count
-
-    def slot(self) -> float:
-        return (_PLOT_RIGHT - _PLOT_LEFT) / self.count
-
-    def y(self, value: float) -> float:
-        return _PLOT_BOTTOM - (value - self.low) / (self.high - self.low) * (
-            _PLOT_BOTTOM - self.top
-        )
-
-
-def _nice_ticks(low: float, high: float) -> list[float]:
-    """About five round tick values covering ``low..high`` (steps of 1, 2, 2.5 or 5 x 10^n)."""
-    raw = (high - low) / 5
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(s * magnitude for s in _NICE_STEPS if s * magnitude >= raw)
-    first = math.ceil(low / step - 1e-9)
-    last = math.floor(high / step + 1e-9)
-    return [i * step for i in range(first, last + 1)]
-
-
-def _tick_text(value: float) -> str:
-    if abs(value - round(value)) < 1e-9:
-        return f"{round(value):,}".replace(",", " ") if abs(value) >= 10_000 else str(round(value))
-    return f"{value:.1f}"
-
-
-def _legend(keys: Sequence[_Key]) -> tuple[list[Shape], float]:
-    """Legend entries in rows above the plot; returns the shapes and the plot's top."""
-    shapes: list[Shape] = []
-    x, baseline = _PLOT_LEFT, 9.0
-    for key in keys:
-        text_w = pdf_canvas.text_width(key.text, pdf_canvas.REGULAR, _LEGEND_PT)
-        if x > _PLOT_LEFT and x + 14 + text_w > _PLOT_RIGHT:
-            x, baseline = _PLOT_LEFT, baseline + 11
-        if key.line:
-            middle = baseline - 2.6
-            shapes.append(
-                Polyline(stroke=key.colour, width=1.6, points=((x, middle), (x + 12, middle)))
-            )
-        else:
-            shapes.append(
-                Boxes(fill=key.colour, boxes=((x + 2, baseline - 7, 8, 8),), stroke=key.edge)
-            )
-        shapes.append(Label(x=x + 15, y=baseline, text=key.text, size=_LEGEND_PT))
-        x += 15 + text_w + 12
-    return shapes, baseline + 9
-
-
-def _frame(plot: _Plot, *, ylabel: str, ticks: Sequence[float]) -> None:
-    """Grid lines and labels of the y axis, the axis lines and the axis titles."""
-    for value in ticks:
-        y = plot.y(value)
-        plot.shapes.append(
-            Polyline(stroke=GRID, width=0.6, points=((_PLOT_LEFT, y), (_PLOT_RIGHT, y)))
-        )
-        plot.shapes.append(
-            Label(x=_PLOT_LEFT - 4, y=y + 2.4, text=_tick_text(value), size=_TICK_PT, anchor="end")
-        )
-    middle = (plot.top + _PLOT_BOTTOM) / 2
-    plot.shapes.append(
-        Label(x=10, y=middle, text=ylabel, size=_AXIS_TITLE_PT, anchor="middle", vertical=True)
+def _inline_svg(figure: Figure, *, key: str, label: str) -> str:
+    """Write ``figure`` as an ``<svg>`` element for inline HTML, ids prefixed with ``key``."""
+    buffer = io.StringIO()
+    figure.savefig(
+        buffer,
+        format="svg",
+        metadata={"Date": None, "Creator": None, "Format": None, "Type": None},
     )
-    plot.shapes.append(
-        Label(
-            x=(_PLOT_LEFT + _PLOT_RIGHT) / 2,
-            y=HEIGHT_PT - 3,
-            text="week",
-            size=_AXIS_TITLE_PT,
-            anchor="middle",
-        )
+    text = _PROLOG.sub("", buffer.getvalue(), count=1)
+    text = _METADATA.sub("", text)
+    text = _STYLE_ELEMENT.sub("", text)
+    text = _ID.sub(lambda m: f'id="{key}-{m.group(1)}"', text)
+    text = _REFERENCE.sub(lambda m: f"{m.group(1)}{key}-{m.group(2)}", text)
+    opening = _SVG_OPEN.search(text)
+    viewbox = _VIEWBOX.search(opening.group(0)) if opening else None
+    if opening is None or viewbox is None:  # pragma: no cover - matplotlib always writes both
+        msg = "matplotlib wrote an SVG without a viewBox"
+        raise RuntimeError(msg)
+    head = (
+        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" '
+        f'xmlns:xlink="http://www.w3.org/1999/xlink" id="{key}-svg" role="img" '
+        f'aria-label="{html.escape(label)}" viewBox="{viewbox.group(1)}" '
+        f'stroke-linejoin="round">'
     )
+    return head + text[opening.end() :].strip()
 
 
-def _axes(plot: _Plot, *, tick_slots: Sequence[int], tick_texts: Sequence[str]) -> None:
-    """The left and bottom axis lines, drawn over the data, with the x ticks."""
-    plot.shapes.append(
-        Polyline(
-            stroke=AXIS,
-            width=0.7,
-            points=(
-                (_PLOT_LEFT, plot.top),
-                (_PLOT_LEFT, _PLOT_BOTTOM),
-                (_PLOT_RIGHT, _PLOT_BOTTOM),
-            ),
-        )
-    )
-    if plot.low < 0:
-        zero = plot.y(0.0)
-        plot.shapes.append(
-            Polyline(stroke=AXIS, width=0.7, points=((_PLOT_LEFT, zero), (_PLOT_RIGHT, zero)))
-        )
-    marks: list[tuple[float, float] | None] = []
-    for slot, text in zip(tick_slots, tick_texts, strict=True):
-        x = plot.x(slot)
-        marks.extend(((x, _PLOT_BOTTOM), (x, _PLOT_BOTTOM + 2.5), None))
-        plot.shapes.append(
-            Label(x=x, y=_PLOT_BOTTOM + 10, text=text, size=_TICK_PT, anchor="middle")
-        )
-    plot.shapes.append(Polyline(stroke=AXIS, width=0.6, points=tuple(marks)))
+def _style(axes: Axes, *, ylabel: str) -> None:
+    """Light grid behind the data, only the left and bottom spines, axis titles."""
+    axes.set_axisbelow(True)
+    axes.grid(axis="y", color=GRID, linewidth=0.6)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_ylabel(ylabel)
+    axes.set_xlabel("week")
+    axes.margins(x=0.005)
 
 
-def _stack(
-    plot: _Plot, layers: Sequence[tuple[str, Sequence[float]]], *, width: float
-) -> list[float]:
-    """Stacked bars, one colour per layer, ``width`` a fraction of the slot; returns the tops."""
-    bottom = [0.0] * plot.count
-    bar = plot.slot() * width
-    for colour, values in layers:
-        boxes = []
-        for index, value in enumerate(values):
-            if value > 0:
-                top = plot.y(bottom[index] + value)
-                boxes.append(
-                    (plot.x(index) - bar / 2, top, bar, plot.y(bottom[index]) - top),
-                )
-                bottom[index] += value
-        plot.shapes.append(Boxes(fill=colour, boxes=tuple(boxes)))
-    return bottom
-
-
-def _race_line(plot: _Plot, race_day: int | None) -> None:
-    if race_day is None:
-        return
-    x = plot.x(race_day)
-    plot.shapes.append(
-        Polyline(stroke=RACE, width=1.1, points=((x, plot.top), (x, _PLOT_BOTTOM)), dash=(3, 2))
-    )
-    plot.shapes.append(
-        Label(x=x - 3, y=plot.top + 8, text="race", size=7.5, colour=RACE, anchor="end")
-    )
-
-
-def _week_ticks(week_starts: Sequence[int]) -> tuple[list[int], list[str]]:
+def _week_ticks(axes: Axes, week_starts: Sequence[int]) -> None:
     step = 1 if len(week_starts) <= 20 else 2
     slots = list(week_starts[::step])
-    return slots, [str(week_starts.index(s) + 1) for s in slots]
+    axes.set_xticks(slots, [str(week_starts.index(s) + 1) for s in slots])
+
+
+def _race_line(axes: Axes, race_day: int | None) -> None:
+    if race_day is None:
+        return
+    axes.axvline(race_day, color=RACE, linewidth=1.1, linestyle=(0, (3, 2)))
+    axes.annotate(
+        "race",
+        xy=(race_day, 1.0),
+        xycoords=("data", "axes fraction"),
+        xytext=(-3, -8),
+        textcoords="offset points",
+        ha="right",
+        color=RACE,
+        fontsize=7.5,
+    )
+
+
+def _legend(figure: Figure, axes: Axes, columns: int) -> None:
+    axes.legend(
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.0),
+        ncols=columns,
+        handlelength=1.4,
+        columnspacing=1.2,
+        borderaxespad=0.2,
+    )
+    figure.tight_layout(pad=0.4)
 
 
 def stacked_weeks_chart(
@@ -258,8 +151,9 @@ def stacked_weeks_chart(
     shaded_weeks: Sequence[int],
     shade_label: str,
     label: str,
-) -> Chart:
-    """Stacked weekly bars, one layer per series (in mapping order).
+    key: str,
+) -> str:
+    """Stacked weekly bars, one layer per series (in mapping order), as an inline ``<svg>``.
 
     Args:
         series: layer name -> one value per week (all the same length).
@@ -268,31 +162,35 @@ def stacked_weeks_chart(
         shaded_weeks: week indices (from 0) drawn on a grey band.
         shade_label: legend text of the grey band.
         label: accessible name of the chart.
+        key: the chart's element id is ``{key}-svg``; unique in the page.
     """
-    keys = [_Key(text=name, colour=colours[name]) for name in series]
-    if shaded_weeks:
-        keys.append(_Key(text=shade_label, colour=SHADE, edge=SHADE_EDGE))
-    legend, top = _legend(keys)
-    count = max(len(next(iter(series.values()), ())), 1)
-    totals = [sum(values[i] for values in series.values()) for i in range(count)] if series else []
-    high = max([*totals, 1.0]) * 1.05
-    plot = _Plot(count=count, low=0.0, high=high, top=top)
-    plot.shapes.append(
-        Boxes(
-            fill=SHADE,
-            stroke=SHADE_EDGE,
-            boxes=tuple(
-                (plot.x(i) - plot.slot() / 2, top, plot.slot(), _PLOT_BOTTOM - top)
-                for i in shaded_weeks
-            ),
-        )
-    )
-    _frame(plot, ylabel=ylabel, ticks=_nice_ticks(0.0, high))
-    _stack(plot, [(colours[name], values) for name, values in series.items()], width=0.72)
-    step = 1 if count <= 20 else 2
-    slots = list(range(0, count, step))
-    _axes(plot, tick_slots=slots, tick_texts=[str(s + 1) for s in slots])
-    return Chart(label=label, shapes=(*legend, *plot.shapes))
+    import matplotlib as mpl  # noqa: PLC0415 - lazy
+
+    with mpl.rc_context(_STYLE):
+        figure = _new_figure()
+        axes = figure.add_subplot()
+        count = max(len(next(iter(series.values()), ())), 1)
+        weeks = list(range(count))
+        for n, week in enumerate(shaded_weeks):
+            axes.axvspan(
+                week - 0.5,
+                week + 0.5,
+                facecolor=SHADE,
+                edgecolor=SHADE_EDGE,
+                linewidth=0.5,
+                label=shade_label if n == 0 else None,
+            )
+        bottom = [0.0] * count
+        for name, values in series.items():
+            axes.bar(weeks, values, width=0.72, bottom=bottom, color=colours[name], label=name)
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        _style(axes, ylabel=ylabel)
+        axes.set_xlim(-0.6, count - 0.4)
+        step = 1 if count <= 20 else 2
+        slots = list(range(0, count, step))
+        axes.set_xticks(slots, [str(s + 1) for s in slots])
+        _legend(figure, axes, columns=len(series) + (1 if shaded_weeks else 0))
+        return _inline_svg(figure, key=key, label=label)
 
 
 def load_chart(
@@ -304,8 +202,9 @@ def load_chart(
     week_starts: Sequence[int],
     race_day: int | None,
     label: str,
-) -> Chart:
-    """Daily planned load (bars) with CTL, ATL and TSB (lines) over the plan.
+    key: str,
+) -> str:
+    """Daily planned load (bars) with CTL, ATL and TSB (lines) over the plan, as an ``<svg>``.
 
     Args:
         load_au: planned load of each day (session RPE x minutes), AU.
@@ -315,33 +214,29 @@ def load_chart(
         week_starts: day indices on which the plan's weeks start.
         race_day: day index of the race, if any.
         label: accessible name of the chart.
+        key: the chart's element id is ``{key}-svg``; unique in the page.
     """
-    lines = (
-        ("CTL (fitness)", "#1d4ed8", 1.6, ctl_au),
-        ("ATL (fatigue)", "#ea580c", 1.2, atl_au),
-        ("TSB (form)", "#15803d", 1.2, tsb_au),
-    )
-    keys = [_Key(text="daily load", colour="#cbd5e1")]
-    keys.extend(_Key(text=name, colour=colour, line=True) for name, colour, _, _ in lines)
-    legend, top = _legend(keys)
-    low = min([*tsb_au, 0.0])
-    low = low * 1.15 if low < 0 else 0.0
-    high = max([*load_au, *ctl_au, *atl_au, 1.0]) * 1.05
-    plot = _Plot(count=max(len(load_au), 1), low=low, high=high, top=top)
-    _frame(plot, ylabel="load (AU/day)", ticks=_nice_ticks(low, high))
-    _stack(plot, [("#cbd5e1", load_au)], width=0.8)
-    for _, colour, width, values in lines:
-        plot.shapes.append(
-            Polyline(
-                stroke=colour,
-                width=width,
-                points=tuple((plot.x(i), plot.y(v)) for i, v in enumerate(values)),
-            )
-        )
-    _race_line(plot, race_day)
-    slots, texts = _week_ticks(week_starts)
-    _axes(plot, tick_slots=slots, tick_texts=texts)
-    return Chart(label=label, shapes=(*legend, *plot.shapes))
+    import matplotlib as mpl  # noqa: PLC0415 - lazy
+
+    with mpl.rc_context(_STYLE):
+        figure = _new_figure()
+        axes = figure.add_subplot()
+        days = list(range(len(load_au)))
+        axes.bar(days, load_au, width=0.8, color=LOAD_BAR, label="daily load")
+        for name, colour, width, values in (
+            ("CTL (fitness)", "#1d4ed8", 1.6, ctl_au),
+            ("ATL (fatigue)", "#ea580c", 1.2, atl_au),
+            ("TSB (form)", "#15803d", 1.2, tsb_au),
+        ):
+            axes.plot(range(len(values)), values, color=colour, linewidth=width, label=name)
+        if min([*tsb_au, 0.0]) < 0:
+            axes.axhline(0.0, color=AXIS, linewidth=0.7)
+        _race_line(axes, race_day)
+        _style(axes, ylabel="load (AU/day)")
+        axes.set_xlim(-0.6, max(len(load_au), 1) - 0.4)
+        _week_ticks(axes, week_starts)
+        _legend(figure, axes, columns=4)
+        return _inline_svg(figure, key=key, label=label)
 
 
 def nutrition_chart(
@@ -353,99 +248,42 @@ def nutrition_chart(
     week_starts: Sequence[int],
     race_day: int | None,
     label: str,
-) -> Chart:
+    key: str,
+) -> str:
     """Daily energy target split into macronutrients (stacked bars) and expenditure (line).
 
     Args:
         protein_kcal: energy from protein, per day (0 on days without targets).
         carbohydrate_kcal: energy from carbohydrate, per day.
         fat_kcal: energy from fat, per day.
-        expenditure_kcal: estimated expenditure per day; ``None`` on days without targets.
+        expenditure_kcal: estimated expenditure per day; ``None`` on days without targets
+            (the line is broken there).
         week_starts: day indices on which the plan's weeks start.
         race_day: day index of the race, if any.
         label: accessible name of the chart.
-    """
-    layers = (
-        ("protein", "#b91c1c", protein_kcal),
-        ("carbohydrate", "#f59e0b", carbohydrate_kcal),
-        ("fat", "#65a30d", fat_kcal),
-    )
-    keys = [_Key(text=name, colour=colour) for name, colour, _ in layers]
-    keys.append(_Key(text="expenditure", colour=INK, line=True))
-    legend, top = _legend(keys)
-    count = max(len(protein_kcal), 1)
-    totals = [sum(values[i] for _, _, values in layers) for i in range(len(protein_kcal))]
-    known = [value for value in expenditure_kcal if value is not None]
-    high = max([*totals, *known, 1.0]) * 1.05
-    plot = _Plot(count=count, low=0.0, high=high, top=top)
-    _frame(plot, ylabel="energy (kcal/day)", ticks=_nice_ticks(0.0, high))
-    _stack(plot, [(colour, values) for _, colour, values in layers], width=0.8)
-    plot.shapes.append(
-        Polyline(
-            stroke=INK,
-            width=1.1,
-            points=tuple(
-                None if value is None else (plot.x(i), plot.y(value))
-                for i, value in enumerate(expenditure_kcal)
-            ),
-        )
-    )
-    _race_line(plot, race_day)
-    slots, texts = _week_ticks(week_starts)
-    _axes(plot, tick_slots=slots, tick_texts=texts)
-    return Chart(label=label, shapes=(*legend, *plot.shapes))
-
-
-# SVG.
-
-
-def _box_path(boxes: Sequence[tuple[float, float, float, float]]) -> str:
-    return "".join(f"M{x:.1f} {y:.1f}h{w:.1f}v{h:.1f}h{-w:.1f}z" for x, y, w, h in boxes)
-
-
-def _line_path(points: Sequence[tuple[float, float] | None]) -> str:
-    parts: list[str] = []
-    pen_down = False
-    for point in points:
-        if point is None:
-            pen_down = False
-            continue
-        parts.append(f"{'L' if pen_down else 'M'}{point[0]:.1f} {point[1]:.1f}")
-        pen_down = True
-    return "".join(parts)
-
-
-def _svg_shape(shape: Shape) -> str:
-    if isinstance(shape, Boxes):
-        if not shape.boxes:
-            return ""
-        stroke = f' stroke="{shape.stroke}" stroke-width="0.5"' if shape.stroke else ""
-        return f'<path fill="{shape.fill}"{stroke} d="{_box_path(shape.boxes)}"/>'
-    if isinstance(shape, Polyline):
-        dash = f' stroke-dasharray="{" ".join(f"{d:g}" for d in shape.dash)}"' if shape.dash else ""
-        return (
-            f'<path fill="none" stroke="{shape.stroke}" stroke-width="{shape.width:g}"{dash} '
-            f'd="{_line_path(shape.points)}"/>'
-        )
-    weight = ' font-weight="bold"' if shape.bold else ""
-    anchor = "" if shape.anchor == "start" else f' text-anchor="{shape.anchor}"'
-    turn = f' transform="rotate(-90 {shape.x:.1f} {shape.y:.1f})"' if shape.vertical else ""
-    return (
-        f'<text x="{shape.x:.1f}" y="{shape.y:.1f}" font-size="{shape.size:g}" '
-        f'fill="{shape.colour}"{anchor}{weight}{turn}>{html.escape(shape.text)}</text>'
-    )
-
-
-def svg(chart: Chart, *, key: str) -> str:
-    """The chart as an ``<svg>`` element for inline HTML, sized by CSS (class ``chart``).
-
-    Args:
-        chart: the chart to write.
         key: the chart's element id is ``{key}-svg``; unique in the page.
     """
-    body = "".join(_svg_shape(shape) for shape in chart.shapes)
-    return (
-        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" id="{key}-svg" role="img" '
-        f'aria-label="{html.escape(chart.label)}" viewBox="0 0 {chart.width:g} {chart.height:g}" '
-        f'font-family="{FONT_FAMILY}" stroke-linejoin="round">{body}</svg>'
-    )
+    import matplotlib as mpl  # noqa: PLC0415 - lazy
+
+    with mpl.rc_context(_STYLE):
+        figure = _new_figure()
+        axes = figure.add_subplot()
+        days = list(range(len(protein_kcal)))
+        bottom = [0.0] * len(days)
+        for name, colour, values in (
+            ("protein", "#b91c1c", protein_kcal),
+            ("carbohydrate", "#f59e0b", carbohydrate_kcal),
+            ("fat", "#65a30d", fat_kcal),
+        ):
+            axes.bar(days, values, width=0.8, bottom=bottom, color=colour, label=name)
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        expenditure = [float("nan") if v is None else v for v in expenditure_kcal]
+        axes.plot(
+            range(len(expenditure)), expenditure, color=INK, linewidth=1.1, label="expenditure"
+        )
+        _race_line(axes, race_day)
+        _style(axes, ylabel="energy (kcal/day)")
+        axes.set_xlim(-0.6, max(len(days), 1) - 0.4)
+        _week_ticks(axes, week_starts)
+        _legend(figure, axes, columns=4)
+        return _inline_svg(figure, key=key, label=label)

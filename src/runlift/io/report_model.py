@@ -1,7 +1,7 @@
 """What the athlete's report shows, already worded and formatted: one model, two renderings.
 
 ``runlift.io.report`` builds a :class:`Report` from a plan; the HTML template
-and the PDF layout (``runlift.io.report_pdf``) both render this same model, so
+and the PDF (WeasyPrint printing that HTML) show this same model, so
 the page and the printout carry the same words and numbers. Every field is
 display text except the ``css`` classes (the modality colour of a session:
 ``run easy``, ``run quality``, ``run race`` or ``lift``; a phase badge:
@@ -12,8 +12,6 @@ links point to.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from runlift.io.report_charts import Chart
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -41,7 +39,6 @@ class Figure:
     id: str
     title: str
     caption: str
-    chart: Chart
     svg: str
 
 
