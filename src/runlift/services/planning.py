@@ -12,6 +12,7 @@ from runlift.io import plan_json
 from runlift.io.fit_workout import workout_files
 from runlift.io.ics_export import write_plan_ics
 from runlift.io.nutrition_json import nutrition_day_dict
+from runlift.io.plan_markdown import plan_markdown
 from runlift.io.report import build_report, report_html, report_pdf
 from runlift.planner.nutrition_days import LIFT_MET_COMPENDIUM_CODE, plan_nutrition
 from runlift.planner.programme import build_plan
@@ -51,7 +52,7 @@ def plan_json_text(result: PlanResult) -> str:
 def plan_files(result: PlanResult) -> Mapping[str, bytes]:
     """Every output file of a plan, by its path relative to the output folder.
 
-    ``plan.json``, the calendars ``plan.ics`` and ``busy.ics``, a FIT workout per
+    ``plan.json``, ``plan.md``, the calendars ``plan.ics`` and ``busy.ics``, a FIT workout per
     session under ``workouts/``, and the athlete's report as ``report.html`` and
     ``report.pdf`` (the same content, from one report model).
     """
@@ -65,6 +66,7 @@ def plan_files(result: PlanResult) -> Mapping[str, bytes]:
     )
     return {
         "plan.json": plan_json_text(result).encode("utf-8"),
+        "plan.md": plan_markdown(result.plan, nutrition=result.nutrition).encode("utf-8"),
         "plan.ics": write_plan_ics(result.plan, timezone=zone).encode("utf-8"),
         "busy.ics": write_plan_ics(result.plan, timezone=zone, busy=True).encode("utf-8"),
         **{f"workouts/{name}": data for name, data in workout_files(result.plan).items()},

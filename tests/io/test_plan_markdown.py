@@ -1,0 +1,28 @@
+from functools import cache
+from pathlib import Path
+
+from runlift.domain.plan import Plan
+from runlift.io.plan_markdown import plan_markdown
+from runlift.io.profile import read_profile
+from runlift.planner.programme import build_plan
+from runlift.reference.exercises import exercise_library
+
+HALF = Path(__file__).parents[2] / "examples" / "athletes" / "half-marathon-lifter.yaml"
+
+
+@cache
+def plan() -> Plan:
+    return build_plan(read_profile(HALF.read_text(encoding="utf-8")), library=exercise_library())
+
+
+def test_every_week_and_session_is_in_the_markdown() -> None:
+    text = plan_markdown(plan())
+    assert text.startswith("# Alex Example: training plan")
+    for week in plan().weeks:
+        assert f"## Week {week.index + 1} from " in text
+        for session in week.sessions:
+            assert f"`{session.scheduled.spec.id}`" in text
+            assert session.scheduled.spec.title in text
+    assert "/km" in text
+    assert "Why: " in text
+    assert "Rest day." in text
