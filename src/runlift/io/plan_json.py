@@ -309,28 +309,12 @@ def _kind(modality: Modality, kind: str, session_id: str) -> RunKind | LiftKind:
 
 def read_plan_sessions(text: str) -> ImportedSessions:
     """Read the sessions of a ``plan.json`` for checking."""
-    plan = parse_plan(text)
-    sessions: list[ScheduledSession] = []
-    for week in plan.weeks:
-        for day in week.days:
-            for item in day.sessions:
-                if item.start.tzinfo is None or item.end <= item.start:
-                    raise ImportFormatError(
-                        "json", f"session {item.id}: start/end need offsets and end after start"
-                    )
-                spec = SessionSpec(
-                    id=SessionId(item.id),
-                    modality=item.modality,
-                    kind=_kind(item.modality, item.kind, item.id),
-                    title=item.title,
-                    duration_min=item.duration_min,
-                    muscle_groups=frozenset(item.muscle_groups),
-                    key=item.key,
-                    contains_explosive=item.contains_explosive,
-                )
-                sessions.append(ScheduledSession(spec=spec, start=item.start, end=item.end))
-    sessions.sort(key=lambda s: s.start)
-    return ImportedSessions(sessions=tuple(sessions), ignored=(), timezone=plan.timezone)
+    plan, model = read_plan(text)
+    sessions = sorted(
+        (session.scheduled for week in plan.weeks for session in week.sessions),
+        key=lambda s: s.start,
+    )
+    return ImportedSessions(sessions=tuple(sessions), ignored=(), timezone=model.timezone)
 
 
 def _step_domain(step: StepModel) -> RunStep:
