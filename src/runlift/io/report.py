@@ -21,6 +21,7 @@ prescription and the reasons for its placement. ``docs/report.md`` describes it.
 from __future__ import annotations
 
 import functools
+import logging
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -859,7 +860,16 @@ def report_pdf(report: Report) -> bytes:
     """
     import weasyprint  # noqa: PLC0415 - slow to import; only when printing
 
-    document = weasyprint.HTML(string=report_html(report)).render()
+    # WeasyPrint reports every SVG presentation property of the inline charts
+    # (``fill``, ``text-anchor``) as an unknown CSS property, once per shape,
+    # although its SVG renderer honours them; those lines would bury real output.
+    css_log = logging.getLogger("weasyprint")
+    level = css_log.level
+    css_log.setLevel(logging.ERROR)
+    try:
+        document = weasyprint.HTML(string=report_html(report)).render()
+    finally:
+        css_log.setLevel(level)
     document.metadata.created = None
     document.metadata.modified = None
     return bytes(document.write_pdf(pdf_identifier=_PDF_IDENTIFIER))
