@@ -1,33 +1,39 @@
 """Weekly placement: solve time, proven optimality and cost against a greedy placement.
 
-Generates seeded random but realistic athlete-weeks (5-10 sessions, 2-4 lifts
-composed to satisfy SCH-7, at most as many runs as days with a window since
-RL-1 allows one run a day, varied windows, commitments, goals and profiles),
-places each with ``place_week`` and with a simple greedy placement, and reports
-the median, p95 and max wall time of ``place_week`` (model building, solving
-and explanations), the share proven optimal, the share infeasible (each must
-come with an explanation), and the total rule cost of both placements over the
-weeks where both found one.
+Generates seeded random but realistic athlete-weeks (varied windows,
+commitments, goals and profiles; 5-10 sessions, 2-4 lifts composed to satisfy
+SCH-7, capped at what the windows hold: see ``random_week``; one week in twenty
+is left as drawn, over-full), places each with ``place_week`` and with a simple
+greedy placement, and reports the median, p95 and max wall time of
+``place_week`` (model building, solving and explanations) for all weeks and by
+group (feasible, infeasible, within and beyond the windows' capacity), the
+share proven optimal, the share infeasible (each must come with an
+explanation), and the total rule cost of both placements over the weeks where
+both found one.
 
 Usage: .venv/bin/python benchmarks/placement.py [--weeks 1000] [--seed 1] [--quick] [--json]
+       [--no-greedy] [--over-full-share 0.05]
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import statistics
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from datetime import time as clock_time
 
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.domain.week import Commitment, TimeWindow, WeekContext, WeekRequest
 from runlift.planner.placement import InfeasibleWeek, WeekPlacement, place_week
-from runlift.planner.prepare import allowed_starts, prepare
+from runlift.planner.prepare import GRID_MIN, allowed_starts, prepare, window_pieces
 from runlift.rules import check_week, week_cost
+from runlift.rules.catalogue.scheduling import SCH_1
 from runlift.vocabulary import (
     EvidenceProfile,
     GoalKind,
@@ -160,27 +166,68 @@ def _availability(rng: random.Random) -> dict[Weekday, tuple[TimeWindow, ...]]:
     return availability
 
 
-def random_week(rng: random.Random) -> WeekRequest:
-    """One realistic athlete-week."""
+OVER_FULL_SHARE = 0.05
+"""Share of weeks drawn without regard to what the windows hold (the rest are capped)."""
+
+TYPICAL_SESSION_MIN = 60
+"""Session length used to judge whether a day's windows hold a lift and a run."""
+
+
+@dataclass(frozen=True, slots=True)
+class Capacity:
+    """What a week's windows (commitments taken out) can hold under RL-1 and SCH-1.
+
+    Attributes:
+        days: days with a window piece of at least ``TYPICAL_SESSION_MIN``; RL-1 allows one
+            run and one lift on each.
+        double_days: those of them whose windows hold two ``TYPICAL_SESSION_MIN`` sessions
+            SCH-1's minimum gap apart (a lift and a run on one day).
+    """
+
+    days: int
+    double_days: int
+
+    @property
+    def sessions(self) -> int:
+        """Most sessions the windows hold: one a day, two on a double day."""
+        return self.days + self.double_days
+
+
+def _grid_up(minute: int) -> int:
+    return -(-minute // GRID_MIN) * GRID_MIN
+
+
+def capacity(request: WeekRequest) -> Capacity:
+    """How many sessions the week's windows hold (see ``Capacity``)."""
+    min_gap = round(SCH_1.param("min_gap_h", request.context.profile) * 60)
+    pieces = window_pieces(request)
+    days = double_days = 0
+    for day in range(len(WEEKDAYS)):
+        fits = [
+            (_grid_up(p.start_min), p.end_min)
+            for p in pieces
+            if p.day == day and _grid_up(p.start_min) + TYPICAL_SESSION_MIN <= p.end_min
+        ]
+        if not fits:
+            continue
+        days += 1
+        first_end = min(start for start, _ in fits) + TYPICAL_SESSION_MIN
+        if any(
+            max(start, _grid_up(first_end + min_gap)) + TYPICAL_SESSION_MIN <= end
+            for start, end in fits
+        ):
+            double_days += 1
+    return Capacity(days=days, double_days=double_days)
+
+
+def _context(rng: random.Random) -> WeekContext:
     goal = rng.choice(list(GoalKind))
     priority = {
         GoalKind.RACE: Priority.RUNNING,
         GoalKind.STRENGTH: Priority.LIFTING,
         GoalKind.HYPERTROPHY: Priority.LIFTING,
     }.get(goal, rng.choice([Priority.BALANCED, Priority.RUNNING, Priority.LIFTING]))
-    total = rng.randint(5, 10)
-    lifts = rng.choice([4, 3, 2] if priority is Priority.LIFTING else [3, 2])
-    lifts = min(lifts, total - 2)
-    lift_specs = _lifts(rng, lifts, priority)
-    runs = _runs(rng, total - lifts, priority)
-    availability = _availability(rng)
-    # RL-1 allows one run a day: no athlete plans more runs than days they can run on.
-    sessions = (*lift_specs, *runs[: max(1, len(availability))])
-    commitments = tuple(
-        Commitment(title="appointment", weekday=rng.choice(WEEKDAYS), window=_window(18 * 60, 60))
-        for _ in range(rng.choice([0, 0, 1, 2]))
-    )
-    context = WeekContext(
+    return WeekContext(
         goal=goal,
         priority=priority,
         profile=rng.choice(
@@ -192,13 +239,44 @@ def random_week(rng: random.Random) -> WeekRequest:
         allow_combined=rng.random() < 0.2,
         timezone=rng.choice(["Europe/Berlin", "Europe/Berlin", "America/New_York", "UTC"]),
     )
-    return WeekRequest(
+
+
+def random_week(
+    rng: random.Random, *, over_full_share: float = OVER_FULL_SHARE
+) -> tuple[WeekRequest, bool]:
+    """One realistic athlete-week, and whether it holds more than its windows do.
+
+    The context, windows and commitments are drawn first, then 5-10 sessions. An
+    athlete plans no more than the windows hold: at most one run and one lift per
+    day with a window (RL-1) and no more sessions than ``capacity``, runs giving way
+    first (easy and recovery runs before the others), never fewer than two lifts
+    (SCH-7) and one run. One week in twenty (``over_full_share``) keeps the sessions
+    as drawn, so that infeasible weeks and their explanations stay measured.
+    """
+    context = _context(rng)
+    availability = _availability(rng)
+    commitments = tuple(
+        Commitment(title="appointment", weekday=rng.choice(WEEKDAYS), window=_window(18 * 60, 60))
+        for _ in range(rng.choice([0, 0, 1, 2]))
+    )
+    request = WeekRequest(
         week_start=FIRST_MONDAY + timedelta(weeks=rng.randrange(52)),
-        sessions=sessions,
+        sessions=(),
         availability=availability,
         context=context,
         commitments=commitments,
     )
+    total = rng.randint(5, 10)
+    lifts = rng.choice([4, 3, 2] if context.priority is Priority.LIFTING else [3, 2])
+    lifts = min(lifts, total - 2)
+    runs = total - lifts
+    room = capacity(request)
+    if rng.random() >= over_full_share:
+        lifts = max(2, min(lifts, room.days))
+        runs = max(1, min(runs, room.days, room.sessions - lifts))
+    beyond = max(lifts, runs) > room.days or lifts + runs > room.sessions
+    sessions = (*_lifts(rng, lifts, context.priority), *_runs(rng, runs, context.priority))
+    return dataclasses.replace(request, sessions=sessions), beyond
 
 
 def greedy(request: WeekRequest) -> tuple[ScheduledSession, ...] | None:
@@ -249,30 +327,54 @@ def _percentile(values: Sequence[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def run(weeks: int, seed: int, *, with_greedy: bool) -> dict[str, object]:
+def _summary(times: Sequence[float]) -> dict[str, float | int | None]:
+    """Count, median, p95 and max of ``times`` (seconds) in milliseconds."""
+    if not times:
+        return {"count": 0, "median_ms": None, "p95_ms": None, "max_ms": None}
+    return {
+        "count": len(times),
+        "median_ms": round(1000 * statistics.median(times), 1),
+        "p95_ms": round(1000 * _percentile(times, 0.95), 1),
+        "max_ms": round(1000 * max(times), 1),
+    }
+
+
+def run(
+    weeks: int, seed: int, *, with_greedy: bool, over_full_share: float = OVER_FULL_SHARE
+) -> dict[str, object]:
     """Place ``weeks`` random weeks and summarise."""
     rng = random.Random(seed)
-    place_week(random_week(random.Random(-1)))  # load the solver before timing
+    place_week(random_week(random.Random(-1))[0])  # load the solver before timing
     times: list[float] = []
-    feasible_times: list[float] = []
-    infeasible_times: list[float] = []
-    optimal = infeasible = explained = 0
+    groups: dict[str, list[float]] = {
+        "feasible": [],
+        "infeasible": [],
+        "within_capacity": [],
+        "beyond_capacity": [],
+        "within_capacity_infeasible": [],
+        "beyond_capacity_infeasible": [],
+    }
+    optimal = infeasible = explained = relaxed = 0
     exact = 0
     cost_cp = cost_greedy = 0
     greedy_failed = compared = greedy_worse = 0
     for _ in range(weeks):
-        request = random_week(rng)
+        request, beyond = random_week(rng, over_full_share=over_full_share)
         started = time.perf_counter()
         result = place_week(request)
         elapsed = time.perf_counter() - started
         times.append(elapsed)
+        where = "beyond_capacity" if beyond else "within_capacity"
+        groups[where].append(elapsed)
         if isinstance(result, InfeasibleWeek):
             infeasible += 1
-            infeasible_times.append(elapsed)
+            groups["infeasible"].append(elapsed)
+            groups[f"{where}_infeasible"].append(elapsed)
             explained += bool(result.conflicts and result.conflicts[0].text)
+            relaxed += bool(result.relaxations)
             continue
         assert isinstance(result, WeekPlacement)
-        feasible_times.append(elapsed)
+        groups["feasible"].append(elapsed)
         optimal += result.optimal
         exact += result.cost == result.solver_cost
         if with_greedy:
@@ -289,25 +391,20 @@ def run(weeks: int, seed: int, *, with_greedy: bool) -> dict[str, object]:
     return {
         "weeks": weeks,
         "seed": seed,
-        "median_ms": round(1000 * statistics.median(times), 1),
-        "p95_ms": round(1000 * _percentile(times, 0.95), 1),
-        "max_ms": round(1000 * max(times), 1),
-        "feasible_median_ms": round(1000 * statistics.median(feasible_times), 1)
-        if feasible_times
-        else None,
-        "feasible_p95_ms": round(1000 * _percentile(feasible_times, 0.95), 1)
-        if feasible_times
-        else None,
-        "feasible_max_ms": round(1000 * max(feasible_times), 1) if feasible_times else None,
-        "infeasible_median_ms": round(1000 * statistics.median(infeasible_times), 1)
-        if infeasible_times
-        else None,
+        "over_full_share": over_full_share,
+        **{key: value for key, value in _summary(times).items() if key != "count"},
+        **{
+            f"{name}_{key}": value
+            for name, values in groups.items()
+            for key, value in _summary(values).items()
+        },
         "proven_optimal_share_of_feasible": round(optimal / feasible, 4) if feasible else None,
         "solver_cost_equals_week_cost_share": round(exact / feasible, 4) if feasible else None,
         "infeasible_share": round(infeasible / weeks, 4),
         "infeasible_with_explanation_share": round(explained / infeasible, 4)
         if infeasible
         else None,
+        "infeasible_with_relaxation_share": round(relaxed / infeasible, 4) if infeasible else None,
         "greedy_compared_weeks": compared,
         "greedy_failed_on_feasible_weeks": greedy_failed,
         "greedy_worse_share_of_compared": round(greedy_worse / compared, 4) if compared else None,
@@ -322,15 +419,23 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--quick", action="store_true", help="100 weeks")
     parser.add_argument("--no-greedy", action="store_true", help="skip the greedy comparison")
+    parser.add_argument(
+        "--over-full-share",
+        type=float,
+        default=OVER_FULL_SHARE,
+        help="share of weeks drawn without regard to their windows (1 = none capped)",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     weeks = 100 if args.quick else args.weeks
-    result = run(weeks, args.seed, with_greedy=not args.no_greedy)
+    result = run(
+        weeks, args.seed, with_greedy=not args.no_greedy, over_full_share=args.over_full_share
+    )
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         for key, value in result.items():
-            print(f"{key:>36}: {value}")
+            print(f"{key:>44}: {value}")
 
 
 if __name__ == "__main__":

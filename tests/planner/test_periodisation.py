@@ -16,6 +16,7 @@ from runlift.io.profile import read_profile
 from runlift.planner.periodisation import (
     LiftEmphasis,
     WeekOutline,
+    day_room,
     outline_plan,
     planned_week_minutes,
     slot_min,
@@ -469,3 +470,33 @@ def test_runner_specific_with_a_muscle_goal_is_an_input_error(
         outline_plan(_goal(runner, kind))
     assert caught.value.field == "lifting.style"
     assert "full" in caught.value.expected
+
+
+def test_day_room_counts_what_the_example_windows_hold(athlete: AthleteProfile) -> None:
+    room = day_room(athlete)
+    # Windows on six days (none on Thursday); Monday and Wednesday have a morning and
+    # an evening window far enough apart for a lift and a run (SCH-1: 6 h).
+    assert (room.run_days, room.lift_days, room.days, room.double_days) == (6, 6, 6, 2)
+    assert room.sessions == 8
+    assert room.runs_for(2) == 6
+    assert room.runs_for(3) == 5
+
+
+def test_runs_are_capped_at_what_three_single_windows_hold(athlete: AthleteProfile) -> None:
+    # Three evenings a week: RL-1 allows one session of each kind a day, and one window
+    # a day cannot hold a lift and a run 6 h apart (SCH-1), so two lifts leave one run.
+    window = (TimeWindow(start=time(18, 0), end=time(20, 0)),)
+    evenings = {day: window if day.value in {"mon", "wed", "sat"} else () for day in Weekday}
+    base = _goal(athlete, GoalKind.GENERAL_FITNESS, weeks=8)
+    roomy = outline_plan(base)
+    tight = outline_plan(replace(base, availability=evenings))
+    assert max(w.runs for w in roomy) >= 2
+    assert {w.lifts for w in tight} == {2}
+    assert {w.runs for w in tight} == {1}
+    assert all(w.runs + w.lifts <= 3 for w in tight)
+    capped = [
+        w for w in tight if any(n.startswith("RL-1: 1 training run(s) instead of") for n in w.notes)
+    ]
+    assert capped
+    assert all("RL-1" in w.rules for w in capped)
+    assert all("on 0 of them, 3 sessions in all" in " ".join(w.notes) for w in capped)

@@ -10,7 +10,7 @@ the same number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -41,13 +41,12 @@ class WeekClock:
 
     week_start: date
     zone: ZoneInfo
+    _midnight: datetime = field(init=False, repr=False, compare=False)
+    _steady: bool = field(init=False, repr=False, compare=False)
 
-    def _midnight_utc(self) -> datetime:
-        return datetime.combine(self.week_start, time(0), tzinfo=self.zone).astimezone(UTC)
-
-    @property
-    def steady(self) -> bool:
-        """True when the UTC offset is the same all week (no clock change)."""
+    def __post_init__(self) -> None:
+        # Both are asked for thousands of times while a week is prepared and explained.
+        midnight = datetime.combine(self.week_start, time(0), tzinfo=self.zone).astimezone(UTC)
         offsets = {
             datetime.combine(
                 self.week_start + timedelta(days=day), time(hour), tzinfo=self.zone
@@ -55,7 +54,16 @@ class WeekClock:
             for day in range(DAYS_PER_WEEK + 1)
             for hour in (0, 12)
         }
-        return len(offsets) == 1
+        object.__setattr__(self, "_midnight", midnight)
+        object.__setattr__(self, "_steady", len(offsets) == 1)
+
+    def _midnight_utc(self) -> datetime:
+        return self._midnight
+
+    @property
+    def steady(self) -> bool:
+        """True when the UTC offset is the same all week (no clock change)."""
+        return self._steady
 
     def local(self, *, day: int, minute_of_day: int) -> datetime | None:
         """The aware local datetime at ``minute_of_day`` on day ``day`` (0 = Monday).

@@ -18,7 +18,8 @@ gives the model, its numbers and their sources; in short:
   sessions fit in 75 % of the athlete's available time.
 * **Sessions**: lifts from ``lifting.sessions_per_week`` within SCH-7's 2-3 (up
   to 4 when lifting comes first); runs from the week's volume within a range set
-  by the goal and priority; hard runs by goal (Seiler 2010; RUN-1).
+  by the goal and priority, and no more than the athlete's windows hold under
+  RL-1 and SCH-1 (``day_room``); hard runs by goal (Seiler 2010; RUN-1).
 * **Lifting style** ``runner_specific`` (``lifting.style``): no strength or
   hypertrophy block and no test week. The earlier blocks alternate running
   volume with the goal's own focus (race-specific for a race), every week's
@@ -41,7 +42,7 @@ from runlift.domain.athlete import AthleteProfile
 from runlift.domain.week import WeekContext
 from runlift.errors import InvalidInput
 from runlift.rules.catalogue.lifting import LFT_6
-from runlift.rules.catalogue.scheduling import SCH_7
+from runlift.rules.catalogue.scheduling import SCH_1, SCH_7
 from runlift.rules.checkers.sch_7 import max_lifts
 from runlift.rules.priority import priority_first
 from runlift.science import running
@@ -188,6 +189,9 @@ RUN_OVERHEAD_MIN: Final = 5.0
 
 SLOT_MIN: Final = 15
 """Sessions are placed on a 15-minute grid, so durations round up to it."""
+
+RUN_WINDOW_MIN: Final = 30
+"""Shortest window that holds a run: the shortest run planned (2 km) rounds up to 30 minutes."""
 
 CONSERVATIVE_VDOT: Final = running.MIN_VDOT
 """VDOT assumed, for durations only, when the athlete has no race result: the slowest table row."""
@@ -427,6 +431,95 @@ def planned_week_minutes(week: WeekOutline, *, easy_max_s_per_km: float) -> int:
         for d in distances
     )
     return run_min + week.lifts * LIFT_SESSION_ESTIMATE_MIN
+
+
+# --- what the windows hold: RL-1 and SCH-1 ---
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DayRoom:
+    """How many sessions the athlete's weekly windows can hold (RL-1, SCH-1).
+
+    Attributes:
+        run_days: weekdays with a window of at least ``RUN_WINDOW_MIN``; RL-1 allows
+            one run on each.
+        lift_days: weekdays with a window of at least ``LIFT_SESSION_ESTIMATE_MIN``;
+            RL-1 allows one lift on each.
+        double_days: weekdays whose windows hold a lift (``LIFT_SESSION_ESTIMATE_MIN``)
+            and a run (``RUN_WINDOW_MIN``) SCH-1's ``min_gap_h`` apart, in either order.
+        days: weekdays that hold a run or a lift.
+        min_gap_h: SCH-1's minimum same-day gap under the athlete's evidence profile.
+    """
+
+    run_days: int
+    lift_days: int
+    double_days: int
+    days: int
+    min_gap_h: float
+
+    @property
+    def sessions(self) -> int:
+        """Most sessions a week holds: one on each day with a window, two on a double day."""
+        return self.days + self.double_days
+
+    def runs_for(self, lifts: int) -> int:
+        """Most runs a week with ``lifts`` lifts holds (the race counts as one)."""
+        return min(self.run_days, self.sessions - lifts)
+
+
+def _holds_two(
+    windows: Sequence[tuple[int, int]], first_min: int, second_min: int, gap: int
+) -> bool:
+    """Whether a ``first_min`` session then a ``second_min`` one, ``gap`` apart, fit the windows."""
+    starts = [
+        (math.ceil(start / SLOT_MIN) * SLOT_MIN, end)
+        for start, end in windows
+        if math.ceil(start / SLOT_MIN) * SLOT_MIN + min(first_min, second_min) <= end
+    ]
+    firsts = [start for start, end in starts if start + first_min <= end]
+    if not firsts:
+        return False
+    earliest_second = math.ceil((min(firsts) + first_min + gap) / SLOT_MIN) * SLOT_MIN
+    return any(max(start, earliest_second) + second_min <= end for start, end in starts)
+
+
+def day_room(profile: AthleteProfile) -> DayRoom:
+    """What the athlete's windows hold under RL-1 (a run and a lift a day) and SCH-1."""
+    gap_h = SCH_1.param("min_gap_h", profile.evidence_profile)
+    gap = round(gap_h * 60)
+    run_days = lift_days = double_days = days = 0
+    for windows in profile.availability.values():
+        spans = [(w.start_min, w.end_min) for w in windows]
+        run = any(end - start >= RUN_WINDOW_MIN for start, end in spans)
+        lift = any(end - start >= LIFT_SESSION_ESTIMATE_MIN for start, end in spans)
+        run_days += run
+        lift_days += lift
+        days += run or lift
+        double_days += _holds_two(
+            spans, LIFT_SESSION_ESTIMATE_MIN, RUN_WINDOW_MIN, gap
+        ) or _holds_two(spans, RUN_WINDOW_MIN, LIFT_SESSION_ESTIMATE_MIN, gap)
+    return DayRoom(
+        run_days=run_days,
+        lift_days=lift_days,
+        double_days=double_days,
+        days=days,
+        min_gap_h=gap_h,
+    )
+
+
+def _runs_in_room(runs: int, lifts: int, room: DayRoom, *, race_week: bool) -> int:
+    """``runs`` training runs cut to what the windows hold (never below one)."""
+    most = room.runs_for(lifts) - (1 if race_week else 0)
+    return min(runs, max(1, most)) if runs > 0 else 0
+
+
+def _room_note(asked: int, runs: int, lifts: int, room: DayRoom) -> str:
+    return (
+        f"RL-1: {runs} training run(s) instead of {asked}, sharing the week's distance: "
+        f"the windows hold one run and one lift a day on {room.days} day(s), and a lift and "
+        f"a run {room.min_gap_h:g} h apart (SCH-1) on {room.double_days} of them, "
+        f"{room.sessions} sessions in all with {lifts} lift(s)"
+    )
 
 
 # --- the calendar: blocks and phases ---
@@ -1024,6 +1117,7 @@ def outline_plan(profile: AthleteProfile) -> tuple[WeekOutline, ...]:
     frames = _frames(n_weeks, terminal, profile.goal.kind, setup.style)
     volumes = _volumes(frames, setup)
     goal_index = n_weeks - 1
+    room = day_room(profile)
     weeks: list[WeekOutline] = []
     peak = 0.0
     peak_runs = 0
@@ -1033,14 +1127,16 @@ def outline_plan(profile: AthleteProfile) -> tuple[WeekOutline, ...]:
         elif peak == 0.0:
             peak = setup.start_km
         in_race_week = frame.phase is Phase.RACE
-        training_runs = _runs_for(volume, setup.runs_low, setup.runs_high)
+        lifts = _lifts_in(frame, setup)
+        # The taper keeps the frequency the build weeks asked for; the windows then cap it.
+        asked = _runs_for(volume, setup.runs_low, setup.runs_high)
         if frame.phase is Phase.BUILD:
-            peak_runs = max(peak_runs, training_runs)
+            peak_runs = max(peak_runs, asked)
         elif frame.phase in {Phase.TAPER, Phase.RACE}:
-            training_runs = _taper_runs(volume, peak_runs, setup, race_week=in_race_week)
+            asked = _taper_runs(volume, peak_runs, setup, race_week=in_race_week)
+        training_runs = _runs_in_room(asked, lifts, room, race_week=in_race_week)
         long_km = 0.0 if in_race_week else _long_run_km(volume, training_runs, setup)
         quality = _quality(frame, training_runs, long_km, setup)
-        lifts = _lifts_in(frame, setup)
         factor = _lift_factor(frame, setup.style)
         rules, notes = _week_reasons(
             frame,
@@ -1052,6 +1148,9 @@ def outline_plan(profile: AthleteProfile) -> tuple[WeekOutline, ...]:
             profile=profile,
             setup=setup,
         )
+        if training_runs < asked:
+            rules = (*rules, "RL-1")
+            notes = (*notes, _room_note(asked, training_runs, lifts, room))
         weeks.append(
             WeekOutline(
                 index=index,

@@ -13,15 +13,20 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from runlift.domain.sessions import ScheduledSession, SessionId
 from runlift.domain.week import TimeWindow, WeekRequest
 from runlift.errors import InvalidInput, PlanningError
 from runlift.rules.model import CostBreakdown, RuleId
 from runlift.vocabulary import EvidenceProfile, Weekday
+
+if TYPE_CHECKING:
+    from runlift.planner.prepare import Prepared
+    from runlift.planner.solve import Solution
 
 DEFAULT_TIME_LIMIT_S = 2.0
 
@@ -192,12 +197,44 @@ class InfeasibleWeek:
         return "\n".join(lines)
 
 
+@dataclass(slots=True)
+class PlacementMemo:
+    """Weeks already placed in one run (a whole plan, say), for weeks whose model repeats.
+
+    A week whose model is the same as an earlier one's (``solve.model_key``: the same
+    sessions apart from ids and titles, the same allowed starts, context and local
+    midnights) takes the earlier proven-optimal solution instead of solving again; it is
+    explained afresh and reports a solve time of zero. Only proven-optimal solutions are
+    kept, so a memo never changes a week's cost.
+
+    Attributes:
+        solved: proven-optimal solutions by model key.
+        hits: weeks placed from the memo.
+    """
+
+    solved: dict[tuple[object, ...], Solution] = field(default_factory=dict)
+    hits: int = 0
+
+
+def _hinted_minutes(prepared: Prepared, hint: Mapping[SessionId, datetime]) -> dict[int, int]:
+    """Elapsed guesses per item index: the previous placement's starts, then ``hint``."""
+    guesses = {i.index: i.previous_min for i in prepared.items if i.previous_min is not None}
+    for session_id, moment in hint.items():
+        if moment.tzinfo is None:
+            raise InvalidInput("hint", moment.isoformat(), "a start with a timezone")
+        guesses[prepared.item(session_id).index] = prepared.clock.elapsed_min(moment)
+    return guesses
+
+
 def place_week(
     request: WeekRequest,
     *,
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
     previous: WeekPlacement | None = None,
     fixed: Mapping[SessionId, datetime] | None = None,
+    hint: Mapping[SessionId, datetime] | None = None,
+    memo: PlacementMemo | None = None,
+    suggest: bool = True,
 ) -> WeekPlacement | InfeasibleWeek:
     """Place the week's sessions, or explain why they cannot be placed.
 
@@ -210,6 +247,15 @@ def place_week(
             (``runlift.planner.constraints.stability.MOVE_POINTS`` per session).
         fixed: starts that must be kept as they are (e.g. sessions already done),
             even outside the windows; truncated to the minute.
+        hint: a first guess per session (e.g. the same weekday and time as last
+            week); it speeds up the search and never changes the cost found. A guess
+            outside the session's allowed starts moves to the nearest one of its day.
+            The previous placement's starts are guessed too.
+        memo: weeks placed earlier in the same run; a week with the same model reuses
+            their proven-optimal solution (``PlacementMemo``).
+        suggest: for an infeasible week, also search the changes that would make it
+            work (``InfeasibleWeek.relaxations``, each checked by solving); without it
+            only the conflicts are found, which is much cheaper.
 
     Returns:
         A ``WeekPlacement``, or an ``InfeasibleWeek`` when the hard rules cannot hold.
@@ -217,7 +263,8 @@ def place_week(
     Raises:
         InvalidInput: a non-positive time limit, an SCH-7 composition error (how many
             lifts, and how many train legs, back and chest), malformed combined
-            blocks, or fixed starts that are unknown, outside the week or overlapping.
+            blocks, fixed starts that are unknown, outside the week or overlapping, or
+            a hint for an unknown session or without a timezone.
         PlanningError: the time limit ran out before any placement was found.
     """
     if not time_limit_s > 0:
@@ -229,17 +276,25 @@ def place_week(
     prepared = prepare(
         request, fixed=fixed, previous=previous.sessions if previous is not None else ()
     )
+    guesses = _hinted_minutes(prepared, hint or {})
+    key = solve.model_key(prepared) if memo is not None else None
+    if memo is not None and key in memo.solved:
+        memo.hits += 1
+        return explain.placement(prepared, memo.solved[key], optimal=True, solve_time_s=0.0)
     model = solve.build(prepared)
+    solve.add_hints(model, guesses)
     outcome = solve.solve(model, time_limit_s=time_limit_s)
     if outcome.solution is not None:
+        optimal = outcome.status is solve.Status.OPTIMAL
+        if memo is not None and key is not None and optimal:
+            memo.solved[key] = outcome.solution
         return explain.placement(
-            prepared,
-            outcome.solution,
-            optimal=outcome.status is solve.Status.OPTIMAL,
-            solve_time_s=outcome.wall_time_s,
+            prepared, outcome.solution, optimal=optimal, solve_time_s=outcome.wall_time_s
         )
     if outcome.status is solve.Status.UNKNOWN:
         raise PlanningError(
             f"no placement found within {time_limit_s:g} s; allow the solver more time"
         )
-    return diagnosis.diagnose(prepared, time_limit_s=time_limit_s, spent_s=outcome.wall_time_s)
+    return diagnosis.diagnose(
+        prepared, time_limit_s=time_limit_s, spent_s=outcome.wall_time_s, suggest=suggest
+    )

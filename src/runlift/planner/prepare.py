@@ -17,16 +17,18 @@ import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.domain.week import MINUTES_PER_DAY, WeekContext, WeekRequest
 from runlift.errors import InvalidInput
 from runlift.planner.clock import DAYS_PER_WEEK, MINUTES_PER_WEEK, WeekClock, zone_named
-from runlift.rules.catalogue.scheduling import SCH_7
-from runlift.rules.checkers import phy_1, sch_4
+from runlift.rules.catalogue.physiology import PHY_1
+from runlift.rules.catalogue.scheduling import SCH_4, SCH_7
+from runlift.rules.checkers import phy_1
 from runlift.rules.checkers.sch_7 import GROUPS, max_lifts
 from runlift.rules.priority import priority_first, sch3_is_hard
+from runlift.rules.timing import hours_to_s, s_to_hours
 from runlift.vocabulary import Modality, Weekday
 
 GRID_MIN = 15
@@ -296,11 +298,35 @@ NEIGHBOUR_REACH_MIN = 48 * 60
 """Sessions further apart than this (end to start) can break no hard gap rule (PHY-1, SCH-4)."""
 
 
-def _near_neighbours(
-    request: WeekRequest, clock: WeekClock
-) -> list[tuple[ScheduledSession, int, int]]:
-    """(session, elapsed start, elapsed end) of the neighbours close enough to matter."""
+@dataclass(frozen=True, slots=True)
+class _Near:
+    """A neighbouring week's session close enough to matter, on the week's time axis.
+
+    Attributes:
+        session: the session.
+        start_min: elapsed start, whole minutes (rounded down).
+        end_min: elapsed end, whole minutes (rounded down).
+        start_us: elapsed start in microseconds, exact.
+        end_us: elapsed end in microseconds, exact.
+    """
+
+    session: ScheduledSession
+    start_min: int
+    end_min: int
+    start_us: int
+    end_us: int
+
+
+_MICROSECOND = timedelta(microseconds=1)
+_US_PER_MINUTE = 60_000_000
+_US_PER_SECOND = 1_000_000
+
+
+def _near_neighbours(request: WeekRequest, clock: WeekClock) -> list[_Near]:
+    """The neighbours close enough to matter, with their times on the week's axis."""
     near = []
+    # In UTC: two datetimes of one zone subtract as wall-clock times, not real time.
+    midnight = clock.at(0).astimezone(UTC)
     for session in request.neighbours:
         start, end = clock.elapsed_min(session.start), clock.elapsed_min(session.end)
         if 0 <= clock.day_of(start) < DAYS_PER_WEEK:
@@ -310,30 +336,65 @@ def _near_neighbours(
                 f"a session outside the week of {request.week_start} (it is a session to place)",
             )
         if end > -NEIGHBOUR_REACH_MIN and start < MINUTES_PER_WEEK + NEIGHBOUR_REACH_MIN:
-            near.append((session, start, end))
+            near.append(
+                _Near(
+                    session=session,
+                    start_min=start,
+                    end_min=end,
+                    start_us=(session.start.astimezone(UTC) - midnight) // _MICROSECOND,
+                    end_us=(session.end.astimezone(UTC) - midnight) // _MICROSECOND,
+                )
+            )
     return near
 
 
+def _breaks_gap_rule(
+    spec: SessionSpec, other: SessionSpec, *, other_first: bool, gap_s: int, context: WeekContext
+) -> bool:
+    """True if a lift/run pair ``gap_s`` apart breaks SCH-4 or the PHY-1 pair bound.
+
+    The same tests as the checkers ``runlift.rules.checkers.sch_4`` and ``phy_1`` make
+    on the pair (a test in ``tests/planner`` compares the two on many starts).
+    """
+    lift, run = (spec, other) if spec.is_lift else (other, spec)
+    run_first = (other is run) == other_first
+    if lift.is_heavy_lower:
+        if not run_first and gap_s < hours_to_s(
+            SCH_4.param("after_heavy_lower_h", context.profile)
+        ):
+            return True
+        limit = hours_to_s(SCH_4.param("hard_run_before_heavy_lower_h", context.profile))
+        if run_first and run.is_hard_run and gap_s < limit:
+            return True
+    cost = phy_1.cost_at_gap(
+        lift=lift, run=run, run_before_lift=run_first, gap_h=s_to_hours(max(0, gap_s))
+    )
+    return cost > PHY_1.param("max_pair_cost", context.profile)
+
+
 def _clear_of_neighbours(
-    spec: SessionSpec,
-    start: int,
-    clock: WeekClock,
-    near: list[tuple[ScheduledSession, int, int]],
-    context: WeekContext,
+    spec: SessionSpec, start: int, near: list[_Near], context: WeekContext
 ) -> bool:
     """True if a start breaks no hard gap rule (SCH-4, PHY-1) with a neighbouring week's session."""
     end = start + spec.duration_min
-    for session, other_start, other_end in near:
-        if other_start < end and start < other_end:
+    for other in near:
+        if other.start_min < end and start < other.end_min:
             return False
-        if session.spec.modality is spec.modality:
+        if other.session.spec.modality is spec.modality or other.session.all_day:
             continue
-        if other_start - end >= NEIGHBOUR_REACH_MIN or start - other_end >= NEIGHBOUR_REACH_MIN:
+        if (
+            other.start_min - end >= NEIGHBOUR_REACH_MIN
+            or start - other.end_min >= NEIGHBOUR_REACH_MIN
+        ):
             continue
-        placed = ScheduledSession(spec=spec, start=clock.at(start), end=clock.at(end))
-        pair = [placed, session]
-        if any(v.hard for v in sch_4.check(pair, context)) or any(
-            v.hard for v in phy_1.check(pair, context)
+        start_us, end_us = start * _US_PER_MINUTE, end * _US_PER_MINUTE
+        other_first = other.start_us < start_us
+        later_start, earlier_end = (
+            (start_us, other.end_us) if other_first else (other.start_us, end_us)
+        )
+        gap_s = round((later_start - earlier_end) / _US_PER_SECOND)
+        if _breaks_gap_rule(
+            spec, other.session.spec, other_first=other_first, gap_s=gap_s, context=context
         ):
             return False
     return True
@@ -404,6 +465,7 @@ def prepare(
     pieces = window_pieces(request)
     near = _near_neighbours(request, clock)
     items: list[Item] = []
+    by_duration: dict[int, list[tuple[int, int, int]]] = {}
     for n, spec in enumerate(request.sessions):
         preferred = request.preferred_start.get(spec.id)
         preferred_min = None if preferred is None else preferred.hour * 60 + preferred.minute
@@ -423,11 +485,13 @@ def prepare(
                 )
             )
             continue
-        found = allowed_starts(
-            duration_min=spec.duration_min, pieces=pieces, clock=clock, busy=busy
-        )
+        if spec.duration_min not in by_duration:
+            by_duration[spec.duration_min] = allowed_starts(
+                duration_min=spec.duration_min, pieces=pieces, clock=clock, busy=busy
+            )
+        found = by_duration[spec.duration_min]
         if near:
-            found = [f for f in found if _clear_of_neighbours(spec, f[0], clock, near, context)]
+            found = [f for f in found if _clear_of_neighbours(spec, f[0], near, context)]
         items.append(
             Item(
                 index=n,

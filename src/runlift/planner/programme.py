@@ -4,15 +4,20 @@
 for the week's shape (``outline_plan``), the running and lifting prescriptions
 for the sessions (``plan_runs``, ``plan_lifts``) and the weekly placement for
 their times (``place_week``), with the previous week's sessions as neighbours
-so that the hard gap rules also hold across Sunday night. A week that cannot
-hold every session loses the session the placement's diagnosis names as the
-smallest change (never a key session while another will do), and the week's
-notes say what was dropped and why. The result is deterministic: the same
-profile gives the same plan.
+so that the hard gap rules also hold across Sunday night. Each week's solver
+starts from last week's weekdays and times (``place_week(hint=...)``), and a week
+whose model repeats an earlier one's takes its solution (``PlacementMemo``). The
+periodisation plans no more sessions than the windows hold, so weeks rarely
+collide; a week that cannot hold every session loses the least important session
+its conflicts name (easy runs first, never a key session while another will do,
+never a lift SCH-7 needs), one at a time, and the week's notes say what was
+dropped and why. The result is deterministic: the same profile gives the same
+plan.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -23,18 +28,20 @@ from runlift.domain.plan import Plan, PlanDay, PlannedSession, PlanWeek
 from runlift.domain.prescription import Prescription
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.domain.week import WeekContext, WeekRequest
-from runlift.errors import PlanningError
+from runlift.errors import InvalidInput, PlanningError
 from runlift.planner.baseline import Baseline, baseline
 from runlift.planner.lifting_prescription import ExerciseLibrary, plan_lifts
 from runlift.planner.periodisation import WeekOutline, outline_plan
 from runlift.planner.placement import (
     DEFAULT_TIME_LIMIT_S,
     InfeasibleWeek,
-    RelaxationKind,
+    PlacementMemo,
     WeekPlacement,
     place_week,
 )
+from runlift.planner.prepare import check_composition
 from runlift.planner.running_prescription import plan_runs
+from runlift.vocabulary import RunKind
 
 RACE_START = time(9, 0)
 """Local start assumed for a race (most road races start in the morning)."""
@@ -101,18 +108,71 @@ def _written(
     return runs + lifts
 
 
-def _drop_choice(result: InfeasibleWeek, written: Sequence[_Written]) -> _Written | None:
-    """The session to drop: the diagnosis's smallest drop, else the least important one."""
-    by_id = {w.spec.id: w for w in written}
-    for relaxation in result.relaxations:
-        if relaxation.kind is RelaxationKind.DROP_SESSION:
-            for session_id in relaxation.session_ids:
-                if session_id in by_id and by_id[session_id].fixed_date is None:
-                    return by_id[session_id]
-    droppable = [w for w in written if w.fixed_date is None]
-    if not droppable:
-        return None
-    return min(droppable, key=lambda w: (w.spec.key, w.spec.is_hard_run, -w.spec.duration_min))
+def _drop_rank(spec: SessionSpec) -> tuple[int, int, int, str]:
+    """Least important first: non-key before key, easy runs, other runs, then lifts."""
+    if spec.is_run and spec.kind in {RunKind.EASY, RunKind.RECOVERY}:
+        kind_rank = 0
+    elif spec.is_run:
+        kind_rank = 1
+    else:
+        kind_rank = 2
+    return (int(spec.key), kind_rank, spec.duration_min, spec.id)
+
+
+def _drop_choice(
+    result: InfeasibleWeek, written: Sequence[_Written], request: WeekRequest
+) -> _Written | None:
+    """The session to drop: the least important one the conflicts name, else of the week.
+
+    Sessions with a fixed date (the race) stay, and so does a lift whose loss would
+    break SCH-7's composition.
+    """
+    named = {session_id for c in result.conflicts for session_id in c.session_ids}
+    droppable = []
+    for w in written:
+        if w.fixed_date is not None:
+            continue
+        rest = tuple(s for s in request.sessions if s.id != w.spec.id)
+        try:
+            check_composition(dataclasses.replace(request, sessions=rest))
+        except InvalidInput:
+            continue
+        droppable.append(w)
+    pool = [w for w in droppable if w.spec.id in named] or droppable
+    return min(pool, key=lambda w: _drop_rank(w.spec), default=None)
+
+
+def _hint(
+    written: Sequence[_Written], before: Sequence[ScheduledSession], zone: ZoneInfo
+) -> dict[SessionId, datetime]:
+    """Last week's weekday and time for each session, as a first guess for the solver.
+
+    A session takes the start of last week's session of the same modality and kind
+    (in order), else of the same modality; sessions without a match get no guess.
+    """
+    unused = list(before)
+    hint: dict[SessionId, datetime] = {}
+    for same_kind in (True, False):
+        for w in written:
+            if w.spec.id in hint:
+                continue
+            match = next(
+                (
+                    s
+                    for s in unused
+                    if s.spec.modality is w.spec.modality
+                    and (s.spec.kind == w.spec.kind or not same_kind)
+                ),
+                None,
+            )
+            if match is None:
+                continue
+            unused.remove(match)
+            local = match.start.astimezone(zone)
+            hint[w.spec.id] = datetime.combine(
+                local.date() + timedelta(days=7), local.time(), tzinfo=zone
+            )
+    return hint
 
 
 def _place(
@@ -122,6 +182,7 @@ def _place(
     *,
     time_limit_s: float,
     neighbours: tuple[ScheduledSession, ...],
+    memo: PlacementMemo,
 ) -> tuple[WeekPlacement, list[_Written], list[str]]:
     zone = ZoneInfo(profile.timezone)
     dropped: list[str] = []
@@ -138,10 +199,17 @@ def _place(
             for w in written
             if w.fixed_date is not None
         }
-        result = place_week(request, time_limit_s=time_limit_s, fixed=fixed)
+        result = place_week(
+            request,
+            time_limit_s=time_limit_s,
+            fixed=fixed,
+            hint=_hint(written, neighbours, zone),
+            memo=memo,
+            suggest=False,
+        )
         if isinstance(result, WeekPlacement):
             return result, written, dropped
-        victim = _drop_choice(result, written)
+        victim = _drop_choice(result, written, request)
         if victim is None:
             break
         reasons = "; ".join(c.text for c in result.conflicts) or "the hard rules collide"
@@ -220,10 +288,16 @@ def build_plan(
     outlines = outline_plan(profile)
     weeks = []
     previous: tuple[ScheduledSession, ...] = ()
+    memo = PlacementMemo()
     for outline in outlines:
         written = _written(outline, profile, numbers, library)
         placement, kept, dropped = _place(
-            outline, written, profile, time_limit_s=time_limit_s, neighbours=previous
+            outline,
+            written,
+            profile,
+            time_limit_s=time_limit_s,
+            neighbours=previous,
+            memo=memo,
         )
         previous = placement.sessions
         weeks.append(_week(outline, kept, placement, dropped))

@@ -7,15 +7,19 @@ gives the same placement on every run.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
 
 from ortools.sat.python import cp_model
 
+from runlift.domain.sessions import SessionSpec
 from runlift.planner import constraints
+from runlift.planner.clock import DAYS_PER_WEEK
 from runlift.planner.model import PlacementModel, Term
 from runlift.planner.prepare import Item, Prepared
 from runlift.rules.model import RuleId
+from runlift.science.interference import lift_factor, run_intensity_factor
+from runlift.vocabulary import LiftKind, MuscleGroup, RunKind
 
 RANDOM_SEED = 20_160_301
 """Any fixed seed; with one worker it makes the search repeatable."""
@@ -28,6 +32,13 @@ SEARCH_PARAMETERS: dict[str, int] = {
 }
 """Lighter presolve and no LP relaxation: measured about twice as fast on these small models
 (``benchmarks/placement.py``), with the same optimal costs."""
+
+NO_PRESOLVE_SESSIONS = range(5, 8)
+"""Weeks of 5-7 sessions are solved without presolve: on the benchmark weeks presolve took
+longer than it saved (median solve 6.5 against 9.9 ms at five sessions, 24 against 27 ms
+at seven); from eight sessions on it pays for itself, and below five either way takes a
+few milliseconds. The diagnosis's solves (assumptions, or no objective) always skip it:
+about 30 % faster on the benchmark's infeasible weeks."""
 
 
 class Status(Enum):
@@ -71,9 +82,39 @@ class Outcome:
     wall_time_s: float
 
 
+def _rule_signature(spec: SessionSpec) -> tuple[object, ...]:
+    """Everything of a session that a rule or a preference reads, except its id and title.
+
+    Runs: duration, interference intensity (PHY-1), hard or not (SCH-4, SCH-5),
+    explosive (SCH-9). Lifts: duration, interference factor and whether it trains the
+    legs (PHY-1), heavy lower (SCH-4), upper-body (SCH-5), explosive (SCH-9), muscle
+    groups (SCH-7). Both: modality and key (RUN-3's best slot). A tempo and an interval
+    run of the same length thus differ in nothing the placement weighs.
+    """
+    if spec.is_run and isinstance(spec.kind, RunKind):
+        factor: object = run_intensity_factor(run_kind=spec.kind)
+    elif spec.is_lift and isinstance(spec.kind, LiftKind):
+        legs = MuscleGroup.LEGS in spec.muscle_groups
+        factor = (
+            lift_factor(lift_kind=spec.kind, lift_trains_legs=legs),
+            spec.kind is LiftKind.UPPER,
+        )
+    else:
+        factor = spec.kind
+    return (
+        spec.modality,
+        spec.duration_min,
+        spec.muscle_groups,
+        spec.key,
+        spec.is_explosive,
+        spec.is_hard_run,
+        spec.is_heavy_lower,
+        factor,
+    )
+
+
 def _interchangeable(first: Item, second: Item) -> bool:
-    """Two free sessions that every rule and preference treats alike (only ids/titles differ)."""
-    a, b = first.spec, second.spec
+    """Two free sessions that every rule and preference treats alike (``_rule_signature``)."""
     return (
         not first.fixed
         and not second.fixed
@@ -82,16 +123,46 @@ def _interchangeable(first: Item, second: Item) -> bool:
         and second.previous_min is None
         and first.preferred_min_of_day is None
         and second.preferred_min_of_day is None
-        and a.combined_with is None
-        and b.combined_with is None
-        and (a.modality, a.kind, a.duration_min, a.muscle_groups, a.key, a.contains_explosive)
-        == (b.modality, b.kind, b.duration_min, b.muscle_groups, b.key, b.contains_explosive)
+        and first.spec.combined_with is None
+        and second.spec.combined_with is None
+        and _rule_signature(first.spec) == _rule_signature(second.spec)
     )
+
+
+_NOT_IN_KEY = frozenset({"id", "title", "combined_with"})
+
+
+def model_key(prepared: Prepared) -> tuple[object, ...]:
+    """Everything the model of ``prepared`` is built from, with session ids and titles left out.
+
+    Two weeks with equal keys have the same model variable for variable, so one's
+    optimal solution (elapsed starts, blocks, term values) is the other's: the
+    context, the local midnights of the week (a clock change shifts them), the
+    combined blocks by position, and per session every field but its id and title,
+    its fixed start, its allowed starts (windows, commitments and the neighbouring
+    weeks' sessions are all in them), its previous start and its preferred start.
+    """
+    position = {item.id: item.index for item in prepared.items}
+    sessions = tuple(
+        (
+            *(getattr(item.spec, f.name) for f in fields(item.spec) if f.name not in _NOT_IN_KEY),
+            None if item.spec.combined_with is None else position.get(item.spec.combined_with),
+            item.fixed_min,
+            item.fixed_day,
+            item.starts,
+            item.start_days,
+            item.previous_min,
+            item.preferred_min_of_day,
+        )
+        for item in prepared.items
+    )
+    midnights = tuple(prepared.clock.midnight_min(day) for day in range(DAYS_PER_WEEK + 1))
+    return (prepared.request.context, midnights, prepared.linked, sessions)
 
 
 def build(prepared: Prepared, *, diagnose: bool = False, objective: bool = True) -> PlacementModel:
     """The model of ``prepared`` with every rule, and the objective when asked."""
-    m = PlacementModel(prepared, diagnose=diagnose)
+    m = PlacementModel(prepared, diagnose=diagnose, soft=objective)
     m.build_pairs(constraints.GAP_CUTS)
     for add in constraints.RULES:
         m.add_terms(add(m))
@@ -107,6 +178,33 @@ def build(prepared: Prepared, *, diagnose: bool = False, objective: bool = True)
             m.add_terms(add(m))
         m.set_objective()
     return m
+
+
+def add_hints(m: PlacementModel, starts: Mapping[int, int]) -> None:
+    """Offer the solver a first guess: an elapsed start per item index.
+
+    A guess that is not one of the item's allowed starts is moved to the nearest
+    allowed start of its local day (earlier on a tie), or dropped when that day
+    has none. Hints only speed up the search: the model and its optimum stay the
+    same.
+    """
+    for index, wanted in sorted(starts.items()):
+        item = m.items[index]
+        if item.fixed or m.diagnose:
+            continue
+        wanted_day = m.prepared.clock.day_of(wanted)
+        allowed = [
+            start
+            for start, day in zip(item.starts, item.start_days, strict=True)
+            if day == wanted_day
+        ]
+        if not allowed:
+            continue
+        start = min(allowed, key=lambda value: (abs(value - wanted), value))
+        m.model.add_hint(m.k[index], start // m.unit_min)
+        for day, lit in m.x[index].items():
+            if not isinstance(lit, bool):
+                m.model.add_hint(lit, day == wanted_day)
 
 
 def solve(
@@ -125,6 +223,9 @@ def solve(
     solver.parameters.max_time_in_seconds = time_limit_s
     for name, value in SEARCH_PARAMETERS.items():
         setattr(solver.parameters, name, value)
+    solver.parameters.cp_model_presolve = (
+        assumptions is None and m.model.has_objective() and len(m.items) not in NO_PRESOLVE_SESSIONS
+    )
     status = solver.solve(m.model)
     wall = float(solver.wall_time)
     if status == cp_model.INFEASIBLE:

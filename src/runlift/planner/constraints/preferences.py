@@ -17,6 +17,8 @@ one more than the largest possible sum of preference points.
 
 from __future__ import annotations
 
+import bisect
+
 from ortools.sat.python import cp_model
 
 from runlift.domain.week import MINUTES_PER_DAY
@@ -32,7 +34,7 @@ SPREAD_POINTS = 4
 
 def time_of_day_min(m: PlacementModel, start_min: int) -> int:
     """Minutes from the local midnight of its day to an elapsed start."""
-    day = max(d for d, midnight in enumerate(m.midnights) if midnight <= start_min)
+    day = bisect.bisect_right(m.midnights, start_min) - 1
     return start_min - m.midnights[day]
 
 

@@ -89,7 +89,7 @@ def add(m: PlacementModel) -> list[Term]:
         guard = m.guard(RULE.id, *key)
         for segment in pair.where(high=minimum - 1):
             m.forbid([separate, segment.lit], guard)
-        term = _short_hours(m, pair, preferred)
+        term = _short_hours(m, pair, preferred) if m.soft else None
         if term is not None:
             terms.append(term)
     return terms

@@ -17,7 +17,7 @@ def add(m: PlacementModel) -> list[Term]:
     minimum = m.context.rest_days_min
     if not 0 <= minimum <= DAYS_PER_WEEK:
         raise InvalidInput("rest_days_min", minimum, "between 0 and 7 days")
-    if not m.items or minimum == 0:
+    if not m.items or minimum == 0 or not m.soft:
         return []
     rest = sum(m.linear(m.negate(m.has(day))) for day in days_of_week())
     missing = m.model.new_int_var(0, minimum, "missing_rest_days")

@@ -9,6 +9,8 @@ from runlift.vocabulary import Modality
 
 def add(m: PlacementModel) -> list[Term]:
     """One term per day: the day has a lift and a run."""
+    if not m.soft:
+        return []
     terms: list[Term] = []
     for day in days_of_week():
         both = m.all_of([m.has(day, Modality.LIFT), m.has(day, Modality.RUN)], f"both_{day}")

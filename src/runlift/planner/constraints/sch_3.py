@@ -16,7 +16,7 @@ from runlift.rules.catalogue.scheduling import SCH_3 as RULE
 def add(m: PlacementModel) -> list[Term]:
     """Order the first sessions of shared days (hard) or price the days out of order (soft)."""
     first = m.prepared.priority
-    if first is None:
+    if first is None or not (m.prepared.sch3_hard or m.soft):
         return []
     ours = [i for i in m.items if i.spec.modality is first]
     theirs = [i for i in m.items if i.spec.modality is not first]

@@ -14,7 +14,7 @@ from runlift.vocabulary import LiftKind
 def add(m: PlacementModel) -> list[Term]:
     """One term per (session, day) for sessions that may follow a hard-run day."""
     hard_runs = [i for i in m.items if i.spec.is_hard_run]
-    if not hard_runs:
+    if not hard_runs or not m.soft:
         return []
     terms: list[Term] = []
     for day in list(days_of_week())[:-1]:

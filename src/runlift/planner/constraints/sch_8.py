@@ -13,7 +13,7 @@ from runlift.vocabulary import GoalKind, Modality
 
 def add(m: PlacementModel) -> list[Term]:
     """One term per modality and pair of consecutive days."""
-    if m.context.goal is not GoalKind.GENERAL_FITNESS:
+    if m.context.goal is not GoalKind.GENERAL_FITNESS or not m.soft:
         return []
     terms: list[Term] = []
     for modality in Modality:

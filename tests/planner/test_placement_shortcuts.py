@@ -1,0 +1,288 @@
+"""The placement's shortcuts change how fast a week is placed, never what is placed.
+
+* Neighbouring weeks' sessions are checked with arithmetic instead of the
+  checkers: the verdict must be the checkers' on every start.
+* Hints (a first guess per session) and the previous placement speed up the
+  search: the cost found stays the optimum.
+* A memo hands a week whose model repeats an earlier one that week's solution.
+* Sessions that only differ in what no rule reads (a tempo and an interval run of
+  one length) are placed in input order.
+* ``suggest=False`` finds the conflicts of an infeasible week without checking
+  relaxations.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import random
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from placement_builders import (
+    MONDAY,
+    by_id,
+    lift,
+    placed,
+    request,
+    run,
+    windows,
+)
+
+from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
+from runlift.domain.week import TimeWindow, WeekContext
+from runlift.errors import InvalidInput
+from runlift.planner.clock import WeekClock
+from runlift.planner.placement import InfeasibleWeek, PlacementMemo, WeekPlacement, place_week
+from runlift.planner.prepare import _clear_of_neighbours, _near_neighbours
+from runlift.rules import check_week, week_cost
+from runlift.rules.checkers import phy_1, sch_4
+from runlift.vocabulary import (
+    EvidenceProfile,
+    GoalKind,
+    LiftKind,
+    MuscleGroup,
+    Priority,
+    RunKind,
+    Weekday,
+)
+
+BERLIN = ZoneInfo("Europe/Berlin")
+LEGS, BACK, CHEST = MuscleGroup.LEGS, MuscleGroup.BACK, MuscleGroup.CHEST
+
+
+def _reference_clear(
+    spec: SessionSpec,
+    start_min: int,
+    clock: WeekClock,
+    neighbours: list[ScheduledSession],
+    context: WeekContext,
+) -> bool | None:
+    """The neighbour test as the checkers make it (the code the shortcut replaced).
+
+    ``None`` for a start that cannot be a session: one ending in the repeated hour of
+    an autumn clock change compares as ending before it starts.
+    """
+    start, end = clock.at(start_min), clock.at(start_min + spec.duration_min)
+    try:
+        placed_session = ScheduledSession(spec=spec, start=start, end=end)
+    except InvalidInput:
+        return None
+    for other in neighbours:
+        if other.start < end and start < other.end:
+            return False
+        pair = [placed_session, other]
+        if any(v.hard for v in sch_4.check(pair, context)) or any(
+            v.hard for v in phy_1.check(pair, context)
+        ):
+            return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("week_start", "profile"),
+    [
+        (MONDAY, EvidenceProfile.DEFAULT),
+        (date(2025, 3, 24), EvidenceProfile.STRICT),  # clock change on Sunday 30 March
+        (date(2025, 10, 20), EvidenceProfile.MODERATE),  # and back on Sunday 26 October
+    ],
+)
+def test_neighbour_shortcut_agrees_with_the_checkers(
+    week_start: date, profile: EvidenceProfile
+) -> None:
+    rng = random.Random(7)
+    specs = [
+        lift("Squat", kind=LiftKind.HEAVY_LOWER, minutes=75, groups=(LEGS, BACK)),
+        lift("Upper", kind=LiftKind.UPPER, minutes=45, groups=(CHEST, BACK)),
+        run("Intervals", kind=RunKind.INTERVALS, minutes=50),
+        run("Long", kind=RunKind.LONG, minutes=105),
+        run("Easy", minutes=30),
+    ]
+    req = request([], {}, profile=profile, week_start=week_start)
+    clock = WeekClock(week_start, BERLIN)
+    checked = 0
+    for _ in range(40):
+        neighbours = []
+        for n in range(rng.randint(1, 3)):
+            spec = dataclasses.replace(rng.choice(specs), id=SessionId(f"n{n}"))
+            day = rng.choice([-2, -1, 7, 8])
+            # Odd seconds, so that the gaps are not whole minutes.
+            start = datetime.combine(
+                week_start + timedelta(days=day), datetime.min.time(), tzinfo=BERLIN
+            ) + timedelta(minutes=rng.randrange(0, 24 * 60, 5), seconds=rng.randrange(60))
+            neighbours.append(
+                ScheduledSession(
+                    spec=spec, start=start, end=start + timedelta(minutes=spec.duration_min)
+                )
+            )
+        with_neighbours = dataclasses.replace(req, neighbours=tuple(neighbours))
+        near = _near_neighbours(with_neighbours, clock)
+        for spec in specs:
+            for start_min in (*range(0, 2 * 1440, 15), *range(5 * 1440, 7 * 1440 - 120, 15)):
+                expected = _reference_clear(spec, start_min, clock, neighbours, req.context)
+                if expected is None:
+                    continue
+                assert _clear_of_neighbours(spec, start_min, near, req.context) == expected
+                checked += 1
+    assert checked > 50_000
+
+
+def _week() -> tuple[list[SessionSpec], dict[Weekday, tuple[TimeWindow, ...]]]:
+    sessions = [
+        lift("Squat", kind=LiftKind.HEAVY_LOWER, groups=(LEGS, BACK, CHEST)),
+        lift("Press", kind=LiftKind.UPPER, minutes=45, groups=(LEGS, BACK, CHEST)),
+        run("Tempo", kind=RunKind.TEMPO, minutes=50, key=True),
+        run("Long", kind=RunKind.LONG, minutes=90, key=True),
+        run("Easy", minutes=40),
+    ]
+    avail = windows(
+        mon="06:00-08:00 18:00-20:00",
+        tue="18:00-20:00",
+        wed="06:00-07:30 18:00-20:00",
+        thu="18:00-19:30",
+        sat="08:00-11:00",
+        sun="08:00-11:00",
+    )
+    return sessions, avail
+
+
+def _score(result: WeekPlacement | InfeasibleWeek) -> tuple[int, int]:
+    assert isinstance(result, WeekPlacement)
+    return result.cost.total, sum(result.preferences.values())
+
+
+def test_hints_never_change_the_optimum() -> None:
+    sessions, avail = _week()
+    req = request(sessions, avail, goal=GoalKind.RACE, priority=Priority.RUNNING)
+    plain = placed(req)
+    assert plain.optimal
+    rng = random.Random(3)
+    for _ in range(6):
+        guess = {
+            s.id: datetime.combine(
+                MONDAY + timedelta(days=rng.randrange(7)), datetime.min.time(), tzinfo=BERLIN
+            )
+            + timedelta(minutes=rng.randrange(0, 1440, 15))
+            for s in sessions
+        }
+        hinted = place_week(req, hint=guess)
+        assert isinstance(hinted, WeekPlacement)
+        assert hinted.optimal
+        assert _score(hinted) == _score(plain)
+        again = place_week(req, hint=guess)
+        assert isinstance(again, WeekPlacement)
+        assert again.sessions == hinted.sessions  # the same hint, the same placement
+    # Last week's answer as the hint: the same optimum, usually the same placement.
+    best = {s.id: s.start for s in plain.sessions}
+    assert _score(place_week(req, hint=best)) == _score(plain)
+
+
+def test_hints_are_checked() -> None:
+    sessions, avail = _week()
+    req = request(sessions, avail)
+    with pytest.raises(InvalidInput, match="session"):
+        place_week(req, hint={SessionId("Nope"): datetime(2025, 1, 6, 18, tzinfo=BERLIN)})
+    naive = datetime(2025, 1, 6, 18, tzinfo=BERLIN).replace(tzinfo=None)
+    with pytest.raises(InvalidInput, match="hint"):
+        place_week(req, hint={SessionId("Tempo"): naive})
+
+
+def test_a_week_that_repeats_takes_the_memo_and_is_explained_afresh() -> None:
+    sessions, avail = _week()
+    memo = PlacementMemo()
+    first = place_week(request(sessions, avail), memo=memo)
+    assert isinstance(first, WeekPlacement)
+    assert memo.hits == 0
+    assert len(memo.solved) == 1
+    renamed = [
+        dataclasses.replace(s, id=SessionId(f"w2-{s.id}"), title=f"{s.title} (week 2)")
+        for s in sessions
+    ]
+    later = request(renamed, avail, week_start=MONDAY + timedelta(days=7))
+    second = place_week(later, memo=memo)
+    assert isinstance(second, WeekPlacement)
+    assert memo.hits == 1
+    assert second.solve_time_s == 0.0
+    assert second.optimal
+    assert second.cost == first.cost
+    assert second.preferences == first.preferences
+    assert [(s.id, s.start + timedelta(days=7)) for s in first.sessions] == [
+        (SessionId(s.id.removeprefix("w2-")), s.start) for s in second.sessions
+    ]
+    said = " ".join(line for e in second.explanations.values() for line in e.lines)
+    assert "(week 2)'" in said
+    assert not any(f"'{s.title}'" in said for s in sessions)
+    assert not [v for v in check_week(second.sessions, later.context) if v.hard]
+
+
+def test_the_memo_key_sees_neighbours_context_and_clock_changes() -> None:
+    sessions, avail = _week()
+    memo = PlacementMemo()
+    base = request(sessions, avail)
+    place_week(base, memo=memo)
+    sunday = datetime(2025, 1, 5, 19, 0, tzinfo=BERLIN)
+    neighbour = ScheduledSession(
+        spec=run("Last Sunday", kind=RunKind.INTERVALS, minutes=60),
+        start=sunday,
+        end=sunday + timedelta(hours=1),
+    )
+    variants = [
+        dataclasses.replace(base, neighbours=(neighbour,)),  # takes Monday's early starts
+        request(sessions, avail, profile=EvidenceProfile.STRICT),
+        request(sessions, avail, week_start=date(2025, 3, 24)),  # a 23-hour Sunday
+    ]
+    for variant in variants:
+        result = place_week(variant, memo=memo)
+        assert isinstance(result, WeekPlacement)
+        assert memo.hits == 0
+        assert not [v for v in check_week(result.sessions, variant.context) if v.hard]
+    assert len(memo.solved) == 4
+
+
+def test_runs_no_rule_tells_apart_are_placed_in_input_order_at_the_optimum() -> None:
+    # A tempo and an interval run of 50 minutes weigh the same in every rule.
+    sessions = [
+        lift("Squat", kind=LiftKind.HEAVY_LOWER, groups=(LEGS, BACK, CHEST)),
+        run("Tempo", kind=RunKind.TEMPO, minutes=50),
+        run("Intervals", kind=RunKind.INTERVALS, minutes=50),
+        lift("Other", kind=LiftKind.RUNNER_STRENGTH),
+    ]
+    avail = windows(mon="18:00-19:00", tue="18:00-19:00", wed="07:00-08:00", thu="18:00-19:00")
+    req = request(sessions, avail, goal=GoalKind.STRENGTH, priority=Priority.LIFTING)
+    result = placed(req)
+    week = by_id(result)
+    assert week["Tempo"].start < week["Intervals"].start
+    # Brute force over every placement on the hour: nothing beats the solver's cost.
+    starts = {
+        s.id: [
+            datetime(2025, 1, 6 + day, hour, tzinfo=BERLIN)
+            for day, hours in ((0, (18,)), (1, (18,)), (2, (7,)), (3, (18,)))
+            for hour in hours
+        ]
+        for s in sessions
+    }
+    best = None
+    for choice in itertools.product(*(starts[s.id] for s in sessions)):
+        week_sessions = [
+            ScheduledSession(spec=s, start=t, end=t + timedelta(minutes=s.duration_min))
+            for s, t in zip(sessions, choice, strict=True)
+        ]
+        if any(v.hard for v in check_week(week_sessions, req.context)):
+            continue
+        cost = week_cost(week_sessions, req.context).total
+        best = cost if best is None else min(best, cost)
+    assert best == result.cost.total
+
+
+def test_without_suggestions_an_infeasible_week_still_names_its_conflict() -> None:
+    sessions = [run(f"Run {n}", minutes=40) for n in range(4)]
+    req = request(sessions, windows(mon="18:00-21:00", wed="18:00-21:00", fri="18:00-21:00"))
+    quick = place_week(req, suggest=False)
+    full = place_week(req)
+    assert isinstance(quick, InfeasibleWeek)
+    assert isinstance(full, InfeasibleWeek)
+    assert quick.relaxations == ()
+    assert full.relaxations
+    assert [c.text for c in quick.conflicts] == [c.text for c in full.conflicts]
+    assert "RL-1" in quick.conflicts[0].rule_ids
