@@ -3,8 +3,9 @@
 :func:`build_report` words and formats a plan into a
 :class:`~runlift.io.report_model.Report`; :func:`report_html` renders it as HTML
 with everything inline (CSS, charts as SVG, no fonts or scripts from anywhere)
-and :func:`report_pdf` prints that page on A4 with WeasyPrint; the charts are
-drawn with matplotlib (``runlift.io.report_charts``). :func:`render_report_html` and
+and :func:`report_pdf` lays the same model out on A4 with ReportLab
+(``runlift.io.report_pdf``); the charts are ReportLab drawings, inline SVG on the
+page and vector graphics on paper (``runlift.io.report_charts``). :func:`render_report_html` and
 :func:`render_report_pdf` do both steps. They work on strings and bytes, never
 paths. What the plan does not carry (hard sets per muscle group, which needs
 the exercise library) comes in through :class:`ReportData`, built by
@@ -13,7 +14,7 @@ bytes.
 
 The report holds, in order: a header (athlete, goal, plan dates, baseline
 numbers, a legend of colours and of the rule IDs the plan cites), four charts,
-the whole plan at a glance, then one page per week with its Monday-to-Sunday
+the whole plan at a glance, then every week from a new page with its Monday-to-Sunday
 grid, its daily nutrition targets and a card per session with its full
 prescription and the reasons for its placement. ``docs/report.md`` describes it.
 """
@@ -21,10 +22,9 @@ prescription and the reasons for its placement. ``docs/report.md`` describes it.
 from __future__ import annotations
 
 import functools
-import logging
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from importlib import resources
@@ -43,11 +43,11 @@ from runlift.domain.prescription import (
 )
 from runlift.domain.quantities import NAMED_DISTANCES_M
 from runlift.errors import InvalidInput
-from runlift.io import report_charts
 from runlift.io.prescription_text import prescription_lines
 from runlift.io.report_model import (
     Badge,
     Card,
+    Chart,
     Chip,
     CitedRule,
     Day,
@@ -56,6 +56,7 @@ from runlift.io.report_model import (
     Fuel,
     Report,
     Row,
+    Series,
     Step,
     Week,
 )
@@ -80,8 +81,6 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
 TEMPLATE: Final = "templates/report.html.j2"
-_PDF_IDENTIFIER: Final = b"runlift-report"
-"""The PDF's file identifier, fixed so that the same report gives the same bytes."""
 
 _MONTHS: Final = (
     "Jan",
@@ -177,6 +176,14 @@ _GROUP_COLOURS: Final = {
     MuscleGroup.ARMS: "#db2777",
     MuscleGroup.CORE: "#64748b",
 }
+LOAD_BAR: Final = "#cbd5e1"
+_INK: Final = "#1f2937"
+_MACROS: Final[tuple[tuple[str, str, Callable[[DayNutrition], float], int], ...]] = (
+    ("protein", "#b91c1c", lambda day: day.protein_g, 4),
+    ("carbohydrate", "#f59e0b", lambda day: day.carbohydrate_g, 4),
+    ("fat", "#65a30d", lambda day: day.fat_g, 9),
+)
+"""The energy chart's layers: name, colour, grams of the day, kcal per gram (Atwater)."""
 _UNIT_SUFFIXES: Final = (("_g_per_kg", " g/kg"), ("_kcal", " kcal"), ("_h", " h"), ("_g", " g"))
 
 
@@ -640,8 +647,41 @@ def _shaded(plan: Plan) -> list[int]:
     ]
 
 
-def _figure(*, id: str, title: str, caption: str, svg: str) -> Figure:
-    return Figure(id=id, title=title, caption=caption, svg=svg)
+def _week_chart(
+    *,
+    key: str,
+    label: str,
+    ylabel: str,
+    plan: Plan,
+    layers: Mapping[str, Sequence[float]],
+    colours: Mapping[str, str],
+) -> Chart:
+    """Stacked weekly bars, weeks numbered from 1, deload/taper/race weeks on a grey band."""
+    count = len(plan.weeks)
+    step = 1 if count <= 20 else 2
+    return Chart(
+        key=key,
+        label=label,
+        ylabel=ylabel,
+        bars=tuple(
+            Series(name=name, colour=colours[name], values=tuple(values))
+            for name, values in layers.items()
+        ),
+        ticks=tuple((i, str(i + 1)) for i in range(0, count, step)),
+        shaded=tuple(_shaded(plan)),
+        shade_label="deload / taper",
+    )
+
+
+def _day_ticks(plan: Plan, days: Sequence[date]) -> tuple[tuple[int, str], ...]:
+    """Week numbers at the days on which the plan's weeks start."""
+    starts = [days.index(w.start) for w in plan.weeks if w.start in days]
+    step = 1 if len(starts) <= 20 else 2
+    return tuple((slot, str(n + 1)) for n, slot in enumerate(starts) if n % step == 0)
+
+
+def _race_marker(days: Sequence[date], race_day: date | None) -> tuple[int, str] | None:
+    return (days.index(race_day), "race") if race_day in days else None
 
 
 def _running_chart(plan: Plan) -> Figure:
@@ -653,7 +693,7 @@ def _running_chart(plan: Plan) -> Figure:
                     series[layer][i] += km
     # Quality layers the plan never uses stay out of the legend; easy is always shown.
     series = {layer: km for layer, km in series.items() if layer == EASY_LAYER or any(km)}
-    return _figure(
+    return Figure(
         id="chart-running",
         title="Weekly running distance by intensity",
         caption=(
@@ -661,14 +701,13 @@ def _running_chart(plan: Plan) -> Figure:
             "repetition pace, repeats counted; warm-ups, cool-downs, jogs and easy running "
             "are easy. Grey bands: deload, taper and race weeks."
         ),
-        svg=report_charts.stacked_weeks_chart(
-            series=series,
-            colours={layer: _LAYER_COLOURS[layer] for layer in series},
-            ylabel="km",
-            shaded_weeks=_shaded(plan),
-            shade_label="deload / taper",
-            label="Weekly running distance by intensity",
+        chart=_week_chart(
             key="running",
+            label="Weekly running distance by intensity",
+            ylabel="km",
+            plan=plan,
+            layers=series,
+            colours=_LAYER_COLOURS,
         ),
     )
 
@@ -676,21 +715,20 @@ def _running_chart(plan: Plan) -> Figure:
 def _sets_chart(plan: Plan, data: ReportData) -> Figure:
     groups = [g for g in MuscleGroup if any(week.get(g, 0) for week in data.weekly_sets)]
     series = {g.value: [float(week.get(g, 0)) for week in data.weekly_sets] for g in groups}
-    return _figure(
+    return Figure(
         id="chart-sets",
         title="Weekly hard sets per muscle group",
         caption=(
             "Work sets of every lift, counted once for each muscle group an exercise "
             "trains directly (LFT-4). Grey bands: deload, taper and race weeks."
         ),
-        svg=report_charts.stacked_weeks_chart(
-            series=series,
-            colours={g.value: _GROUP_COLOURS[g] for g in groups},
-            ylabel="hard sets",
-            shaded_weeks=_shaded(plan),
-            shade_label="deload / taper",
-            label="Weekly hard sets per muscle group",
+        chart=_week_chart(
             key="sets",
+            label="Weekly hard sets per muscle group",
+            ylabel="hard sets",
+            plan=plan,
+            layers=series,
+            colours={g.value: _GROUP_COLOURS[g] for g in groups},
         ),
     )
 
@@ -710,7 +748,8 @@ def _load_chart(plan: Plan, days: Sequence[date], race_day: date | None) -> Figu
         else f" On {_weekday_date(days[-1])}: CTL {round(last.ctl_au)}, ATL {round(last.atl_au)}, "
         f"TSB {round(last.tsb_au):+d} AU/day."
     )
-    return _figure(
+    tsb = tuple(m.tsb_au for m in metrics)
+    return Figure(
         id="chart-load",
         title="Planned training load, fitness, fatigue and form",
         caption=(
@@ -720,15 +759,26 @@ def _load_chart(plan: Plan, days: Sequence[date], race_day: date | None) -> Figu
             "Training before the plan is not known, so the lines start from zero "
             "and the first weeks read low." + end
         ),
-        svg=report_charts.load_chart(
-            load_au=loads,
-            ctl_au=[m.ctl_au for m in metrics],
-            atl_au=[m.atl_au for m in metrics],
-            tsb_au=[m.tsb_au for m in metrics],
-            week_starts=[days.index(w.start) for w in plan.weeks if w.start in by_day],
-            race_day=days.index(race_day) if race_day in by_day else None,
-            label="Planned daily training load with CTL, ATL and TSB",
+        chart=Chart(
             key="load",
+            label="Planned daily training load with CTL, ATL and TSB",
+            ylabel="load (AU/day)",
+            bars=(Series(name="daily load", colour=LOAD_BAR, values=tuple(loads)),),
+            lines=(
+                Series(
+                    name="CTL (fitness)",
+                    colour="#1d4ed8",
+                    width=1.6,
+                    values=tuple(m.ctl_au for m in metrics),
+                ),
+                Series(
+                    name="ATL (fatigue)", colour="#ea580c", values=tuple(m.atl_au for m in metrics)
+                ),
+                Series(name="TSB (form)", colour="#15803d", values=tsb),
+            ),
+            ticks=_day_ticks(plan, days),
+            marker=_race_marker(days, race_day),
+            zero_line=min((*tsb, 0.0)) < 0,
         ),
     )
 
@@ -737,7 +787,7 @@ def _nutrition_chart(
     plan: Plan, days: Sequence[date], fuel: Mapping[date, DayNutrition], race_day: date | None
 ) -> Figure:
     targets = [fuel.get(d) for d in days]
-    return _figure(
+    return Figure(
         id="chart-nutrition",
         title="Daily energy and macronutrient targets",
         caption=(
@@ -745,15 +795,28 @@ def _nutrition_chart(
             "9 kcal/g); line: estimated expenditure (resting + everyday activity + "
             "training). Carbohydrate follows the day's training (NUT-4)."
         ),
-        svg=report_charts.nutrition_chart(
-            protein_kcal=[0.0 if t is None else t.protein_g * 4 for t in targets],
-            carbohydrate_kcal=[0.0 if t is None else t.carbohydrate_g * 4 for t in targets],
-            fat_kcal=[0.0 if t is None else t.fat_g * 9 for t in targets],
-            expenditure_kcal=[None if t is None else t.expenditure_kcal for t in targets],
-            week_starts=[days.index(w.start) for w in plan.weeks if w.start in days],
-            race_day=days.index(race_day) if race_day in days else None,
-            label="Daily energy target by macronutrient, with expenditure",
+        chart=Chart(
             key="nutrition",
+            label="Daily energy target by macronutrient, with expenditure",
+            ylabel="energy (kcal/day)",
+            bars=tuple(
+                Series(
+                    name=name,
+                    colour=colour,
+                    values=tuple(0.0 if t is None else grams(t) * kcal for t in targets),
+                )
+                for name, colour, grams, kcal in _MACROS
+            ),
+            lines=(
+                Series(
+                    name="expenditure",
+                    colour=_INK,
+                    width=1.1,
+                    values=tuple(None if t is None else t.expenditure_kcal for t in targets),
+                ),
+            ),
+            ticks=_day_ticks(plan, days),
+            marker=_race_marker(days, race_day),
         ),
     )
 
@@ -853,26 +916,12 @@ def report_html(report: Report) -> str:
 def report_pdf(report: Report) -> bytes:
     """The report printed on A4: the same content as :func:`report_html`, laid out for paper.
 
-    WeasyPrint prints :func:`report_html` with the template's print style
-    (``@page`` A4, every week on a new page). The document carries no creation
-    or modification date and a fixed identifier, so the same report gives the
+    ReportLab lays the model out (``runlift.io.report_pdf``); the same report gives the
     same bytes.
     """
-    import weasyprint  # noqa: PLC0415 - slow to import; only when printing
+    from runlift.io import report_pdf as printer  # noqa: PLC0415 - loads ReportLab
 
-    # WeasyPrint reports every SVG presentation property of the inline charts
-    # (``fill``, ``text-anchor``) as an unknown CSS property, once per shape,
-    # although its SVG renderer honours them; those lines would bury real output.
-    css_log = logging.getLogger("weasyprint")
-    level = css_log.level
-    css_log.setLevel(logging.ERROR)
-    try:
-        document = weasyprint.HTML(string=report_html(report)).render()
-    finally:
-        css_log.setLevel(level)
-    document.metadata.created = None
-    document.metadata.modified = None
-    return bytes(document.write_pdf(pdf_identifier=_PDF_IDENTIFIER))
+    return printer.report_pdf(report)
 
 
 def render_report_html(
@@ -943,6 +992,7 @@ def _template() -> jinja2.Template:
         lstrip_blocks=True,
     )
     environment.filters["rules"] = _rule_links
+    environment.filters["svg"] = _chart_svg
     return environment.from_string(source)
 
 
@@ -957,3 +1007,12 @@ def _rule_links(text: str) -> Markup:
         return f'<a class="rid" href="#rule-{rule_id}">{rule_id}</a>'
 
     return Markup(_RULE_ID.sub(link, str(escape(text))))
+
+
+def _chart_svg(chart: Chart) -> Markup:
+    """The chart as an inline ``<svg>`` element, marked safe for the template."""
+    from markupsafe import Markup  # noqa: PLC0415 - comes with jinja2
+
+    from runlift.io import report_charts  # noqa: PLC0415 - loads ReportLab
+
+    return Markup(report_charts.svg(chart))

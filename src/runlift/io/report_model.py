@@ -1,7 +1,7 @@
 """What the athlete's report shows, already worded and formatted: one model, two renderings.
 
 ``runlift.io.report`` builds a :class:`Report` from a plan; the HTML template
-and the PDF (WeasyPrint printing that HTML) show this same model, so
+and the PDF (ReportLab, ``runlift.io.report_pdf``) show this same model, so
 the page and the printout carry the same words and numbers. Every field is
 display text except the ``css`` classes (the modality colour of a session:
 ``run easy``, ``run quality``, ``run race`` or ``lift``; a phase badge:
@@ -11,7 +11,12 @@ links point to.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
+from typing import Final
+
+_HEX_COLOUR: Final = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -33,13 +38,89 @@ class CitedRule:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Series:
+    """One named series of values over the chart's x slots.
+
+    Attributes:
+        name: legend text.
+        colour: ``"#rrggbb"``.
+        values: one per x slot; ``None`` is no value (a gap in a line, nothing for a bar).
+        width: line width in points (lines only).
+    """
+
+    name: str
+    colour: str
+    values: tuple[float | None, ...]
+    width: float = 1.2
+
+    def __post_init__(self) -> None:
+        if _HEX_COLOUR.fullmatch(self.colour) is None:
+            msg = f"series {self.name!r}: colour {self.colour!r} is not #rrggbb"
+            raise ValueError(msg)
+        if any(v is not None and not math.isfinite(v) for v in self.values):
+            msg = f"series {self.name!r}: values must be finite numbers or None"
+            raise ValueError(msg)
+        if not self.width > 0:
+            msg = f"series {self.name!r}: line width must be positive"
+            raise ValueError(msg)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Chart:
+    """What to plot over numbered x slots (0, 1, 2, ...), and how to label it.
+
+    Text is drawn in Helvetica with its standard PDF encoding: keep it ASCII.
+
+    Attributes:
+        key: id prefix, unique in the page: the svg element gets ``id="{key}-svg"``.
+        label: accessible name (``aria-label``).
+        ylabel: y-axis title with its unit, e.g. ``"km"``, ``"load (AU/day)"``.
+        xlabel: x-axis title.
+        bars: stacked bars, first series at the bottom; values must not be negative.
+        lines: lines drawn over the bars.
+        ticks: ``(x slot, label)`` for the x axis, e.g. week numbers at week starts.
+        shaded: x slots drawn on a light grey band (deload/taper weeks).
+        shade_label: legend text for the band (shown only when ``shaded`` is non-empty).
+        marker: ``(x slot, text)``: dashed red vertical line, e.g. ``(race day, "race")``.
+        zero_line: draw y = 0 when the y axis goes below zero (lines with negative values).
+    """
+
+    key: str
+    label: str
+    ylabel: str
+    xlabel: str = "week"
+    bars: tuple[Series, ...] = ()
+    lines: tuple[Series, ...] = ()
+    ticks: tuple[tuple[int, str], ...] = ()
+    shaded: tuple[int, ...] = ()
+    shade_label: str = ""
+    marker: tuple[int, str] | None = None
+    zero_line: bool = False
+
+    def __post_init__(self) -> None:
+        if re.fullmatch(r"[A-Za-z][\w-]*", self.key) is None:
+            msg = f"chart key {self.key!r} must be a letter followed by letters, digits, - or _"
+            raise ValueError(msg)
+        for series in self.bars:
+            if any(v is not None and v < 0 for v in series.values):
+                msg = f"bar series {series.name!r} has a negative value"
+                raise ValueError(msg)
+        slots = [s for s, _ in self.ticks] + list(self.shaded)
+        if self.marker is not None:
+            slots.append(self.marker[0])
+        if any(s < 0 for s in slots):
+            msg = "x slots must not be negative"
+            raise ValueError(msg)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Figure:
-    """A chart with its title and caption; ``svg`` is the chart written for the page."""
+    """A chart with its title and caption; ``chart`` is what it plots, drawn by each renderer."""
 
     id: str
     title: str
     caption: str
-    svg: str
+    chart: Chart
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
