@@ -7,6 +7,7 @@ argument). Every error is one short paragraph on stderr, never a traceback.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import typer
@@ -60,5 +61,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point.
+
+    The process ends right after the command, so everything it made is moved out of the
+    garbage collector's reach first (``gc.freeze``): the interpreter's final collections
+    would otherwise walk a whole plan's objects for nothing (about 0.15 s after
+    ``runlift plan``; ``benchmarks/cli_plan.py``).
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)

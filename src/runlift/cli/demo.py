@@ -30,25 +30,30 @@ def demo(
     if not files:
         raise InvalidInput("examples", str(examples), "a folder with athlete *.yaml files")
     reports = []
-    for path in files:
-        profile = read_profile(path.read_text(encoding="utf-8"))
-        render.line(f"\n[bold]{profile.name}[/] — {path.name}")
-        render.baseline(profile, baseline(profile))
-        with render.progress(f"Planning {profile.name}") as advance:
-            result = planning.make_plan(profile, progress=advance)
-        render.plan_summary(result.plan)
-        first_week = {day.date for day in result.plan.weeks[0].days}
-        units = profile.units.value
-        render.nutrition_days(
-            f"{profile.name}: nutrition in week 1 (NUT-1..4)",
-            [nutrition_day_dict(d, units=units) for d in result.nutrition if d.date in first_week],
-            timeline=False,
-        )
-        folder = output / path.stem
-        written = write_outputs(folder, planning.plan_files(result))
-        render.line(f"Wrote {len(written)} item(s) to [bold]{folder}[/]")
-        report = folder / "report.html"
-        reports.append(report if report.exists() else folder / "plan.json")
+    with planning.PdfPrinter() as printer:
+        for path in files:
+            profile = read_profile(path.read_text(encoding="utf-8"))
+            render.line(f"\n[bold]{profile.name}[/] — {path.name}")
+            render.baseline(profile, baseline(profile))
+            with render.progress(f"Planning {profile.name}") as advance:
+                result = planning.make_plan(profile, progress=advance)
+            render.plan_summary(result.plan)
+            first_week = {day.date for day in result.plan.weeks[0].days}
+            units = profile.units.value
+            render.nutrition_days(
+                f"{profile.name}: nutrition in week 1 (NUT-1..4)",
+                [
+                    nutrition_day_dict(d, units=units)
+                    for d in result.nutrition
+                    if d.date in first_week
+                ],
+                timeline=False,
+            )
+            folder = output / path.stem
+            written = write_outputs(folder, planning.plan_files(result, printer=printer))
+            render.line(f"Wrote {len(written)} item(s) to [bold]{folder}[/]")
+            report = folder / "report.html"
+            reports.append(report if report.exists() else folder / "plan.json")
     render.line("\n[bold]Open the reports:[/]")
     for report in reports:
         render.line(f"  {report}")

@@ -23,10 +23,10 @@ def plan(
     from runlift.services import planning  # noqa: PLC0415 - loads the solver; keep --help fast
 
     athlete = read_profile(profile.read_text(encoding="utf-8"))
-    with render.progress("Planning weeks") as advance:
-        result = planning.make_plan(athlete, progress=advance)
-    files = planning.plan_files(result)
-    written = write_outputs(output, files)
+    with planning.PdfPrinter() as printer:
+        with render.progress("Planning weeks") as advance:
+            result = planning.make_plan(athlete, progress=advance)
+        written = write_outputs(output, planning.plan_files(result, printer=printer))
     if not quiet:
         render.plan_summary(result.plan)
     render.line(f"\nWrote {len(written)} item(s) to [bold]{output}[/]:")

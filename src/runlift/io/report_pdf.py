@@ -97,6 +97,11 @@ _BADGES: Final = {
     "race": ("#991b1b", "#fee2e2"),
     "test": ("#92400e", "#fef3c7"),
 }
+_HEAD_ROW: Final = (
+    ("FONT", (0, 0), (-1, 0), BOLD, 6.5),
+    ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
+)
+"""Table style of a header row of plain strings: small bold grey capitals."""
 _RULE_ID: Final = re.compile(r"\b[A-Z]{2,3}-\d+\b")
 _DAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -245,7 +250,9 @@ class _Styles:
                 "leading": size * 1.28,
                 "textColor": INK,
             }
-            return ParagraphStyle(name, **(base | extra))
+            options = base | extra
+            options["textColor"] = _colour(options["textColor"])
+            return ParagraphStyle(name, **options)
 
         self.body = style("body", 8.5)
         self.small = style("small", 7.5)
@@ -283,7 +290,6 @@ class _Styles:
         self.substep = style("substep", 8.5, leftIndent=24, bulletIndent=12)
         self.why_head = style("why_head", 6.5, fontName=BOLD, textColor=MUTED, spaceAfter=1)
         self.reason = style("reason", 7.3, leading=9, leftIndent=7, bulletIndent=0)
-        self.lift_head = style("lift_head", 6.5, fontName=BOLD, textColor=MUTED)
         self.lift = style("lift", 8, leading=9.6)
         self.lift_bold = style("lift_bold", 8, leading=9.6, fontName=BOLD)
 
@@ -319,6 +325,7 @@ class _Layout:
         self.report = report
         self.s = _styles()
         self.white = colors.white
+        self._shared: dict[tuple[str, str], Flowable] = {}
 
     @staticmethod
     def c(hex_colour: str) -> colors.Color:
@@ -326,7 +333,18 @@ class _Layout:
         return _colour(hex_colour)
 
     def p(self, markup: str, style: ParagraphStyle, bullet: str | None = None) -> Flowable:
-        return Paragraph(markup, style, bulletText=bullet)
+        """A paragraph; one shared instance for markup that repeats (headings of each card).
+
+        Sharing is safe: every use of a repeated text has the same style and width, so a
+        wrap for one place is the wrap for all of them.
+        """
+        if bullet is not None or "<a " in markup:
+            return Paragraph(markup, style, bulletText=bullet)
+        key = (markup, style.name)
+        paragraph = self._shared.get(key)
+        if paragraph is None:
+            paragraph = self._shared[key] = Paragraph(markup, style)
+        return paragraph
 
     def heading(
         self, markup: str, style: ParagraphStyle, *, key: str, outline: str
@@ -546,7 +564,7 @@ class _Layout:
         """Every week on a row (as many sub-rows as its busiest day has sessions)."""
         s, weeks = self.s, self.report.weeks
         names = ("WEEK", *(day.upper() for day in _DAYS), "KM", "LIFTS")
-        rows: list[list[Any]] = [[self.p(f"<b>{name}</b>", s.lift_head) for name in names]]
+        rows: list[list[Any]] = [list(names)]
         day_w = 55.0
         widths = (62.0, *([day_w] * 7), FRAME_W - 62 - 7 * day_w - 30, 30.0)
         commands: list[tuple[Any, ...]] = [
@@ -556,6 +574,7 @@ class _Layout:
             ("TOPPADDING", (0, 0), (-1, -1), 1),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
             ("LINEBELOW", (0, 0), (-1, 0), 1.2, self.c(LINE)),
+            *_HEAD_ROW,
         ]
         for week in weeks:
             first = len(rows)
@@ -696,9 +715,7 @@ class _Layout:
     def fuel(self, days: Sequence[Fuel]) -> Flowable:
         s = self.s
         names = ("DAY", "TRAINING", "ENERGY", "SPENT", "PROTEIN", "CARBS", "FAT")
-        head: list[Any] = [self.p(f"<b>{name}</b>", s.lift_head) for name in names]
-        head.append(self.p("<b>SERVINGS: PROTEIN P, CARBOHYDRATE C</b>", s.lift_head))
-        rows: list[list[Any]] = [head]
+        rows: list[list[Any]] = [[*names, "SERVINGS: PROTEIN P, CARBOHYDRATE C"]]
         for day in days:
             rows.append(
                 [
@@ -717,6 +734,7 @@ class _Layout:
             rows,
             (*widths, FRAME_W - sum(widths)),
             [
+                *_HEAD_ROW,
                 ("FONT", (0, 1), (-1, -1), FONT, 7.5),
                 ("FONT", (2, 1), (2, -1), BOLD, 7.5),
                 ("TEXTCOLOR", (0, 1), (-1, -1), INK),
@@ -768,7 +786,7 @@ class _Layout:
     def lifts(self, card: Card, width: float) -> Flowable:
         s = self.s
         names = ("EXERCISE", "SETS × REPS", "INTENSITY", "LOAD", "REST")
-        rows: list[list[Any]] = [[self.p(f"<b>{name}</b>", s.lift_head) for name in names]]
+        rows: list[list[Any]] = [list(names)]
         for line in card.exercises:
             name: list[Flowable] = [self.p(_text(line.name), s.lift_bold)]
             if line.notes:
@@ -787,6 +805,7 @@ class _Layout:
             rows,
             widths,
             [
+                *_HEAD_ROW,
                 ("FONT", (0, 1), (-1, -1), FONT, 8),
                 ("FONT", (3, 1), (3, -1), BOLD, 8),
                 ("TEXTCOLOR", (0, 1), (-1, -1), INK),
@@ -831,7 +850,7 @@ def _document(report: Report, buffer: io.BytesIO) -> tuple[BaseDocTemplate, type
             for state in self._pages:
                 self.__dict__.update(state)
                 self.setFont(FONT, 7)
-                self.setFillColor(MUTED)
+                self.setFillColor(_colour(MUTED))
                 self.drawRightString(
                     PAGE_W - MARGIN_X, MARGIN_BOTTOM - 16, f"page {self.getPageNumber()} of {total}"
                 )
@@ -852,7 +871,7 @@ def _document(report: Report, buffer: io.BytesIO) -> tuple[BaseDocTemplate, type
     def page_end(canvas: Any, document: Any) -> None:
         canvas.saveState()
         canvas.setFont(FONT, 7)
-        canvas.setFillColor(MUTED)
+        canvas.setFillColor(_colour(MUTED))
         canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 16, footer)
         if document.running:
             canvas.drawRightString(PAGE_W - MARGIN_X, PAGE_H - MARGIN_TOP + 12, document.running)
@@ -884,6 +903,12 @@ def _document(report: Report, buffer: io.BytesIO) -> tuple[BaseDocTemplate, type
     )
     document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=page_end)])
     return document, NumberedCanvas
+
+
+def prepare() -> None:
+    """Register the fonts and make the styles now rather than on the first page."""
+    _fonts()
+    _styles()
 
 
 def report_pdf(report: Report) -> bytes:

@@ -829,6 +829,14 @@ def _easy_draft(
         lines.append("PER-3: deload week: shorter easy running (G4)")
     elif week.phase in {Phase.TAPER, Phase.RACE}:
         lines.append(f"Taper: easy running kept short, frequency kept ({_BOSQUET})")
+    elif week.phase is Phase.TEST:
+        lines.append("PER-2: test week: running halved and easy, so the test is done fresh (G3)")
+    else:
+        lines.append(
+            f"PER-1: block {week.block + 1} ({week.focus.value.replace('_', ' ')}) sets the "
+            f"week's running at {week.run_volume_km:.0f} km; easy runs fill what the key runs "
+            "leave"
+        )
     if paces.athlete is None:
         lines.append(_effort_line())
     return _Draft(

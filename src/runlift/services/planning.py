@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from runlift.domain.athlete import AthleteProfile
@@ -14,6 +17,7 @@ from runlift.io.ics_export import write_plan_ics
 from runlift.io.nutrition_json import nutrition_day_dict
 from runlift.io.plan_markdown import plan_markdown
 from runlift.io.report import build_report, report_html, report_pdf
+from runlift.io.report_model import Report
 from runlift.planner.nutrition_days import LIFT_MET_COMPENDIUM_CODE, plan_nutrition
 from runlift.planner.programme import build_plan
 from runlift.reference.compendium import met_for
@@ -49,12 +53,57 @@ def plan_json_text(result: PlanResult) -> str:
     )
 
 
-def plan_files(result: PlanResult) -> Mapping[str, bytes]:
+class PdfPrinter:
+    """Prints reports to PDF in a worker process started ahead of time (Linux), or here.
+
+    Laying out the PDF is the longest step of writing a plan's files and needs nothing
+    but the report model. Entered before planning, the printer forks a worker that loads
+    ReportLab and its fonts while this process plans; :meth:`print` then hands it the
+    model and the worker lays the PDF out while this process writes the other files.
+    Where ``fork`` is not the platform's way (macOS, Windows), or with
+    ``background=False``, :meth:`print` prints in this process when the bytes are asked
+    for. Either way the bytes are the same.
+    """
+
+    def __init__(self, *, background: bool = True) -> None:
+        self._background = background and sys.platform.startswith("linux")
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> PdfPrinter:
+        if self._background:
+            self._executor = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("fork")
+            )
+            self._executor.submit(_prepare_printing)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def print(self, report: Report) -> Callable[[], bytes]:
+        """Start printing ``report``; the returned function waits for the PDF's bytes."""
+        if self._executor is None:
+            return lambda: report_pdf(report)
+        return self._executor.submit(report_pdf, report).result
+
+
+def _prepare_printing() -> None:
+    """Load the PDF layout code and its fonts (in the printer's worker, ahead of time)."""
+    from runlift.io import report_pdf as printer  # noqa: PLC0415 - loads ReportLab
+
+    printer.prepare()
+
+
+def plan_files(result: PlanResult, *, printer: PdfPrinter | None = None) -> Mapping[str, bytes]:
     """Every output file of a plan, by its path relative to the output folder.
 
     ``plan.json``, ``plan.md``, the calendars ``plan.ics`` and ``busy.ics``, a FIT workout per
     session under ``workouts/``, and the athlete's report as ``report.html`` and
-    ``report.pdf`` (the same content, from one report model).
+    ``report.pdf`` (the same content, from one report model). A ``printer`` that was
+    entered prints the PDF in its worker while the other files are written; without one
+    the PDF is printed here.
     """
     zone = result.profile.timezone
     report = build_report(
@@ -64,12 +113,14 @@ def plan_files(result: PlanResult) -> Mapping[str, bytes]:
         nutrition=result.nutrition,
         timezone=zone,
     )
-    return {
+    pdf = (printer or PdfPrinter(background=False)).print(report)
+    files = {
         "plan.json": plan_json_text(result).encode("utf-8"),
         "plan.md": plan_markdown(result.plan, nutrition=result.nutrition).encode("utf-8"),
         "plan.ics": write_plan_ics(result.plan, timezone=zone).encode("utf-8"),
         "busy.ics": write_plan_ics(result.plan, timezone=zone, busy=True).encode("utf-8"),
         **{f"workouts/{name}": data for name, data in workout_files(result.plan).items()},
         "report.html": report_html(report).encode("utf-8"),
-        "report.pdf": report_pdf(report),
     }
+    files["report.pdf"] = pdf()
+    return files

@@ -1,0 +1,46 @@
+"""Planning service: every file of a plan, with the PDF printed here or in a worker."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from runlift.io.profile import read_profile
+from runlift.services import planning
+
+ROOT = Path(__file__).resolve().parents[2]
+HALF = ROOT / "examples" / "athletes" / "half-marathon-lifter.yaml"
+
+
+@pytest.fixture(scope="module")
+def result() -> planning.PlanResult:
+    return planning.make_plan(read_profile(HALF.read_text(encoding="utf-8")))
+
+
+def test_worker_prints_the_same_bytes_as_this_process(result: planning.PlanResult) -> None:
+    here = planning.plan_files(result)
+    with planning.PdfPrinter() as printer:
+        there = planning.plan_files(result, printer=printer)
+        again = planning.plan_files(result, printer=printer)
+    assert here.keys() == there.keys() == again.keys()
+    assert here == there == again
+    assert here["report.pdf"].startswith(b"%PDF-")
+    sessions = sum(len(week.sessions) for week in result.plan.weeks)
+    assert sum(name.startswith("workouts/") for name in here) == sessions
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker is forked on Linux")
+def test_the_printer_runs_one_worker_while_entered() -> None:
+    assert multiprocessing.active_children() == []
+    with planning.PdfPrinter() as printer:
+        workers = multiprocessing.active_children()
+        assert len(workers) == 1
+        assert workers[0].pid != os.getpid()
+        assert printer.print is not None
+    assert multiprocessing.active_children() == []
+    with planning.PdfPrinter(background=False):
+        assert multiprocessing.active_children() == []
