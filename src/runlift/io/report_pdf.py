@@ -256,6 +256,7 @@ class _Styles:
 
         self.body = style("body", 8.5)
         self.small = style("small", 7.5)
+        self.serving = style("serving", 7, leading=8.6)
         self.muted = style("muted", 7.5, textColor=MUTED)
         self.italic = style("italic", 7.5, textColor=MUTED, fontName=ITALIC)
         self.eyebrow = style("eyebrow", 8, textColor=MUTED, spaceAfter=2)
@@ -565,8 +566,9 @@ class _Layout:
         s, weeks = self.s, self.report.weeks
         names = ("WEEK", *(day.upper() for day in _DAYS), "KM", "LIFTS")
         rows: list[list[Any]] = [list(names)]
-        day_w = 55.0
-        widths = (62.0, *([day_w] * 7), FRAME_W - 62 - 7 * day_w - 30, 30.0)
+        week_w, number_w = 84.0, 28.0
+        day_w = (FRAME_W - week_w - 2 * number_w) / 7
+        widths = (week_w, *([day_w] * 7), number_w, number_w)
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 2),
@@ -726,10 +728,10 @@ class _Layout:
                     day.protein,
                     day.carbohydrate,
                     day.fat,
-                    self.p(_text(" · ".join(day.servings)), s.small),
+                    self.p(_text(" · ".join(day.servings)), s.serving),
                 ]
             )
-        widths = (44, 58, 50, 50, 38, 38, 30)
+        widths = (48, 42, 48, 46, 36, 32, 28)
         return self.table(
             rows,
             (*widths, FRAME_W - sum(widths)),
@@ -800,7 +802,7 @@ class _Layout:
                     line.rest,
                 ]
             )
-        widths = (width * 0.36, width * 0.15, width * 0.22, width * 0.15, width * 0.12)
+        widths = (width * 0.34, width * 0.17, width * 0.21, width * 0.15, width * 0.13)
         return self.table(
             rows,
             widths,
