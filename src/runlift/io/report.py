@@ -45,6 +45,7 @@ from runlift.domain.quantities import NAMED_DISTANCES_M
 from runlift.errors import InvalidInput
 from runlift.io.prescription_text import prescription_lines
 from runlift.io.report_model import (
+    RULE_ID,
     Badge,
     Card,
     Chart,
@@ -59,6 +60,7 @@ from runlift.io.report_model import (
     Series,
     Step,
     Week,
+    link_rule_ids,
 )
 from runlift.planner.baseline import Baseline, baseline
 from runlift.rules import RULES, Rule
@@ -98,7 +100,6 @@ _MONTHS: Final = (
 )
 _DAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _DAY_NAMES: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_RULE_ID: Final = re.compile(r"\b[A-Z]{2,3}-\d+\b")
 
 _RACE_NAMES: Final = {
     DistanceName.M1500: "1500 m",
@@ -324,7 +325,7 @@ def _cited_rules(
     for day in nutrition:
         texts.extend(day.rules)
         texts.extend(day.notes)
-    cited = {found for text in texts for found in _RULE_ID.findall(text)}
+    cited = {found for text in texts for found in RULE_ID.findall(text)}
     return tuple(
         CitedRule(id=rule.id, title=_rule_title(rule, profile), category=rule.category)
         for rule in RULES.values()
@@ -1000,13 +1001,12 @@ def _rule_links(text: str) -> Markup:
     """Escape ``text`` and turn each catalogued rule ID in it into a link to the legend."""
     from markupsafe import Markup, escape  # noqa: PLC0415 - comes with jinja2
 
-    def link(match: re.Match[str]) -> str:
-        rule_id = match.group(0)
-        if rule_id not in RULES:
-            return rule_id
-        return f'<a class="rid" href="#rule-{rule_id}">{rule_id}</a>'
-
-    return Markup(_RULE_ID.sub(link, str(escape(text))))
+    return Markup(
+        link_rule_ids(
+            str(escape(text)),
+            lambda rule_id: f'<a class="rid" href="#rule-{rule_id}">{rule_id}</a>',
+        )
+    )
 
 
 def _chart_svg(chart: Chart) -> Markup:

@@ -13,10 +13,26 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from runlift.rules import RULES
+
 _HEX_COLOUR: Final = re.compile(r"#[0-9a-fA-F]{6}")
+RULE_ID: Final = re.compile(r"\b[A-Z]{2,3}-\d+\b")
+"""A rule ID as the report's texts write it (``SCH-2``, ``RL-1``)."""
+
+
+def link_rule_ids(escaped: str, link: Callable[[str], str]) -> str:
+    """``escaped`` (markup-safe text) with each catalogued rule ID replaced by ``link(id)``.
+
+    Both renderings link rule IDs to the legend this way, each with its own markup.
+    """
+    return RULE_ID.sub(
+        lambda match: link(match.group(0)) if match.group(0) in RULES else match.group(0),
+        escaped,
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 import io
-import re
 from collections.abc import Sequence
 from typing import Any, Final
 from xml.sax.saxutils import escape
@@ -48,8 +47,7 @@ from reportlab.platypus import (
 )
 
 from runlift.io import report_charts
-from runlift.io.report_model import Card, Fuel, Report, Row, Week
-from runlift.rules import RULES
+from runlift.io.report_model import Card, Fuel, Report, Row, Week, link_rule_ids
 
 MM: Final = 72 / 25.4
 """Points per millimetre."""
@@ -102,7 +100,6 @@ _HEAD_ROW: Final = (
     ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
 )
 """Table style of a header row of plain strings: small bold grey capitals."""
-_RULE_ID: Final = re.compile(r"\b[A-Z]{2,3}-\d+\b")
 _DAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -118,14 +115,10 @@ def _text(value: str) -> str:
 
 def _linked(value: str) -> str:
     """``value`` escaped, each catalogued rule ID a link to its entry in the legend."""
-
-    def link(match: re.Match[str]) -> str:
-        rule_id = match.group(0)
-        if rule_id not in RULES:
-            return rule_id
-        return f'<a href="#rule-{rule_id}" color="{_n(ACCENT)}"><b>{rule_id}</b></a>'
-
-    return _RULE_ID.sub(link, escape(value))
+    return link_rule_ids(
+        escape(value),
+        lambda rule_id: f'<a href="#rule-{rule_id}" color="{_n(ACCENT)}"><b>{rule_id}</b></a>',
+    )
 
 
 @functools.cache
