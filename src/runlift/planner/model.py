@@ -38,6 +38,7 @@ from ortools.sat.python.cp_model_helper import Literal as CpLiteral
 from runlift.errors import PlanningError
 from runlift.planner.clock import DAYS_PER_WEEK, MINUTES_PER_WEEK
 from runlift.planner.prepare import GRID_MIN, Item, Prepared, any_starts
+from runlift.rules.checkers.rl_1 import most_per_day
 from runlift.rules.model import RuleId
 from runlift.vocabulary import Modality
 
@@ -184,6 +185,8 @@ class PlacementModel:
         self.midnights = tuple(prepared.clock.midnight_min(day) for day in range(DAYS_PER_WEEK))
         self._cache: dict[tuple[object, ...], Lit] = {}
         self._start_runs: dict[int, list[tuple[int, int]]] = {}
+        self._totals: dict[tuple[object, ...], tuple[Expr, Expr]] = {}
+        self.groups: list[tuple[tuple[Term, ...], Expr]] = []
         self._make_domains()
         self._make_starts()
 
@@ -390,6 +393,53 @@ class PlacementModel:
             f"has_{modality}_{day}",
         )
 
+    def held_days(self, modality: Modality) -> Expr:
+        """How many days hold a session of ``modality``.
+
+        A constant when RL-1 allows one such session a day (every profile): each free
+        session then has a day of its own, apart from the days of fixed ones.
+        """
+        items = [i for i in self.items if i.spec.modality is modality]
+        if not self.diagnose and most_per_day(modality, self.context) == 1:
+            fixed_days = {i.fixed_day for i in items if i.fixed_day is not None}
+            return sum(1 for i in items if not i.fixed) + len(fixed_days)
+        return sum(self.linear(self.has(day, modality)) for day in range(DAYS_PER_WEEK))
+
+    def day_totals(self) -> tuple[Expr, Expr]:
+        """(days with a session, days with both a lift and a run), as integer expressions.
+
+        Per day, "has a lift" + "has a run" = "has a session" + "has both"; summed over
+        the week, the two totals add up to the days held by lifts plus those held by
+        runs (``held_days``). Stated as variables, the solver bounds the day penalties
+        that depend on them (SCH-2, SCH-10, spread) by counting, long before the days
+        are chosen.
+        """
+        key = ("day_totals",)
+        if key in self._totals:
+            return self._totals[key]
+        model = self.model
+        used = model.new_int_var(0, DAYS_PER_WEEK, "days_used")
+        both = model.new_int_var(0, DAYS_PER_WEEK, "days_both")
+        any_days: list[Expr] = []
+        both_days: list[Expr] = []
+        for day in range(DAYS_PER_WEEK):
+            lift, run = self.has(day, Modality.LIFT), self.has(day, Modality.RUN)
+            some, two = self.has(day), self.all_of([lift, run], f"both_{day}")
+            any_days.append(self.linear(some))
+            both_days.append(self.linear(two))
+            if not all(isinstance(v, bool) for v in (lift, run, some, two)):
+                model.add(
+                    self.linear(lift) + self.linear(run) == self.linear(some) + self.linear(two)
+                )
+        model.add(used == sum(any_days))
+        model.add(both == sum(both_days))
+        lifts, runs = self.held_days(Modality.LIFT), self.held_days(Modality.RUN)
+        model.add(used + both == lifts + runs)
+        model.add(both <= lifts)
+        model.add(both <= runs)
+        self._totals[key] = (used, both)
+        return used, both
+
     def same_day(self, first: Item, second: Item) -> Lit:
         """Literal: the two sessions start on the same local date."""
         a, b = sorted((first.index, second.index))
@@ -523,6 +573,29 @@ class PlacementModel:
         """Record objective terms."""
         self.terms.extend(t for t in terms if t.weight != 0 and not _is_zero(t.expr))
 
+    def bound_together(self, terms: Sequence[Term], driver: Expr, floors: Sequence[int]) -> None:
+        """Count rule ``terms`` in the objective as one variable, at least ``floors[driver]``.
+
+        The terms stay as they are (each is still reported under its rule), but the
+        objective counts them through one variable ``total`` with ``total >= their
+        weighted sum`` and ``total >= floors[v]`` while ``driver`` is ``v``. Each term
+        alone is bounded by its own variables only; a floor states what they cost
+        together (one more day used is one day fewer with both a lift and a run, but
+        may be a rest day fewer), which the solver then knows before the days are
+        chosen. Every floor must be at most the terms' weighted sum in every placement
+        with that ``driver``: then the least ``total`` is that sum, and the optimum and
+        its cost are those of the terms themselves. (``>=`` rather than ``==``: presolve
+        would substitute an equality back into the objective and lose the floor.)
+        """
+        if any(t.tier is Tier.PREFERENCE for t in terms) or not terms:
+            raise PlanningError("only rule terms can be bounded together")
+        total = self.model.new_int_var(0, sum(t.weight * t.upper for t in terms), "together")
+        self.model.add(total >= sum(t.weight * self.linear(t.expr) for t in terms))
+        floor = self.model.new_int_var(min(floors), max(floors), "floor")
+        self.model.add_element(driver, list(floors), floor)
+        self.model.add(total >= floor)
+        self.groups.append((tuple(terms), total))
+
     def linear(self, expr: Lit | Expr) -> Expr:
         """``expr`` as a linear expression (constants as ints)."""
         if isinstance(expr, bool):
@@ -536,11 +609,17 @@ class PlacementModel:
     def set_objective(self) -> None:
         """Minimise scale x (rule cost + stability cost) + preferences."""
         scale = self.preference_scale()
+        grouped = {id(term) for terms, _ in self.groups for term in terms}
         exprs: list[Expr] = []
         weights: list[int] = []
         for term in self.terms:
+            if id(term) in grouped:
+                continue
             exprs.append(self.linear(term.expr))
             weights.append(term.weight if term.tier is Tier.PREFERENCE else term.weight * scale)
+        for _, total in self.groups:
+            exprs.append(total)
+            weights.append(scale)
         self.model.minimize(cp_model.LinearExpr.weighted_sum(exprs, weights))
 
 

@@ -15,6 +15,7 @@ from ortools.sat.python import cp_model
 from runlift.domain.sessions import SessionSpec
 from runlift.planner import constraints
 from runlift.planner.clock import DAYS_PER_WEEK
+from runlift.planner.constraints import days
 from runlift.planner.model import PlacementModel, Term
 from runlift.planner.prepare import Item, Prepared
 from runlift.rules.model import RuleId
@@ -166,6 +167,8 @@ def build(prepared: Prepared, *, diagnose: bool = False, objective: bool = True)
     m.build_pairs(constraints.GAP_CUTS)
     for add in constraints.RULES:
         m.add_terms(add(m))
+    if objective:
+        days.bound(m)
     if not diagnose:
         # Interchangeable sessions start in input order: fewer equivalent placements to prove.
         for n, first in enumerate(m.items):

@@ -99,7 +99,7 @@ def _spread(m: PlacementModel) -> list[Term]:
     """Sessions beyond the first of their day: the number of sessions minus the days used."""
     if len(m.items) < 2:
         return []
-    used = sum(m.linear(m.has(day)) for day, _ in enumerate(m.midnights))
+    used, _ = m.day_totals()
     return [
         Term(
             name=SPREAD,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from runlift.errors import InvalidInput
 from runlift.planner.clock import DAYS_PER_WEEK
-from runlift.planner.model import PlacementModel, Term, days_of_week
+from runlift.planner.model import PlacementModel, Term
 from runlift.rules.catalogue.scheduling import SCH_10 as RULE
 
 
@@ -19,7 +19,8 @@ def add(m: PlacementModel) -> list[Term]:
         raise InvalidInput("rest_days_min", minimum, "between 0 and 7 days")
     if not m.items or minimum == 0 or not m.soft:
         return []
-    rest = sum(m.linear(m.negate(m.has(day))) for day in days_of_week())
+    used, _ = m.day_totals()
+    rest = DAYS_PER_WEEK - used
     missing = m.model.new_int_var(0, minimum, "missing_rest_days")
     m.model.add_max_equality(missing, [0, minimum - rest])
     items = tuple(i.index for i in m.items)
