@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -44,3 +45,14 @@ def test_the_printer_runs_one_worker_while_entered() -> None:
     assert multiprocessing.active_children() == []
     with planning.PdfPrinter(background=False):
         assert multiprocessing.active_children() == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker is forked on Linux")
+def test_a_dead_worker_costs_time_not_the_pdf(result: planning.PlanResult) -> None:
+    expected = planning.plan_files(result)["report.pdf"]
+    with planning.PdfPrinter() as printer:
+        (worker,) = multiprocessing.active_children()
+        os.kill(worker.pid, signal.SIGKILL)  # type: ignore[arg-type]
+        worker.join(timeout=10)
+        files = planning.plan_files(result, printer=printer)
+    assert files["report.pdf"] == expected

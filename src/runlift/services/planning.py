@@ -6,6 +6,7 @@ import multiprocessing
 import sys
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from runlift.domain.athlete import AthleteProfile
@@ -86,7 +87,19 @@ class PdfPrinter:
         """Start printing ``report``; the returned function waits for the PDF's bytes."""
         if self._executor is None:
             return lambda: report_pdf(report)
-        return self._executor.submit(report_pdf, report).result
+        try:
+            future = self._executor.submit(report_pdf, report)
+        except BrokenProcessPool:
+            return lambda: report_pdf(report)
+
+        def result() -> bytes:
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                # The worker died (killed, out of memory): print here instead.
+                return report_pdf(report)
+
+        return result
 
 
 def _prepare_printing() -> None:
