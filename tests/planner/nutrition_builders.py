@@ -79,6 +79,33 @@ def _scheduled(spec: SessionSpec, day: date, start: str, minutes: int) -> Schedu
     return ScheduledSession(spec=spec, start=begin, end=begin + timedelta(minutes=minutes))
 
 
+def _planned(
+    sid: str,
+    day: date,
+    start: str,
+    *,
+    minutes: int,
+    modality: Modality,
+    kind: RunKind | LiftKind,
+    rpe: float,
+    prescription: RunPrescription | LiftPrescription,
+) -> PlannedSession:
+    spec = SessionSpec(
+        id=SessionId(sid),
+        modality=modality,
+        kind=kind,
+        title=sid,
+        duration_min=minutes,
+        rpe=rpe,
+    )
+    return PlannedSession(
+        scheduled=_scheduled(spec, day, start, minutes),
+        prescription=prescription,
+        rules=(),
+        explanation=(),
+    )
+
+
 def run(
     sid: str,
     day: date,
@@ -90,21 +117,17 @@ def run(
     rpe: float = 4.0,
 ) -> PlannedSession:
     """A planned run lasting ``minutes`` from local ``start`` (HH:MM) on ``day``."""
-    spec = SessionSpec(
-        id=SessionId(sid),
+    return _planned(
+        sid,
+        day,
+        start,
+        minutes=minutes,
         modality=Modality.RUN,
         kind=kind,
-        title=sid,
-        duration_min=minutes,
         rpe=rpe,
-    )
-    return PlannedSession(
-        scheduled=_scheduled(spec, day, start, minutes),
         prescription=RunPrescription(
             kind=kind, steps=(), distance_km=km, duration_min=float(minutes), rpe=rpe
         ),
-        rules=(),
-        explanation=(),
     )
 
 
@@ -118,21 +141,17 @@ def lift(
     rpe: float = 7.0,
 ) -> PlannedSession:
     """A planned lift lasting ``minutes`` from local ``start`` (HH:MM) on ``day``."""
-    spec = SessionSpec(
-        id=SessionId(sid),
+    return _planned(
+        sid,
+        day,
+        start,
+        minutes=minutes,
         modality=Modality.LIFT,
         kind=kind,
-        title=sid,
-        duration_min=minutes,
         rpe=rpe,
-    )
-    return PlannedSession(
-        scheduled=_scheduled(spec, day, start, minutes),
         prescription=LiftPrescription(
             kind=kind, exercises=(), duration_min=float(minutes), rpe=rpe
         ),
-        rules=(),
-        explanation=(),
     )
 
 

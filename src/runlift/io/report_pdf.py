@@ -318,13 +318,7 @@ class _Layout:
     def __init__(self, report: Report) -> None:
         self.report = report
         self.s = _styles()
-        self.white = colors.white
         self._shared: dict[tuple[str, str], Flowable] = {}
-
-    @staticmethod
-    def c(hex_colour: str) -> colors.Color:
-        """A ReportLab colour for ``#rrggbb``, parsed once."""
-        return _colour(hex_colour)
 
     def p(self, markup: str, style: ParagraphStyle, bullet: str | None = None) -> Flowable:
         """A paragraph; one shared instance for markup that repeats (headings of each card).
@@ -354,7 +348,7 @@ class _Layout:
         **options: Any,
     ) -> Flowable:
         parsed: list[Any] = [
-            tuple(self.c(v) if isinstance(v, str) and v.startswith("#") else v for v in command)
+            tuple(_colour(v) if isinstance(v, str) and v.startswith("#") else v for v in command)
             for command in commands
         ]
         return Table(rows, colWidths=list(widths), style=TableStyle(parsed), **options)
@@ -568,7 +562,7 @@ class _Layout:
             ("RIGHTPADDING", (0, 0), (-1, -1), 2),
             ("TOPPADDING", (0, 0), (-1, -1), 1),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ("LINEBELOW", (0, 0), (-1, 0), 1.2, self.c(LINE)),
+            ("LINEBELOW", (0, 0), (-1, 0), 1.2, _colour(LINE)),
             *_HEAD_ROW,
         ]
         for week in weeks:
@@ -597,7 +591,7 @@ class _Layout:
             last = first + depth - 1
             for column in (0, 8, 9):
                 commands.append(("SPAN", (column, first), (column, last)))
-            commands.append(("LINEBELOW", (0, last), (-1, last), 0.4, self.c(LINE)))
+            commands.append(("LINEBELOW", (0, last), (-1, last), 0.4, _colour(LINE)))
             commands.append(("BOTTOMPADDING", (0, last), (-1, last), 3))
             commands.append(("TOPPADDING", (0, first), (-1, first), 3))
         return [
@@ -612,9 +606,9 @@ class _Layout:
         """A session's cell: its modality's background and a coloured bar on the left."""
         line, background = _colours(css)
         return [
-            ("BACKGROUND", (column, row), (column, row), self.c(background)),
-            ("LINEBEFORE", (column, row), (column, row), bar, self.c(line)),
-            ("LINEABOVE", (column, row), (column, row), 1.5, self.white),
+            ("BACKGROUND", (column, row), (column, row), _colour(background)),
+            ("LINEBEFORE", (column, row), (column, row), bar, _colour(line)),
+            ("LINEABOVE", (column, row), (column, row), 1.5, colors.white),
         ]
 
     # The weeks.
@@ -677,19 +671,19 @@ class _Layout:
         rows += [[""] * 7 for _ in range(depth)]
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BOX", (0, 0), (-1, -1), 0.5, self.c(LINE)),
-            ("INNERGRID", (0, 0), (-1, 0), 0.5, self.c(LINE)),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.5, self.c(LINE)),
-            ("BACKGROUND", (0, 0), (-1, 0), self.c(HEAD_BG)),
+            ("BOX", (0, 0), (-1, -1), 0.5, _colour(LINE)),
+            ("INNERGRID", (0, 0), (-1, 0), 0.5, _colour(LINE)),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.5, _colour(LINE)),
+            ("BACKGROUND", (0, 0), (-1, 0), _colour(HEAD_BG)),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
         for column, day in enumerate(week.days):
-            commands.append(("LINEAFTER", (column, 0), (column, -1), 0.5, self.c(LINE)))
+            commands.append(("LINEAFTER", (column, 0), (column, -1), 0.5, _colour(LINE)))
             if day.goal:
-                commands.append(("BACKGROUND", (column, 0), (column, 0), self.c(GOAL_BG)))
+                commands.append(("BACKGROUND", (column, 0), (column, 0), _colour(GOAL_BG)))
             if not day.chips:
                 rows[1][column] = self.p("Rest", s.rest)
             for n, chip in enumerate(day.chips):
@@ -774,7 +768,7 @@ class _Layout:
         right: list[Flowable] = [self.p("WHY THIS SESSION, HERE", s.why_head)]
         right += [self.p(_linked(reason), s.reason, bullet="•") for reason in card.reasons]
         box = _CardBox(
-            left, right, split=0.6 if card.exercises else 0.5, bar=self.c(line), line=self.c(LINE)
+            left, right, split=0.6 if card.exercises else 0.5, bar=_colour(line), line=_colour(LINE)
         )
         return [_Mark(f"{card.day} · {card.title}", card.anchor, 1), box]
 
