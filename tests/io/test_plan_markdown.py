@@ -24,5 +24,14 @@ def test_every_week_and_session_is_in_the_markdown() -> None:
             assert f"`{session.scheduled.spec.id}`" in text
             assert session.scheduled.spec.title in text
     assert "/km" in text
-    assert "Why: " in text
+    assert "Why:" in text
     assert "Rest day." in text
+
+
+def test_each_reason_is_a_list_item_of_its_own() -> None:
+    text = plan_markdown(plan())
+    session = plan().weeks[0].sessions[0]
+    assert session.explanation
+    for reason in session.explanation:
+        assert f"\n- {reason}\n" in text
+    assert ".;" not in text

@@ -47,5 +47,7 @@ def plan_markdown(plan: Plan, *, nutrition: Sequence[DayNutrition] = ()) -> str:
                     "",
                 ]
                 lines += [f"    {text}" for text in prescription_lines(session.prescription)]
-                lines += ["", "Why: " + "; ".join(session.explanation)]
+                if session.explanation:
+                    lines += ["", "Why:", ""]
+                    lines += [f"- {reason}" for reason in session.explanation]
     return "\n".join(lines) + "\n"
