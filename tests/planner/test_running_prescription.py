@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -181,10 +182,17 @@ def test_session_work_stays_within_daniels_caps(
     runs: tuple[tuple[PlannedRun, ...], ...], weeks: tuple[WeekOutline, ...]
 ) -> None:
     shares = {PaceZone.THRESHOLD: 0.10, PaceZone.INTERVAL: 0.08, PaceZone.REPETITION: 0.05}
+    stated = 0
     for week, planned in zip(weeks, runs, strict=True):
         for run in planned:
             for zone, share in shares.items():
                 assert _work_km(run.prescription, zone) <= share * week.run_volume_km + 1e-9
+            for line in run.explanation:
+                found = re.search(r"(\d+\.\d+) km, within this week's cap of (\d+\.\d+) km", line)
+                if found:
+                    stated += 1
+                    assert float(found[1]) <= float(found[2])
+    assert stated > 0
 
 
 def test_threshold_work_grows_through_the_race_specific_block(

@@ -722,7 +722,7 @@ def _quality_draft(
             else f"this is one of {hard_count} hard runs in {week.runs}"
         ),
         f"{_DANIELS}: {letter} work in one session at most {_cap_words(built.zone)}: "
-        f"{built.work_km:.2f} of {built.cap_km:.2f} km this week",
+        f"{built.work_km:.2f} km, within this week's cap of {built.cap_km:.2f} km",
     ]
     group = goal_group(profile.goal.kind)
     if group == "muscle":
