@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 
 from runlift.cli.app import main
+from runlift.cli.render import quantity
 
 ICS = Path(__file__).parents[1] / "fixtures" / "ics"
 
@@ -171,3 +172,27 @@ def test_unreadable_files_exit_2(
 def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["lint", str(tmp_path / "absent.ics")]) == 2
     assert "absent.ics" in capsys.readouterr().err
+
+
+def test_text_report_says_one_day_not_one_days(capsys: pytest.CaptureFixture[str]) -> None:
+    plan = ICS / "training-plan_5k_run-plus-strength_no-dtstamp.ics"
+    assert main(["lint", str(plan)]) == 1
+    out = " ".join(capsys.readouterr().out.split())
+    assert "measured 1 day, limit 2 days" in out
+    assert "1 days" not in out
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [
+        (1, "days", "1 day"),
+        (2, "days", "2 days"),
+        (0, "rest days", "0 rest days"),
+        (1, "rest days", "1 rest day"),
+        (1, "runs before", "1 run before"),
+        (1, "h", "1 h"),
+        (1.5, "points", "1.5 points"),
+    ],
+)
+def test_quantities_read_in_the_singular_after_one(value: float, unit: str, text: str) -> None:
+    assert quantity(value, unit) == text

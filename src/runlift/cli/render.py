@@ -95,9 +95,10 @@ def lint_report(
                 else f"{session['date']} {session['start']}-{session['end']}"
             )
             console().print(f"    {when}  {session['title']}")
+        unit = str(finding["unit"])
         console().print(
-            f"    measured {finding['measured']:g} {finding['unit']}, "
-            f"limit {finding['limit']:g} {finding['unit']}"
+            f"    measured {quantity(finding['measured'], unit)}, "
+            f"limit {quantity(finding['limit'], unit)}"
         )
         console().print(f"    [cyan]fix:[/] {finding['fix']}")
     hard = sum(1 for f in findings if f["hard"])
@@ -108,6 +109,26 @@ def lint_report(
         seen.setdefault(str(finding["rule"]), ", ".join(map(str, _as_list(finding["sources"]))))
     for rule_id, sources in sorted(seen.items()):
         console().print(f"[dim]  {rule_id}: {sources}[/]")
+
+
+_SINGULAR = {
+    "combined blocks": "combined block",
+    "consecutive days": "consecutive day",
+    "days": "day",
+    "lifts": "lift",
+    "points": "point",
+    "rest days": "rest day",
+    "runs": "run",
+    "runs before": "run before",
+    "sessions": "session",
+    "shared days": "shared day",
+}
+"""Units of the rule checkers' findings, as they read after exactly one."""
+
+
+def quantity(value: float, unit: str) -> str:
+    """``value`` with ``unit``, in the singular when the value is exactly one."""
+    return f"{value:g} {_SINGULAR.get(unit, unit) if value == 1 else unit}"
 
 
 def _as_list(value: object) -> list[Any]:
