@@ -30,6 +30,8 @@ def test_reads_rows_categories_and_all_day_entries() -> None:
         ("date,title\n2026-03-02,Run\n", "missing column"),
         ("date,start,end,title\n02/03/2026,07:00,08:00,Run\n", "line 2: date '02/03/2026'"),
         ("date,start,end,title\n2026-03-02,7am,08:00,Run\n", "line 2: start '7am'"),
+        ("date,start,end,title\n2026-02-30,07:00,08:00,Run\n", "'2026-02-30' is not a calendar"),
+        ("date,start,end,title\n2026-03-02,07:00,24:30,Run\n", "end '24:30' is not a time of day"),
         ("date,start,end,title\n2026-03-02,09:00,08:00,Run\n", "must be after start"),
     ],
 )

@@ -39,6 +39,9 @@ def test_the_documented_example_is_accepted_as_written() -> None:
         ("mass_kg: 64", "mass_kg: 64\nmass_lb: 141", "mass_lb", "not a profile field"),
         ("deadlift: {one_rep_max_kg: 100}", "deadlift: {reps: 3}", "deadlift", "one_rep_max_kg"),
         ("date: 2027-04-11", "date: 2026-01-11", "goal.race.date", "after start_date"),
+        ("birth_date: 1992-04-18", "birth_date: 1992-13-18", "birth_date", "1-12"),
+        ("start_date: 2026-12-07", "start_date: 2026-12-32", "start_date", "valid date"),
+        ("date: 2026-10-04", "date: 2026-02-30", "running.recent_race.date", "valid date"),
     ],
 )
 def test_errors_name_the_field_and_the_fix(old: str, new: str, field: str, hint: str) -> None:

@@ -56,7 +56,7 @@ def read_plan_csv(text: str, *, timezone: str = "UTC") -> ImportedSessions:
         if found is None:
             ignored.append(title or f"(line {line})")
             continue
-        day = _parse(line, "date", _cell(row, "date"), date.fromisoformat, "YYYY-MM-DD")
+        day = _parse(line, "date", _cell(row, "date"), date.fromisoformat, _DATE_FORMAT)
         start_text, end_text = _cell(row, "start"), _cell(row, "end")
         if not start_text and not end_text:
             start, end = day_span(day, zone)
@@ -71,8 +71,8 @@ def read_plan_csv(text: str, *, timezone: str = "UTC") -> ImportedSessions:
                 )
             )
             continue
-        start_clock = _parse(line, "start", start_text, time.fromisoformat, "HH:MM")
-        end_clock = _parse(line, "end", end_text, time.fromisoformat, "HH:MM")
+        start_clock = _parse(line, "start", start_text, time.fromisoformat, _TIME_FORMAT)
+        end_clock = _parse(line, "end", end_text, time.fromisoformat, _TIME_FORMAT)
         if end_clock <= start_clock:
             raise ImportFormatError("csv", f"line {line}: end '{end_text}' must be after start")
         sessions.append(
@@ -88,10 +88,12 @@ def read_plan_csv(text: str, *, timezone: str = "UTC") -> ImportedSessions:
     return ImportedSessions(sessions=tuple(sessions), ignored=tuple(ignored), timezone=timezone)
 
 
+_DATE_FORMAT = "a calendar date written YYYY-MM-DD"
+_TIME_FORMAT = "a time of day written HH:MM (00:00 to 23:59)"
+
+
 def _parse(line: int, field: str, text: str, parse: Callable[[str], T], fmt: str) -> T:
     try:
         return parse(text)
     except (ValueError, TypeError):
-        raise ImportFormatError(
-            "csv", f"line {line}: {field} '{text}': write it as {fmt}"
-        ) from None
+        raise ImportFormatError("csv", f"line {line}: {field} '{text}' is not {fmt}") from None

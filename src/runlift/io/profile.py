@@ -263,6 +263,20 @@ def _to_domain(model: ProfileModel) -> AthleteProfile:
     )
 
 
+class _ProfileLoader(yaml.SafeLoader):
+    """YAML's safe loader, with dates left as text for the profile's own validation.
+
+    The plain safe loader turns ``2026-13-01`` into a bare ``ValueError`` before any
+    field is known; as text, the date is checked with the field's name and the fix.
+    """
+
+
+_ProfileLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read_profile(text: str) -> AthleteProfile:
     """Parse and validate a YAML athlete profile.
 
@@ -271,7 +285,7 @@ def read_profile(text: str) -> AthleteProfile:
             further problems are listed in the same message.
     """
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_ProfileLoader)  # a safe loader: see _ProfileLoader
     except yaml.YAMLError as exc:
         raise InvalidInput("profile", "(YAML)", f"not valid YAML: {exc}") from None
     if not isinstance(data, dict):
