@@ -35,3 +35,11 @@ def test_each_reason_is_a_list_item_of_its_own() -> None:
     for reason in session.explanation:
         assert f"\n- {reason}\n" in text
     assert ".;" not in text
+
+
+def test_a_one_week_plan_says_one_week() -> None:
+    text = HALF.read_text(encoding="utf-8").replace("date: 2027-04-11", "date: 2026-12-12", 1)
+    one = build_plan(read_profile(text), library=exercise_library())
+    assert len(one.weeks) == 1
+    assert "Sun 13 Dec 2026, 1 week.\n" in plan_markdown(one)
+    assert f", {len(plan().weeks)} weeks.\n" in plan_markdown(plan())

@@ -174,8 +174,9 @@ def plan_summary(plan: Plan) -> None:
                 len(week.sessions) - len(runs),
             )
         )
+    weeks = f"{len(plan.weeks)} week{'' if len(plan.weeks) == 1 else 's'}"
     table(
-        f"{plan.athlete}: {len(plan.weeks)} weeks, {plan.start:%d %b %Y} to {plan.end:%d %b %Y}",
+        f"{plan.athlete}: {weeks}, {plan.start:%d %b %Y} to {plan.end:%d %b %Y}",
         ("week", "from", "block focus", "phase", "runs", "run km", "lifts"),
         rows,
     )
