@@ -54,6 +54,19 @@ def test_bad_profile_writes_nothing(capsys: pytest.CaptureFixture[str], tmp_path
     assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
 
 
+def test_an_output_that_is_a_file_is_refused_before_planning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    taken = tmp_path / "plan-output"
+    taken.write_text("mine", encoding="utf-8")
+    assert main(["plan", str(HALF), "-o", str(taken), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "--output" in err
+    assert "this is a file" in err
+    assert taken.read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan-output"]
+
+
 def test_show_week(capsys: pytest.CaptureFixture[str], plan_dir: Path) -> None:
     assert main(["show", str(plan_dir / "plan.json"), "--week", "2"]) == 0
     out = capsys.readouterr().out

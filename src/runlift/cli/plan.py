@@ -9,6 +9,7 @@ import typer
 
 from runlift.cli import render
 from runlift.cli.files import write_outputs
+from runlift.errors import InvalidInput
 from runlift.io.profile import read_profile
 
 
@@ -22,6 +23,8 @@ def plan(
     """Build the athlete's periodised, placed, prescribed and explained plan."""
     from runlift.services import planning  # noqa: PLC0415 - loads the solver; keep --help fast
 
+    if output.exists() and not output.is_dir():
+        raise InvalidInput("--output", str(output), "a folder (made if missing); this is a file")
     athlete = read_profile(profile.read_text(encoding="utf-8"))
     with planning.PdfPrinter() as printer:
         with render.progress("Planning weeks") as advance:
