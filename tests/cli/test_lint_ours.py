@@ -102,3 +102,45 @@ def test_the_text_report_says_no_hard_rule_is_broken(
         assert main(["lint", str(path), *GOAL]) == 0
         out = capsys.readouterr().out
         assert "0 hard" in out or "No rule is broken" in out
+
+
+def test_plan_json_judged_by_the_athletes_own_goal(
+    plan: Plan, profile: AthleteProfile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "plan.json"
+    path.write_text(
+        dumps(plan_dict(plan, timezone=profile.timezone, profile=profile)), encoding="utf-8"
+    )
+    imported = read_plan_sessions(path.read_text(encoding="utf-8"))
+    assert imported.context is not None
+    assert imported.context.goal is profile.goal.kind
+    assert imported.context.rest_days_min == profile.rest_days_min
+
+    assert main(["lint", str(path), "--json"]) == 0
+    own = json.loads(capsys.readouterr().out)
+    assert (own["goal"], own["priority"]) == ("race", "running")
+    assert own["profile"] == profile.evidence_profile.value
+    _, explicit = lint_json(capsys, path)
+    assert own["violations"] == explicit["violations"]
+
+    # Options still override what the file says: as general fitness the plan's two
+    # lift days in a row are an SCH-8 finding, which the race goal does not judge.
+    assert main(["lint", str(path), "--goal", "general_fitness", "--json"]) == 0
+    overridden = json.loads(capsys.readouterr().out)
+    assert overridden["goal"] == "general_fitness"
+    assert overridden["priority"] == "running"
+    assert not any(v["rule"] == "SCH-8" for v in own["violations"])
+    assert any(v["rule"] == "SCH-8" for v in overridden["violations"])
+
+
+def test_a_plan_json_without_a_rules_context_uses_the_defaults(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert read_plan_sessions(files["json"].read_text(encoding="utf-8")).context is None
+    main(["lint", str(files["json"]), "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert (report["goal"], report["priority"], report["rest_days_min"]) == (
+        "general_fitness",
+        "balanced",
+        1,
+    )

@@ -77,14 +77,22 @@ def _violation_dict(violation: Violation, zone: ZoneInfo) -> dict[str, object]:
 def lint(
     plan: Annotated[Path, typer.Argument(help="plan.json, an .ics calendar, or a CSV plan.")],
     profile: Annotated[
-        EvidenceProfile, typer.Option(help="Evidence profile for the limits.")
-    ] = EvidenceProfile.DEFAULT,
-    goal: Annotated[GoalKind, typer.Option(help="The athlete's goal.")] = GoalKind.GENERAL_FITNESS,
+        EvidenceProfile | None,
+        typer.Option(help="Evidence profile for the limits [default: the plan's, else default]."),
+    ] = None,
+    goal: Annotated[
+        GoalKind | None,
+        typer.Option(help="The athlete's goal [default: the plan's, else general_fitness]."),
+    ] = None,
     priority: Annotated[
-        Priority, typer.Option(help="Which modality comes first.")
-    ] = Priority.BALANCED,
+        Priority | None,
+        typer.Option(help="Which modality comes first [default: the plan's, else balanced]."),
+    ] = None,
     timezone: Annotated[str, typer.Option(help="Zone for times without one (IANA name).")] = "UTC",
-    rest_days: Annotated[int, typer.Option(help="Minimum full rest days a week.")] = 1,
+    rest_days: Annotated[
+        int | None,
+        typer.Option(help="Minimum full rest days a week [default: the plan's, else 1]."),
+    ] = None,
     fail_on_soft: Annotated[
         bool, typer.Option("--fail-on-soft", help="Exit 1 on soft-rule findings too.")
     ] = False,
@@ -93,13 +101,23 @@ def lint(
     """Check a plan against every scheduling rule.
 
     Exit 0 when no hard rule is broken, 1 when one is (or a soft one with
-    --fail-on-soft), 2 when the file cannot be read.
+    --fail-on-soft), 2 when the file cannot be read. A runlift plan.json says the
+    athlete's goal, priority, evidence profile and rest days; the options override them.
     """
     try:
         imported = read_plan_file(plan, timezone=timezone)
     except ImportFormatError as exc:
         render.error_console().print(f"[bold red]error:[/] {plan}: {exc}", highlight=False)
         raise typer.Exit(EXIT_UNREADABLE) from None
+    own = imported.context
+    if goal is None:
+        goal = GoalKind.GENERAL_FITNESS if own is None else own.goal
+    if priority is None:
+        priority = Priority.BALANCED if own is None else own.priority
+    if profile is None:
+        profile = EvidenceProfile.DEFAULT if own is None else own.profile
+    if rest_days is None:
+        rest_days = 1 if own is None else own.rest_days_min
     if not 0 <= rest_days <= 6:
         raise InvalidInput("--rest-days", rest_days, "a number from 0 to 6")
     context = WeekContext(
@@ -123,6 +141,9 @@ def lint(
                 "untimed_sessions": sum(1 for s in imported.sessions if s.all_day),
                 "ignored_events": len(imported.ignored),
                 "profile": profile.value,
+                "goal": goal.value,
+                "priority": priority.value,
+                "rest_days_min": rest_days,
                 "timezone": imported.timezone,
                 "violations": [_violation_dict(v, zone) for v in violations],
             }

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from runlift import __version__
+from runlift.domain.athlete import AthleteProfile
 from runlift.domain.plan import Plan, PlanDay, PlannedSession, PlanWeek
 from runlift.domain.prescription import (
     ExercisePrescription,
@@ -25,15 +26,18 @@ from runlift.domain.prescription import (
 )
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.errors import ImportFormatError
-from runlift.io.imported import ImportedSessions
+from runlift.io.imported import ImportedSessions, PlanContext
 from runlift.io.nutrition_json import NutritionDayModel
 from runlift.vocabulary import (
     BlockFocus,
+    EvidenceProfile,
+    GoalKind,
     LiftKind,
     Modality,
     MuscleGroup,
     PaceZone,
     Phase,
+    Priority,
     RunKind,
     StepKind,
 )
@@ -142,6 +146,15 @@ class WeekModel(_Model):
     days: list[DayModel]
 
 
+class RulesContextModel(_Model):
+    """What the scheduling rules read of the athlete: goal, priority, profile, rest days."""
+
+    goal: GoalKind
+    priority: Priority
+    evidence_profile: EvidenceProfile
+    rest_days_min: int = Field(ge=0, le=6)
+
+
 class PlanModel(_Model):
     """A whole plan file."""
 
@@ -150,6 +163,7 @@ class PlanModel(_Model):
     generator: str
     athlete: str
     timezone: str
+    rules_context: RulesContextModel | None = None
     start: date
     end: date
     weeks: list[WeekModel]
@@ -233,15 +247,33 @@ def session_dict(session: PlannedSession) -> dict[str, Any]:
 
 
 def plan_dict(
-    plan: Plan, *, timezone: str, nutrition: dict[date, dict[str, Any]] | None = None
+    plan: Plan,
+    *,
+    timezone: str,
+    nutrition: dict[date, dict[str, Any]] | None = None,
+    profile: AthleteProfile | None = None,
 ) -> dict[str, Any]:
-    """The JSON form of a plan; ``nutrition`` adds each day's targets."""
+    """The JSON form of a plan; ``nutrition`` adds each day's targets.
+
+    With the athlete's ``profile``, the file also says what the scheduling rules read
+    of it (``rules_context``), so that ``runlift lint plan.json`` judges the plan by
+    the athlete's own goal, priority, evidence profile and rest days.
+    """
+    context = None
+    if profile is not None:
+        context = {
+            "goal": profile.goal.kind.value,
+            "priority": profile.goal.priority.value,
+            "evidence_profile": profile.evidence_profile.value,
+            "rest_days_min": profile.rest_days_min,
+        }
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "generator": f"runlift {__version__}",
         "athlete": plan.athlete,
         "timezone": timezone,
+        "rules_context": context,
         "start": plan.start.isoformat(),
         "end": plan.end.isoformat(),
         "weeks": [
@@ -314,7 +346,17 @@ def read_plan_sessions(text: str) -> ImportedSessions:
         (session.scheduled for week in plan.weeks for session in week.sessions),
         key=lambda s: s.start,
     )
-    return ImportedSessions(sessions=tuple(sessions), ignored=(), timezone=model.timezone)
+    context = None
+    if model.rules_context is not None:
+        context = PlanContext(
+            goal=model.rules_context.goal,
+            priority=model.rules_context.priority,
+            profile=model.rules_context.evidence_profile,
+            rest_days_min=model.rules_context.rest_days_min,
+        )
+    return ImportedSessions(
+        sessions=tuple(sessions), ignored=(), timezone=model.timezone, context=context
+    )
 
 
 def _step_domain(step: StepModel) -> RunStep:

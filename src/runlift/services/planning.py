@@ -50,7 +50,12 @@ def plan_json_text(result: PlanResult) -> str:
     units = result.profile.units.value
     nutrition = {day.date: nutrition_day_dict(day, units=units) for day in result.nutrition}
     return plan_json.dumps(
-        plan_json.plan_dict(result.plan, timezone=result.profile.timezone, nutrition=nutrition)
+        plan_json.plan_dict(
+            result.plan,
+            timezone=result.profile.timezone,
+            nutrition=nutrition,
+            profile=result.profile,
+        )
     )
 
 
