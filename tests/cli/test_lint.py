@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from runlift.cli.app import main
-from runlift.cli.render import quantity
+from runlift.domain.quantities import quantity
 
 ICS = Path(__file__).parents[1] / "fixtures" / "ics"
 

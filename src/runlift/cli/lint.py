@@ -109,22 +109,15 @@ def lint(
     except ImportFormatError as exc:
         render.error_console().print(f"[bold red]error:[/] {plan}: {exc}", highlight=False)
         raise typer.Exit(EXIT_UNREADABLE) from None
-    own = imported.context
-    if goal is None:
-        goal = GoalKind.GENERAL_FITNESS if own is None else own.goal
-    if priority is None:
-        priority = Priority.BALANCED if own is None else own.priority
-    if profile is None:
-        profile = EvidenceProfile.DEFAULT if own is None else own.profile
-    if rest_days is None:
-        rest_days = 1 if own is None else own.rest_days_min
-    if not 0 <= rest_days <= 6:
+    if rest_days is not None and not 0 <= rest_days <= 6:
         raise InvalidInput("--rest-days", rest_days, "a number from 0 to 6")
+    # The plan's own context (plan.json), else general fitness; the options override it.
+    own = imported.context or WeekContext(goal=GoalKind.GENERAL_FITNESS, priority=Priority.BALANCED)
     context = WeekContext(
-        goal=goal,
-        priority=priority,
-        profile=profile,
-        rest_days_min=rest_days,
+        goal=own.goal if goal is None else goal,
+        priority=own.priority if priority is None else priority,
+        profile=own.profile if profile is None else profile,
+        rest_days_min=own.rest_days_min if rest_days is None else rest_days,
         timezone=imported.timezone,
     )
     from runlift.rules import check_sessions  # noqa: PLC0415 - keeps `runlift --help` fast
@@ -140,10 +133,10 @@ def lint(
                 "sessions": len(imported.sessions),
                 "untimed_sessions": sum(1 for s in imported.sessions if s.all_day),
                 "ignored_events": len(imported.ignored),
-                "profile": profile.value,
-                "goal": goal.value,
-                "priority": priority.value,
-                "rest_days_min": rest_days,
+                "profile": context.profile.value,
+                "goal": context.goal.value,
+                "priority": context.priority.value,
+                "rest_days_min": context.rest_days_min,
                 "timezone": imported.timezone,
                 "violations": [_violation_dict(v, zone) for v in violations],
             }

@@ -15,6 +15,7 @@ from rich.table import Table
 from runlift.domain.athlete import AthleteProfile
 from runlift.domain.plan import Plan, PlannedSession, PlanWeek
 from runlift.domain.prescription import RunPrescription
+from runlift.domain.quantities import quantity
 from runlift.io.imported import ImportedSessions
 from runlift.planner.baseline import Baseline
 
@@ -111,26 +112,6 @@ def lint_report(
         console().print(f"[dim]  {rule_id}: {sources}[/]")
 
 
-_SINGULAR = {
-    "combined blocks": "combined block",
-    "consecutive days": "consecutive day",
-    "days": "day",
-    "lifts": "lift",
-    "points": "point",
-    "rest days": "rest day",
-    "runs": "run",
-    "runs before": "run before",
-    "sessions": "session",
-    "shared days": "shared day",
-}
-"""Units of the rule checkers' findings, as they read after exactly one."""
-
-
-def quantity(value: float, unit: str) -> str:
-    """``value`` with ``unit``, in the singular when the value is exactly one."""
-    return f"{value:g} {_SINGULAR.get(unit, unit) if value == 1 else unit}"
-
-
 def _as_list(value: object) -> list[Any]:
     return list(value) if isinstance(value, list | tuple) else []
 
@@ -174,9 +155,9 @@ def plan_summary(plan: Plan) -> None:
                 len(week.sessions) - len(runs),
             )
         )
-    weeks = f"{len(plan.weeks)} week{'' if len(plan.weeks) == 1 else 's'}"
+    length = quantity(len(plan.weeks), "weeks")
     table(
-        f"{plan.athlete}: {weeks}, {plan.start:%d %b %Y} to {plan.end:%d %b %Y}",
+        f"{plan.athlete}: {length}, {plan.start:%d %b %Y} to {plan.end:%d %b %Y}",
         ("week", "from", "block focus", "phase", "runs", "run km", "lifts"),
         rows,
     )

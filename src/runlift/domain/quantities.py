@@ -1,6 +1,7 @@
-"""Quantities people type: race distances (``half``, ``10k``, ``3.1mi``) and times (``1:45:00``).
+"""Quantities people type and read: race distances, times, and counts with their unit.
 
-Profiles, the command line and imported files all name distances and times the
+Distances read ``half``, ``10k`` or ``3.1mi``, times ``1:45:00``, counts ``1 day`` or
+``18 weeks``. Profiles, the command line and imported files all name distances and times the
 same way, so they share one parser that names the field at fault and the fix.
 """
 
@@ -108,3 +109,24 @@ def parse_duration_s(text: str, *, field: str = "time") -> float:
     if total <= 0:
         raise InvalidInput(field, text, "a time must be longer than zero")
     return total
+
+
+_SINGULAR: Final = {
+    "combined blocks": "combined block",
+    "consecutive days": "consecutive day",
+    "days": "day",
+    "lifts": "lift",
+    "points": "point",
+    "rest days": "rest day",
+    "runs": "run",
+    "runs before": "run before",
+    "sessions": "session",
+    "shared days": "shared day",
+    "weeks": "week",
+}
+"""Plural units (the rule checkers' among them), as they read after exactly one."""
+
+
+def quantity(value: float, unit: str) -> str:
+    """``value`` with ``unit``, in the singular when the value is exactly one."""
+    return f"{value:g} {_SINGULAR.get(unit, unit) if value == 1 else unit}"

@@ -7,25 +7,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
+from runlift.domain.week import WeekContext
 from runlift.io.session_words import Recognised
-from runlift.vocabulary import EvidenceProfile, GoalKind, Priority
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PlanContext:
-    """What a plan file says about the athlete that the rules read (runlift's own plans).
-
-    Attributes:
-        goal: the athlete's goal.
-        priority: which modality comes first.
-        profile: the evidence profile the plan was made under.
-        rest_days_min: the athlete's minimum full rest days a week.
-    """
-
-    goal: GoalKind
-    priority: Priority
-    profile: EvidenceProfile
-    rest_days_min: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -36,14 +19,15 @@ class ImportedSessions:
         sessions: the training sessions, in time order.
         ignored: titles of entries that were not training.
         timezone: the zone local dates are judged in.
-        context: goal, priority, evidence profile and rest days when the file says them
-            (runlift's plan.json does; calendars and CSV do not).
+        context: what the rules read of the athlete (goal, priority, evidence profile,
+            rest days) when the file says it: runlift's plan.json does, calendars and
+            CSV do not.
     """
 
     sessions: tuple[ScheduledSession, ...]
     ignored: tuple[str, ...]
     timezone: str
-    context: PlanContext | None = None
+    context: WeekContext | None = None
 
 
 def scheduled(

@@ -25,8 +25,9 @@ from runlift.domain.prescription import (
     RunStep,
 )
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
+from runlift.domain.week import WeekContext
 from runlift.errors import ImportFormatError
-from runlift.io.imported import ImportedSessions, PlanContext
+from runlift.io.imported import ImportedSessions
 from runlift.io.nutrition_json import NutritionDayModel
 from runlift.vocabulary import (
     BlockFocus,
@@ -348,11 +349,12 @@ def read_plan_sessions(text: str) -> ImportedSessions:
     )
     context = None
     if model.rules_context is not None:
-        context = PlanContext(
+        context = WeekContext(
             goal=model.rules_context.goal,
             priority=model.rules_context.priority,
             profile=model.rules_context.evidence_profile,
             rest_days_min=model.rules_context.rest_days_min,
+            timezone=model.timezone,
         )
     return ImportedSessions(
         sessions=tuple(sessions), ignored=(), timezone=model.timezone, context=context

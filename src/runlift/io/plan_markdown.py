@@ -7,17 +7,18 @@ from datetime import date
 
 from runlift.domain.nutrition import DayNutrition
 from runlift.domain.plan import Plan
+from runlift.domain.quantities import quantity
 from runlift.io.prescription_text import prescription_lines
 
 
 def plan_markdown(plan: Plan, *, nutrition: Sequence[DayNutrition] = ()) -> str:
     """Every week, day and session with its prescription, reasons and the day's targets."""
     by_date: dict[date, DayNutrition] = {day.date: day for day in nutrition}
-    weeks = f"{len(plan.weeks)} week{'' if len(plan.weeks) == 1 else 's'}"
+    length = quantity(len(plan.weeks), "weeks")
     lines = [
         f"# {plan.athlete}: training plan",
         "",
-        f"{plan.start:%a %d %b %Y} to {plan.end:%a %d %b %Y}, {weeks}.",
+        f"{plan.start:%a %d %b %Y} to {plan.end:%a %d %b %Y}, {length}.",
     ]
     for week in plan.weeks:
         phase = week.phase.value + (", deload" if week.deload else "")
