@@ -192,6 +192,10 @@ def test_text_report_says_one_day_not_one_days(capsys: pytest.CaptureFixture[str
         (1, "runs before", "1 run before"),
         (1, "h", "1 h"),
         (1.5, "points", "1.5 points"),
+        (1, "training runs", "1 training run"),
+        (1, "more lifts", "1 more lift"),
+        (7, "items", "7 items"),
+        (1, "soft findings", "1 soft finding"),
     ],
 )
 def test_quantities_read_in_the_singular_after_one(value: float, unit: str, text: str) -> None:

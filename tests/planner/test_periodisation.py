@@ -495,7 +495,7 @@ def test_runs_are_capped_at_what_three_single_windows_hold(athlete: AthleteProfi
     assert {w.runs for w in tight} == {1}
     assert all(w.runs + w.lifts <= 3 for w in tight)
     capped = [
-        w for w in tight if any(n.startswith("RL-1: 1 training run(s) instead of") for n in w.notes)
+        w for w in tight if any(n.startswith("RL-1: 1 training run instead of") for n in w.notes)
     ]
     assert capped
     assert all("RL-1" in w.rules for w in capped)

@@ -124,7 +124,7 @@ def test_more_runs_than_days_with_windows_names_rl1_and_offers_a_window_or_a_dro
     conflict = result.conflicts[0]
     assert set(conflict.rule_ids) == {RuleId("RL-1"), RuleId("availability")}
     assert set(conflict.session_ids) == {s.id for s in sessions}
-    assert "4 run(s) and 0 lift(s); windows on 3 day(s) (Mon, Wed, Fri)" in conflict.inputs
+    assert "4 runs and 0 lifts; windows on 3 days (Mon, Wed, Fri)" in conflict.inputs
     kinds = [r.kind for r in result.relaxations]
     assert RelaxationKind.ADD_WINDOW in kinds
     assert RelaxationKind.DROP_SESSION in kinds

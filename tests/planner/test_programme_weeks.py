@@ -111,4 +111,4 @@ def test_three_evenings_a_week_need_no_drop() -> None:
         sessions = [s for d in week.days for s in d.sessions]
         assert len(sessions) == 3
         assert not [n for n in week.notes if n.startswith("Dropped ")]
-        assert any(n.startswith("RL-1: 1 training run(s) instead of 2") for n in week.notes)
+        assert any(n.startswith("RL-1: 1 training run instead of 2") for n in week.notes)

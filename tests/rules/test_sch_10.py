@@ -22,7 +22,7 @@ def test_seven_training_days_cost_forty() -> None:
     (violation,) = sch_10.check(sessions, ctx())
     assert not violation.hard
     assert (violation.measured, violation.limit, violation.unit) == (0, 1, "rest days")
-    assert violation.text == "week 2024-W01 has 0 rest day(s); at least 1 wanted"
+    assert violation.text == "week 2024-W01 has 0 rest days; at least 1 wanted"
     # Monday holds a key session, so the lightest day is Tuesday
     assert violation.fix == "move 'Run 1' from Tue 2024-01-02 onto another training day"
     assert sch_10.penalty(sessions, ctx()) == 40
@@ -43,7 +43,7 @@ def test_two_rest_days_wanted(training_days: int, expected: int) -> None:
 def test_fix_asks_for_more_days_when_several_are_missing() -> None:
     sessions = [run(f"Run {d}", d, "07:00") for d in range(7)]
     (violation,) = sch_10.check(sessions, ctx(rest_days_min=3))
-    assert violation.fix.endswith("and free 2 more day(s)")
+    assert violation.fix.endswith("and free 2 more days")
     assert sch_10.penalty(sessions, ctx(rest_days_min=3)) == 120
 
 

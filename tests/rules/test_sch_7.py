@@ -30,8 +30,8 @@ def test_one_day_of_legs_is_too_few() -> None:
     (violation,) = sch_7.check(sessions, ctx())
     assert violation.hard
     assert (violation.measured, violation.limit, violation.unit) == (1, 2, "days")
-    assert violation.text == "week 2024-W01: legs is lifted on 1 day(s); 2-3 needed"
-    assert violation.fix == "add legs work to 1 more lift(s) on other days"
+    assert violation.text == "week 2024-W01: legs is lifted on 1 day; 2-3 needed"
+    assert violation.fix == "add legs work to 1 more lift on other days"
 
 
 def test_group_never_trained_lists_every_lift() -> None:
@@ -64,7 +64,7 @@ def test_four_lifts_are_too_many_unless_lifting_first() -> None:
     for priority in (Priority.BALANCED, Priority.RUNNING):
         (violation,) = sch_7.check(upper_lower, ctx(priority=priority))
         assert (violation.measured, violation.limit, violation.unit) == (4, 3, "lifts")
-        assert violation.fix == "drop 1 lift(s), e.g. 'Upper 2'"
+        assert violation.fix == "drop 1 lift, e.g. 'Upper 2'"
     assert list(sch_7.check(upper_lower, ctx(priority=Priority.LIFTING))) == []
     five = [*upper_lower, lift("Extra", WED, "07:00", groups=frozenset())]
     (violation,) = sch_7.check(five, ctx(priority=Priority.LIFTING))

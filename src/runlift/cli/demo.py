@@ -9,6 +9,7 @@ import typer
 
 from runlift.cli import render
 from runlift.cli.files import write_outputs
+from runlift.domain.quantities import quantity
 from runlift.errors import InvalidInput
 from runlift.io.nutrition_json import nutrition_day_dict
 from runlift.io.profile import read_profile
@@ -51,7 +52,7 @@ def demo(
             )
             folder = output / path.stem
             written = write_outputs(folder, planning.plan_files(result, printer=printer))
-            render.line(f"Wrote {len(written)} item(s) to [bold]{folder}[/]")
+            render.line(f"Wrote {quantity(len(written), 'items')} to [bold]{folder}[/]")
             report = folder / "report.html"
             reports.append(report if report.exists() else folder / "plan.json")
     render.line("\n[bold]Open the reports:[/]")

@@ -9,6 +9,7 @@ import typer
 
 from runlift.cli import render
 from runlift.cli.files import write_outputs
+from runlift.domain.quantities import quantity
 from runlift.errors import InvalidInput
 from runlift.io.profile import read_profile
 
@@ -32,6 +33,6 @@ def plan(
         written = write_outputs(output, planning.plan_files(result, printer=printer))
     if not quiet:
         render.plan_summary(result.plan)
-    render.line(f"\nWrote {len(written)} item(s) to [bold]{output}[/]:")
+    render.line(f"\nWrote {quantity(len(written), 'items')} to [bold]{output}[/]:")
     for path in written:
         render.line(f"  {path.relative_to(output.resolve())}")

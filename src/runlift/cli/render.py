@@ -103,7 +103,7 @@ def lint_report(
         )
         console().print(f"    [cyan]fix:[/] {finding['fix']}")
     hard = sum(1 for f in findings if f["hard"])
-    console().print(f"\n{hard} hard, {len(findings) - hard} soft finding(s).")
+    console().print(f"\n{hard} hard, {quantity(len(findings) - hard, 'soft findings')}.")
     console().print("\n[dim]Sources:[/]")
     seen: dict[str, str] = {}
     for finding in ordered:

@@ -115,13 +115,18 @@ _SINGULAR: Final = {
     "combined blocks": "combined block",
     "consecutive days": "consecutive day",
     "days": "day",
+    "items": "item",
     "lifts": "lift",
+    "more days": "more day",
+    "more lifts": "more lift",
     "points": "point",
     "rest days": "rest day",
     "runs": "run",
     "runs before": "run before",
     "sessions": "session",
     "shared days": "shared day",
+    "soft findings": "soft finding",
+    "training runs": "training run",
     "weeks": "week",
 }
 """Plural units (the rule checkers' among them), as they read after exactly one."""

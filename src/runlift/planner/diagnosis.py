@@ -22,6 +22,7 @@ import math
 from collections.abc import Iterator, Sequence
 from datetime import datetime, time
 
+from runlift.domain.quantities import quantity
 from runlift.domain.sessions import SessionId
 from runlift.domain.week import MINUTES_PER_DAY, TimeWindow, WeekRequest
 from runlift.errors import InvalidInput
@@ -172,7 +173,10 @@ def _days_text(prepared: Prepared) -> str:
     runs = sum(1 for i in prepared.items if i.spec.is_run)
     lifts = sum(1 for i in prepared.items if i.spec.is_lift)
     names = f" ({', '.join(DAY_NAMES[d] for d in days)})" if days else ""
-    return f"{runs} run(s) and {lifts} lift(s); windows on {len(days)} day(s){names}"
+    return (
+        f"{quantity(runs, 'runs')} and {quantity(lifts, 'lifts')}; "
+        f"windows on {quantity(len(days), 'days')}{names}"
+    )
 
 
 def _conflict(prepared: Prepared, core: Sequence[Key]) -> Conflict:

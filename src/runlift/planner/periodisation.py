@@ -39,6 +39,7 @@ from types import MappingProxyType
 from typing import Final
 
 from runlift.domain.athlete import AthleteProfile
+from runlift.domain.quantities import quantity
 from runlift.domain.week import WeekContext
 from runlift.errors import InvalidInput
 from runlift.rules.catalogue.lifting import LFT_6
@@ -515,10 +516,10 @@ def _runs_in_room(runs: int, lifts: int, room: DayRoom, *, race_week: bool) -> i
 
 def _room_note(asked: int, runs: int, lifts: int, room: DayRoom) -> str:
     return (
-        f"RL-1: {runs} training run(s) instead of {asked}, sharing the week's distance: "
-        f"the windows hold one run and one lift a day on {room.days} day(s), and a lift and "
-        f"a run {room.min_gap_h:g} h apart (SCH-1) on {room.double_days} of them, "
-        f"{room.sessions} sessions in all with {lifts} lift(s)"
+        f"RL-1: {quantity(runs, 'training runs')} instead of {asked}, sharing the week's "
+        f"distance: the windows hold one run and one lift a day on {quantity(room.days, 'days')}, "
+        f"and a lift and a run {room.min_gap_h:g} h apart (SCH-1) on {room.double_days} of them, "
+        f"{quantity(room.sessions, 'sessions')} in all with {quantity(lifts, 'lifts')}"
     )
 
 

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from runlift.domain.quantities import quantity
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.domain.week import MINUTES_PER_DAY, WeekContext, WeekRequest
 from runlift.errors import InvalidInput
@@ -173,7 +174,7 @@ def check_composition(request: WeekRequest) -> None:
         if not low <= count <= high:
             raise InvalidInput(
                 "sessions",
-                f"{muscle.value} in {count} lift(s)",
+                f"{muscle.value} in {quantity(count, 'lifts')}",
                 f"SCH-7: each of legs, back and chest must be trained on {low}-{high} days a "
                 f"week; put {muscle.value} into {low}-{high} of the lifts",
             )

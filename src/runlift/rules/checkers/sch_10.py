@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from runlift.domain.quantities import quantity
 from runlift.domain.sessions import ScheduledSession
 from runlift.domain.week import WeekContext
 from runlift.errors import InvalidInput
@@ -55,12 +56,12 @@ def check(sessions: Sequence[ScheduledSession], context: WeekContext) -> Iterato
             limit=context.rest_days_min,
             unit="rest days",
             text=(
-                f"week {year}-W{week:02d} has {rest} rest day(s); at least "
+                f"week {year}-W{week:02d} has {quantity(rest, 'rest days')}; at least "
                 f"{context.rest_days_min} wanted"
             ),
             fix=(
                 f"move {titles} from {day_text(day)} onto another training day"
-                + (f" and free {missing - 1} more day(s)" if missing > 1 else "")
+                + (f" and free {quantity(missing - 1, 'more days')}" if missing > 1 else "")
             ),
             hard=False,
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from runlift.domain.quantities import quantity
 from runlift.domain.sessions import ScheduledSession
 from runlift.domain.week import WeekContext
 from runlift.rules.catalogue.scheduling import SCH_7 as RULE
@@ -48,8 +49,14 @@ def check(sessions: Sequence[ScheduledSession], context: WeekContext) -> Iterato
                     measured=days,
                     limit=low,
                     unit="days",
-                    text=f"{label}: {muscle.value} is lifted on {days} day(s); {low}-{high} needed",
-                    fix=f"add {muscle.value} work to {low - days} more lift(s) on other days",
+                    text=(
+                        f"{label}: {muscle.value} is lifted on {quantity(days, 'days')}; "
+                        f"{low}-{high} needed"
+                    ),
+                    fix=(
+                        f"add {muscle.value} work to {quantity(low - days, 'more lifts')} "
+                        "on other days"
+                    ),
                     hard=True,
                 )
             elif days > high:
@@ -75,6 +82,6 @@ def check(sessions: Sequence[ScheduledSession], context: WeekContext) -> Iterato
                     f"{label} has {len(lifts)} lifts; at most {most} for a "
                     f"{context.priority.value} priority"
                 ),
-                fix=f"drop {len(lifts) - most} lift(s), e.g. {quoted(spare[-1])}",
+                fix=f"drop {quantity(len(lifts) - most, 'lifts')}, e.g. {quoted(spare[-1])}",
                 hard=True,
             )
