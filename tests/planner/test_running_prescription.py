@@ -319,6 +319,31 @@ def test_a_week_too_small_for_structure_runs_easy(
     assert any("Too short" in line for line in run.explanation)
 
 
+GENERAL = EXAMPLE.with_name("general-fitness-3-days.yaml")
+
+
+@pytest.mark.parametrize(
+    ("week_km", "title"),
+    [
+        # I cap 8 %, 70 % of it in a block's first week: 0.45 km holds one 400 m, not two.
+        (8.0, "Hill repeats 4 x 20 s uphill"),
+        # 0.90 km: two 400 m reps, short of the usual three; the intervals are cut down.
+        (16.0, "Intervals 2 x 400 m"),
+        (30.0, "Intervals 4 x 400 m"),
+    ],
+)
+def test_a_workout_is_never_a_single_rep(week_km: float, title: str) -> None:
+    profile = read_profile(GENERAL.read_text(encoding="utf-8"))
+    first = outline_plan(profile)[0]
+    assert (first.runs, first.quality_sessions, first.week_in_block) == (1, 1, 0)
+    (run,) = plan_runs(replace(first, run_volume_km=week_km), profile, baseline(profile))
+    assert run.spec.title == title
+    (repeat,) = [s for s in run.prescription.steps if isinstance(s, RunRepeat)]
+    assert repeat.count >= 2
+    stands_in = [line for line in run.explanation if line.startswith("Intervals: not even 2")]
+    assert bool(stands_in) is title.startswith("Hill")
+
+
 BROKEN: dict[str, Callable[[WeekOutline], WeekOutline]] = {
     "runs": lambda w: replace(w, runs=-1),
     "run_volume_km": lambda w: replace(w, run_volume_km=-3.0),

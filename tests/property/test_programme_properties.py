@@ -58,6 +58,7 @@ CAP_SHARE = {
     PaceZone.MARATHON: 0.20,
     PaceZone.RACE: 0.10,
 }
+TITLES = ("Threshold", "Intervals", "Short intervals", "Repetitions", "Hill repeats", "Sprints")
 CAP_KM = {PaceZone.INTERVAL: 10.0, PaceZone.REPETITION: 8.0, PaceZone.MARATHON: 29.0}
 
 
@@ -350,6 +351,21 @@ def test_runs_add_up_and_respect_long_run_and_session_caps(profile: AthleteProfi
                 assert km <= cap + 1e-6, (week.index, run.spec.title, zone, km, cap)
         hard = [r for r in training if r.spec.kind in HARD_RUN_KINDS]
         assert len(hard) <= 2
+
+
+@PROPERTY_SETTINGS
+@given(profile=profiles())
+def test_repeated_work_comes_at_least_twice(profile: AthleteProfile) -> None:
+    # A workout cut below two reps is no workout: such a run is written easy instead.
+    plan = _plan(profile)
+    if plan is None:
+        return
+    for runs in plan.runs:
+        for run in runs:
+            for step in run.prescription.steps:
+                if isinstance(step, RunRepeat):
+                    assert step.count >= 2, (run.spec.title, step.count)
+                    assert not run.spec.title.startswith(tuple(f"{w} 1 x" for w in TITLES))
 
 
 @PROPERTY_SETTINGS

@@ -1,4 +1,4 @@
-"""Writing output files so that a failure leaves the output folder as it was."""
+"""Output folders: the plan inside one, and writing files so a failure leaves it as it was."""
 
 from __future__ import annotations
 
@@ -7,6 +7,30 @@ import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+
+from runlift.errors import InvalidInput
+
+PLAN_JSON = "plan.json"
+"""The name ``runlift plan`` gives the plan in its output folder."""
+
+
+def plan_file(path: Path, *, field: str) -> Path:
+    """``path``, or the plan.json inside it when it is a folder.
+
+    So ``runlift show out`` reads ``out/plan.json``, the plan ``runlift plan -o out`` wrote.
+    A folder without one raises ``InvalidInput`` naming ``field``.
+    """
+    if not path.is_dir():
+        return path
+    inside = path / PLAN_JSON
+    if inside.is_file():
+        return inside
+    raise InvalidInput(
+        field,
+        str(path),
+        f"this folder holds no {PLAN_JSON}; give the plan file itself, or the folder "
+        "`runlift plan -o FOLDER` wrote",
+    )
 
 
 def write_outputs(directory: Path, files: Mapping[str, bytes]) -> list[Path]:

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import typer
 
 from runlift.cli import render
+from runlift.cli.files import plan_file
 from runlift.domain.week import WeekContext
 from runlift.errors import ImportFormatError, InvalidInput
 from runlift.io.calendar import read_calendar
@@ -24,7 +25,14 @@ EXIT_UNREADABLE = 2
 
 
 def read_plan_file(path: Path, *, timezone: str) -> ImportedSessions:
-    """Read a plan in any supported format, chosen by suffix or, failing that, by content."""
+    """Read a plan in any supported format, chosen by suffix or, failing that, by content.
+
+    A folder is read as the plan.json that ``runlift plan`` wrote into it.
+    """
+    try:
+        path = plan_file(path, field="PLAN")
+    except InvalidInput as exc:
+        raise ImportFormatError("plan", exc.expected) from None
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -75,7 +83,12 @@ def _violation_dict(violation: Violation, zone: ZoneInfo) -> dict[str, object]:
 
 
 def lint(
-    plan: Annotated[Path, typer.Argument(help="plan.json, an .ics calendar, or a CSV plan.")],
+    plan: Annotated[
+        Path,
+        typer.Argument(
+            help="plan.json (or the folder `runlift plan` wrote), an .ics calendar, or a CSV plan."
+        ),
+    ],
     profile: Annotated[
         EvidenceProfile | None,
         typer.Option(help="Evidence profile for the limits [default: the plan's, else default]."),

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from runlift.cli import render
+from runlift.cli.files import plan_file
 from runlift.errors import InvalidInput
 from runlift.io.nutrition_json import in_units, nutrition_day_dict
 from runlift.io.profile import read_profile
@@ -73,7 +74,10 @@ def _from_plan_json(
 
 def nutrition(
     source: Annotated[
-        Path, typer.Argument(help="Athlete profile (YAML), or a plan.json written by runlift.")
+        Path,
+        typer.Argument(
+            help="Athlete profile (YAML), or a plan.json written by runlift (or its folder)."
+        ),
     ],
     week: Annotated[int, typer.Option("--week", "-w", help="Week of the plan, 1 = first.")] = 1,
     units: Annotated[
@@ -84,6 +88,7 @@ def nutrition(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show a week of daily energy, protein, carbohydrate and fat targets and protein servings."""
+    source = plan_file(source, field="SOURCE")
     text = source.read_text(encoding="utf-8")
     if _is_plan_json(source, text):
         athlete, start, days = _from_plan_json(text, source=source, week=week, units=units)

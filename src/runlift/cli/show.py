@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from runlift.cli import render
+from runlift.cli.files import plan_file
 from runlift.domain.plan import Plan, PlannedSession
 from runlift.errors import InvalidInput
 from runlift.io.plan_json import read_plan
@@ -15,12 +16,17 @@ from runlift.io.prescription_text import prescription_lines
 
 
 def _load(path: Path) -> Plan:
-    plan, _ = read_plan(path.read_text(encoding="utf-8-sig"))
+    plan, _ = read_plan(plan_file(path, field="PLAN").read_text(encoding="utf-8-sig"))
     return plan
 
 
 def show(
-    plan_file: Annotated[Path, typer.Argument(metavar="PLAN", help="A plan.json.")],
+    plan_file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="PLAN", help="A plan.json, or the folder `runlift plan` wrote it into."
+        ),
+    ],
     week: Annotated[
         int | None, typer.Option(help="Show only this week (1 = first); all weeks if left out.")
     ] = None,
@@ -49,7 +55,12 @@ def _find(plan: Plan, session_id: str) -> PlannedSession:
 
 
 def explain(
-    plan_file: Annotated[Path, typer.Argument(metavar="PLAN", help="A plan.json.")],
+    plan_file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="PLAN", help="A plan.json, or the folder `runlift plan` wrote it into."
+        ),
+    ],
     session_id: Annotated[str, typer.Argument(help="A session id, e.g. w03-run1.")],
 ) -> None:
     """Why a session is where it is and what it is for, with rule IDs and sources."""

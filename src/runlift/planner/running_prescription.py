@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
@@ -131,7 +131,6 @@ MARATHON_LONG_MAX_SHARE: Final = 0.6
 REP_CHOICE_SHARE: Final = 0.85
 """Longer reps are preferred while they give at least 85 % of the work shorter ones could."""
 
-MIN_WORK_KM: Final = 0.1
 MIN_MARATHON_SEGMENT_KM: Final = 1.0
 WARMUP_SHARE: Final = 0.6
 """Of the easy running around the work, 60 % comes before it."""
@@ -490,6 +489,16 @@ _MIN_REPS: Final = MappingProxyType(
         Workout.SHARPENER: 2,
     }
 )
+"""Reps each workout aims for at least (runlift's choice)."""
+
+FEWEST_REPS: Final = 2
+"""Fewest reps of any workout: a small week may cut a workout down to two reps, never one.
+
+One 400 m interval inside an easy run is an easy run with a surge, not an
+interval session. When the week's cap (Daniels 2014) or the run's distance
+cannot hold two reps of any rep length, the next workout is tried, and the run
+is written easy when none fits.
+"""
 _MAX_REPS: Final = 10
 
 _TITLES: Final = MappingProxyType(
@@ -524,13 +533,12 @@ def _fitted_reps(option: _Option, *, wanted_km: float, run_km: float, easy_min_k
 
 def _choose(
     options: Sequence[_Option], *, wanted_km: float, run_km: float, min_reps: int
-) -> tuple[int, _Option]:
-    """Reps and rep length: at least ``min_reps`` reps where possible, fitting the run.
+) -> tuple[int, _Option] | None:
+    """Reps and rep length: at least ``min_reps`` reps, fitting the run; None if none can.
 
     The longest rep whose total comes within 85 % of the most work any rep length
     allows (so 4 x 1000 m beats 2 x 1600 m under a 4.3 km cap, while 6 x 30 s
-    beats 10 x 20 s). When no rep length gives ``min_reps``, the shortest rep is
-    used as often as fits (at least once).
+    beats 10 x 20 s).
     """
     easy_min = min(MAX_EASY_AROUND_KM, EASY_AROUND_SHARE * run_km)
     totals = []
@@ -538,14 +546,12 @@ def _choose(
         reps = _fitted_reps(option, wanted_km=wanted_km, run_km=run_km, easy_min_km=easy_min)
         if reps >= min_reps:
             totals.append((reps * option.work_km, reps, option))
-    if totals:
-        most = max(total for total, _, _ in totals)
-        for total, reps, option in totals:
-            if total >= REP_CHOICE_SHARE * most - 1e-9:
-                return reps, option
-    shortest = options[-1]
-    reps = _fitted_reps(shortest, wanted_km=wanted_km, run_km=run_km, easy_min_km=easy_min)
-    return max(1, reps), shortest
+    if not totals:
+        return None
+    most = max(total for total, _, _ in totals)
+    return next(
+        (reps, option) for total, reps, option in totals if total >= REP_CHOICE_SHARE * most - 1e-9
+    )
 
 
 def _structured(
@@ -556,22 +562,20 @@ def _structured(
     share: float,
     paces: _Paces,
     klass: str | None,
+    cut: bool = False,
 ) -> _Built | None:
     """Warm-up, reps of work with recoveries, cool-down, filling ``run_km`` exactly.
 
-    None when not even one rep fits the run.
+    At least the workout's usual reps (``_MIN_REPS``), or ``FEWEST_REPS`` when ``cut``;
+    None when the week's cap or the run cannot hold that many.
     """
     zone, options = _options(workout, paces, klass)
     cap = session_cap_km(zone=zone, week_km=week_km)
-    wanted = share * cap
-    if wanted < min(MIN_WORK_KM, options[-1].work_km) - 1e-9:
+    least = FEWEST_REPS if cut else _MIN_REPS[workout]
+    chosen = _choose(options, wanted_km=share * cap, run_km=run_km, min_reps=least)
+    if chosen is None:
         return None
-    reps, option = _choose(options, wanted_km=wanted, run_km=run_km, min_reps=_MIN_REPS[workout])
-    if reps * option.work_km > cap + 1e-9:
-        metres = 100.0 * math.floor(min(wanted, cap) * 10 + 1e-9)
-        if option.work.distance_m is None or workout is Workout.SPRINTS or metres <= 0:
-            return None
-        reps, option = 1, _distance_option(zone, metres, option.recovery, paces)
+    reps, option = chosen
     easy = run_km - reps * (option.work_km + option.recovery_km)
     if easy < 0:
         return None
@@ -703,12 +707,19 @@ def _quality_draft(
     profile: AthleteProfile,
     paces: _Paces,
     hard_count: int,
+    cut: bool,
 ) -> _Draft | None:
     race = profile.goal.race
     klass = None if race is None else race_class(race.distance_m)
     share = 1.0 if workout is Workout.SHARPENER else _work_share(week)
     built = _structured(
-        workout, run_km=run_km, week_km=week.run_volume_km, share=share, paces=paces, klass=klass
+        workout,
+        run_km=run_km,
+        week_km=week.run_volume_km,
+        share=share,
+        paces=paces,
+        klass=klass,
+        cut=cut,
     )
     if built is None:
         return None
@@ -910,6 +921,15 @@ def _race_draft(
     )
 
 
+def _instead(draft: _Draft, wanted: Workout) -> _Draft:
+    """``draft`` saying that it stands in for ``wanted``, which did not fit."""
+    line = (
+        f"{_TITLES[wanted]}: not even {FEWEST_REPS} reps fit this run within this week's caps "
+        f"({_DANIELS}: work caps scale with the week), so {draft.title.lower()} instead"
+    )
+    return replace(draft, explanation=(*draft.explanation[:1], line, *draft.explanation[1:]))
+
+
 def _check(week: WeekOutline) -> None:
     if isinstance(week.runs, bool) or week.runs < 0:
         raise InvalidInput("week.runs", week.runs, "0 or more")
@@ -965,7 +985,14 @@ def plan_runs(
     for position, run_km in enumerate(distances):
         draft = None
         if position < len(chosen):
-            for workout in (chosen[position], *fallbacks):
+            # The chosen workout, cut down to two reps if need be; else the first fallback
+            # at its usual reps; else one cut down.
+            tries = (
+                (False, chosen[position]),
+                (True, chosen[position]),
+                *((cut, w) for cut in (False, True) for w in fallbacks),
+            )
+            for cut, workout in tries:
                 draft = _quality_draft(
                     workout,
                     run_km=run_km,
@@ -973,8 +1000,11 @@ def plan_runs(
                     profile=profile,
                     paces=paces,
                     hard_count=week.quality_sessions,
+                    cut=cut,
                 )
                 if draft is not None:
+                    if workout is not chosen[position]:
+                        draft = _instead(draft, chosen[position])
                     break
         if draft is None:
             easy_km.append(run_km)
