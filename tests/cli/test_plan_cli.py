@@ -101,3 +101,31 @@ def test_show_rejects_a_non_plan(capsys: pytest.CaptureFixture[str], tmp_path: P
     other.write_text('{"weeks": 3}', encoding="utf-8")
     assert main(["show", str(other)]) == 1
     assert "not a runlift plan" in capsys.readouterr().err
+
+
+def test_the_plan_folder_stands_for_its_plan_json(
+    capsys: pytest.CaptureFixture[str], plan_dir: Path
+) -> None:
+    file_args = [str(plan_dir / "plan.json")]
+    for command in (["show", "--week", "1"], ["nutrition", "--json"], ["lint", "--json"]):
+        assert main([*command, *file_args]) == 0
+        from_file = capsys.readouterr().out
+        assert main([*command, str(plan_dir)]) == 0
+        from_folder = capsys.readouterr().out
+        # lint's JSON names the file it read; everything else is the same.
+        assert from_folder.replace(str(plan_dir), "F") == from_file.replace(file_args[0], "F")
+    data = json.loads((plan_dir / "plan.json").read_text(encoding="utf-8"))
+    session = next(s for d in data["weeks"][0]["days"] for s in d["sessions"])
+    assert main(["explain", str(plan_dir), session["id"]]) == 0
+    assert session["title"] in capsys.readouterr().out
+
+
+def test_a_folder_without_a_plan_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["show", str(tmp_path)]) == 1
+    assert "holds no plan.json" in capsys.readouterr().err
+    assert main(["nutrition", str(tmp_path)]) == 1
+    assert "holds no plan.json" in capsys.readouterr().err
+    assert main(["lint", str(tmp_path)]) == 2
+    assert "holds no plan.json" in capsys.readouterr().err
