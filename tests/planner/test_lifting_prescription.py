@@ -413,12 +413,15 @@ def test_loads_from_maxes_rounded_to_the_increment() -> None:
     assert front.percent_1rm == 72.5
     assert front.load_kg == 80.0  # derived 1RM 0.8 x 140 = 112; x 0.725 = 81.2 -> 80
     db_bench = items["dumbbell-bench-press"]
+    # Both dumbbells together (Saeterbakken 2011): a pair of real dumbbells, 2 kg steps each.
     assert db_bench.load_kg is not None
-    assert db_bench.load_kg % 2.0 == 0
+    assert db_bench.load_kg % 4.0 == 0
+    assert f"{db_bench.load_kg / 2:g} kg in each hand" in db_bench.notes
     for item in items.values():
         if item.load_kg is not None:
-            increment = LIBRARY.get(item.exercise).load_increment_kg
-            assert math.isclose(item.load_kg / increment, round(item.load_kg / increment))
+            step = LIBRARY.get(item.exercise).load_step_kg
+            assert math.isclose(item.load_kg / step, round(item.load_kg / step))
+            assert ("in each hand" in item.notes) is (item.exercise == "dumbbell-bench-press")
 
 
 def test_without_maxes_loads_are_by_rpe_and_say_so() -> None:

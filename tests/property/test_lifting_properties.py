@@ -147,7 +147,7 @@ def test_every_week_is_well_formed(
             assert 1 <= item.sets <= MAX_SETS_PER_EXERCISE
             assert item.rest_s > 0
             if item.load_kg is not None:
-                increment = exercise.load_increment_kg
+                increment = exercise.load_step_kg
                 steps = item.load_kg / increment
                 assert math.isclose(steps, round(steps), abs_tol=1e-6)
                 assert item.percent_1rm is not None

@@ -366,6 +366,15 @@ def test_a_small_valid_library_parses() -> None:
             "stands alone",
         ),
         (entry("alpha", replace='id = "alpha"=>id = "Alpha Lift"'), "lower-case words"),
+        (entry("alpha") + "load_split = 3\n", "one in each hand"),
+        (entry("alpha") + "load_split = 2.0\n", "a whole number"),
+        (
+            entry("alpha", replace='equipment = ["barbell"]=>equipment = ["bodyweight"]').replace(
+                "2.5", "0.0"
+            )
+            + "load_split = 2\n",
+            "only for an exercise loaded with weights",
+        ),
     ],
 )
 def test_broken_libraries_are_rejected_clearly(text: str, message: str) -> None:

@@ -131,8 +131,11 @@ class Exercise:
         runner_specific: part of the runner-specific set (LFT-6) or a variation of it.
         eccentric_emphasis: the lowering phase is slowed or overloaded on purpose.
         load_increment_kg: the smallest usual load step: 2.5 for a barbell (two
-            1.25 kg plates), 2.0 for the next pair of dumbbells, 0 when the
-            exercise is not loaded with weights.
+            1.25 kg plates), 2.0 for the next dumbbell, 0 when the exercise is not
+            loaded with weights.
+        load_split: the load is held in this many equal parts, e.g. 2 for a dumbbell
+            in each hand. Loads and 1RMs are the parts together; each part steps by
+            ``load_increment_kg``, so the whole steps by ``load_split`` times that.
         one_rep_max_from: the exercise whose 1RM seeds this one's, if any.
         one_rep_max_ratio: this 1RM divided by the base's 1RM; given with the
             base, with its source in ``sources`` (starting "1RM ratio").
@@ -154,6 +157,7 @@ class Exercise:
     runner_specific: bool
     eccentric_emphasis: bool
     load_increment_kg: float
+    load_split: int = 1
     one_rep_max_from: ExerciseId | None = None
     one_rep_max_ratio: float | None = None
     substitutes: tuple[ExerciseId, ...] = ()
@@ -164,6 +168,7 @@ class Exercise:
         self._check_words()
         self._check_muscles_and_equipment()
         self._check_flags()
+        self._check_load_split()
         self._check_one_rep_max()
         self._check_substitutes()
 
@@ -221,6 +226,23 @@ class Exercise:
                 self.explosive,
                 "true exactly for the plyometric and olympic patterns",
             )
+
+    def _check_load_split(self) -> None:
+        if self.load_split not in {1, 2}:
+            raise InvalidInput(
+                f"{self.id}.load_split",
+                self.load_split,
+                "1 (one implement) or 2 (one in each hand)",
+            )
+        if self.load_split == 2 and self.load_increment_kg <= 0:
+            raise InvalidInput(
+                f"{self.id}.load_split", self.load_split, "only for an exercise loaded with weights"
+            )
+
+    @property
+    def load_step_kg(self) -> float:
+        """The smallest step of the whole load: every part one ``load_increment_kg`` heavier."""
+        return self.load_increment_kg * self.load_split
 
     def _check_one_rep_max(self) -> None:
         if (self.one_rep_max_from is None) != (self.one_rep_max_ratio is None):

@@ -48,7 +48,7 @@ _REQUIRED_KEYS: Final = frozenset(
         "cues",
     }
 )
-_OPTIONAL_KEYS: Final = frozenset({"one_rep_max_from", "one_rep_max_ratio"})
+_OPTIONAL_KEYS: Final = frozenset({"one_rep_max_from", "one_rep_max_ratio", "load_split"})
 _CLOSE_MATCHES: Final = 3
 
 
@@ -263,6 +263,7 @@ def _exercise(index: int, entry: object) -> Exercise:
             runner_specific=reader.flag("runner_specific"),
             eccentric_emphasis=reader.flag("eccentric_emphasis"),
             load_increment_kg=reader.number("load_increment_kg"),
+            load_split=reader.optional_count("load_split", default=1),
             one_rep_max_from=None if base is None else ExerciseId(base),
             one_rep_max_ratio=reader.optional_number("one_rep_max_ratio"),
             substitutes=tuple(ExerciseId(s) for s in reader.texts("substitutes")),
@@ -316,6 +317,12 @@ class _EntryReader:
 
     def optional_number(self, key: str) -> float | None:
         return self.number(key) if key in self.entry else None
+
+    def optional_count(self, key: str, *, default: int) -> int:
+        value = self.entry.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self._fail(key, "a whole number")
+        return value
 
     def pattern(self, key: str) -> MovementPattern:
         value = self.text(key)
