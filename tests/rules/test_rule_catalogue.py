@@ -59,6 +59,7 @@ SOFT_WEIGHTS = {
     "SCH-5": 30,
     "SCH-8": 3,
     "SCH-10": 40,
+    "RL-2": 15,
 }
 PROFILES = (EvidenceProfile.DEFAULT, EvidenceProfile.MODERATE, EvidenceProfile.STRICT)
 
@@ -70,7 +71,7 @@ def test_every_guideline_id_is_declared_in_order_and_the_rest_are_runlift_rules(
     assert guidelines == GUIDELINE_IDS
     assert all(r.startswith(OWN_PREFIX) for r in extra), extra
     assert list(RULES) == [*GUIDELINE_IDS, *extra]
-    assert "RL-1" in extra
+    assert extra == ["RL-1", "RL-2"]
 
 
 def test_each_id_is_declared_exactly_once() -> None:
@@ -128,7 +129,7 @@ def test_weights_live_in_one_table_and_match_the_rules() -> None:
 
 
 def test_every_placement_rule_has_a_checker() -> None:
-    assert list(CHECKS) == ["PHY-1", *[f"SCH-{n}" for n in range(1, 11)], "RL-1"]
+    assert list(CHECKS) == ["PHY-1", *[f"SCH-{n}" for n in range(1, 11)], "RL-1", "RL-2"]
 
 
 @pytest.mark.parametrize(
@@ -146,6 +147,7 @@ def test_every_placement_rule_has_a_checker() -> None:
         ("SCH-9", RuleStrength.HARD),
         ("SCH-10", RuleStrength.SOFT),
         ("RL-1", RuleStrength.HARD),
+        ("RL-2", RuleStrength.SOFT),
     ],
 )
 def test_strengths_of_placement_rules(rule_id: str, strength: RuleStrength) -> None:

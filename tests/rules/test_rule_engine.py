@@ -27,7 +27,16 @@ def test_week_cost_by_hand() -> None:
     assert cost.terms[RuleId("SCH-1")] == 4
     assert cost.terms[RuleId("SCH-2")] == 10
     assert cost.total == 22
-    assert list(cost.terms) == ["PHY-1", "SCH-1", "SCH-2", "SCH-3", "SCH-5", "SCH-8", "SCH-10"]
+    assert list(cost.terms) == [
+        "PHY-1",
+        "SCH-1",
+        "SCH-2",
+        "SCH-3",
+        "SCH-5",
+        "SCH-8",
+        "SCH-10",
+        "RL-2",
+    ]
 
 
 def test_week_cost_is_the_sum_of_every_penalty() -> None:

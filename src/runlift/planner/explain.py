@@ -31,7 +31,7 @@ from runlift.rules.checkers.sch_7 import GROUPS
 from runlift.rules.engine import week_cost
 from runlift.rules.model import CostBreakdown, RuleId
 from runlift.rules.wording import hours_text
-from runlift.vocabulary import GoalKind, LiftKind, Modality
+from runlift.vocabulary import GoalKind, LiftKind, Modality, MuscleGroup
 
 MINUTES_PER_HOUR = 60
 SECONDS_PER_MINUTE = 60
@@ -45,6 +45,7 @@ SCH_5, SCH_6, SCH_7, SCH_8, SCH_9 = (
     RuleId(n) for n in ("SCH-5", "SCH-6", "SCH-7", "SCH-8", "SCH-9")
 )
 RL_1 = RuleId("RL-1")
+RL_2 = RuleId("RL-2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +181,7 @@ def _day_lines(week: _Week, item: Item) -> Iterator[tuple[RuleId, str, int]]:
     yield from _one_a_day_lines(week, item)
     yield from _hard_run_lines(week, item)
     yield from _alternation_lines(week, item)
+    yield from _leg_lines(week, item)
 
 
 def _one_a_day_lines(week: _Week, item: Item) -> Iterator[tuple[RuleId, str, int]]:
@@ -218,6 +220,27 @@ def _hard_run_lines(week: _Week, item: Item) -> Iterator[tuple[RuleId, str, int]
             yield SCH_5, f"{DAY_NAMES[day + 1]} after it holds {names}", 0
         else:
             yield SCH_5, f"{DAY_NAMES[day + 1]} after it is rest or upper-body only", 0
+
+
+def _trains_legs(item: Item) -> bool:
+    return item.spec.is_lift and MuscleGroup.LEGS in item.spec.muscle_groups
+
+
+def _leg_lines(week: _Week, item: Item) -> Iterator[tuple[RuleId, str, int]]:
+    """RL-2: the other leg lifts on the days either side of a leg lift."""
+    others = [i for i in week.prepared.items if _trains_legs(i) and i.index != item.index]
+    if not _trains_legs(item) or not others:
+        return
+    day = week.days[item.index]
+    near = [i for i in others if abs(week.days[i.index] - day) == 1]
+    for other in near:
+        # The pair costs once: on the later lift.
+        if week.days[other.index] < day:
+            yield RL_2, f"leg lift {quoted_item(other)} the day before", week.weight(RL_2)
+        else:
+            yield RL_2, f"leg lift {quoted_item(other)} the day after", 0
+    if not near:
+        yield RL_2, "no other leg lift the day before or after", 0
 
 
 def _alternation_lines(week: _Week, item: Item) -> Iterator[tuple[RuleId, str, int]]:

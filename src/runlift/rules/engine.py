@@ -13,6 +13,7 @@ from runlift.rules.catalogue import RULE_ORDER
 from runlift.rules.checkers import (
     phy_1,
     rl_1,
+    rl_2,
     sch_1,
     sch_2,
     sch_3,
@@ -44,6 +45,7 @@ CHECKS: Final[Mapping[RuleId, Check]] = MappingProxyType(
         RuleId("SCH-9"): sch_9.check,
         RuleId("SCH-10"): sch_10.check,
         RuleId("RL-1"): rl_1.check,
+        RuleId("RL-2"): rl_2.check,
     }
 )
 """The solver-free checker of every rule that judges placed sessions."""
@@ -57,6 +59,7 @@ PENALTIES: Final[Mapping[RuleId, Penalty]] = MappingProxyType(
         RuleId("SCH-5"): sch_5.penalty,
         RuleId("SCH-8"): sch_8.penalty,
         RuleId("SCH-10"): sch_10.penalty,
+        RuleId("RL-2"): rl_2.penalty,
     }
 )
 """The penalty of every rule with a weight (``runlift.rules.weights.WEIGHTS``)."""

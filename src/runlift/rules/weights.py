@@ -23,5 +23,6 @@ WEIGHTS: Final[Mapping[RuleId, int]] = MappingProxyType(
         RuleId("SCH-5"): 30,  # per session other than an upper lift the day after a hard run
         RuleId("SCH-8"): 3,  # per pair of consecutive single-modality dates of the same modality
         RuleId("SCH-10"): 40,  # per rest day missing below the minimum
+        RuleId("RL-2"): 15,  # per pair of leg-training lifts on consecutive local dates
     }
 )

@@ -14,6 +14,7 @@ from runlift.planner.constraints import (
     phy_1,
     preferences,
     rl_1,
+    rl_2,
     sch_1,
     sch_2,
     sch_3,
@@ -45,6 +46,7 @@ RULES: Sequence[Adder] = (
     sch_9.add,
     sch_10.add,
     rl_1.add,
+    rl_2.add,
 )
 
 EXTRAS: Sequence[Adder] = (stability.add, preferences.add)

@@ -7,6 +7,7 @@ Each has a solver-free checker in ``runlift.rules.checkers`` of the same name.
 from __future__ import annotations
 
 from runlift.rules.model import Rule, RuleId, same_for_all
+from runlift.rules.weights import WEIGHTS
 from runlift.vocabulary import RuleStrength
 
 DANIELS_2014 = (
@@ -28,4 +29,21 @@ RL_1 = Rule(
     weight=None,
 )
 
-RULES = (RL_1,)
+RL_2 = Rule(
+    id=RuleId("RL-2"),
+    title=(
+        "Pairs of lifts that both train the legs and start on consecutive local dates; each "
+        "pair costs weight"
+    ),
+    sources=(
+        "runlift convention",
+        "G4 (PHY-2: fatigue left by one session degrades the next)",
+        "G1 G2 (SCH-4: the legs carry the running too)",
+    ),
+    strength=RuleStrength.SOFT,
+    category="scheduling",
+    parameters={},
+    weight=WEIGHTS[RuleId("RL-2")],
+)
+
+RULES = (RL_1, RL_2)

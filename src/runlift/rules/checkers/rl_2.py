@@ -1,0 +1,74 @@
+"""RL-2: a day between lifts that train the legs.
+
+Every pair of lifts that both train the legs and start on consecutive local
+dates costs the rule's weight: the legs then lift twice within about a day and
+run in between, the fatigue PHY-2 describes. Lifts without leg work (an upper
+body day) may follow any lift. Two leg lifts on one date are RL-1's to judge.
+Sunday's lift reaches into next Monday when a span of weeks is checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, timedelta
+
+from runlift.domain.sessions import ScheduledSession
+from runlift.domain.week import WeekContext
+from runlift.rules.catalogue.conventions import RL_2 as RULE
+from runlift.rules.model import Violation
+from runlift.rules.timing import alternative_day, by_date, local_date
+from runlift.rules.wording import day_name, day_text, quoted
+from runlift.vocabulary import MuscleGroup
+
+_ONE_DAY = timedelta(days=1)
+
+
+def _trains_legs(session: ScheduledSession) -> bool:
+    return session.spec.is_lift and MuscleGroup.LEGS in session.spec.muscle_groups
+
+
+def _pairs(
+    sessions: Sequence[ScheduledSession], context: WeekContext
+) -> Iterator[tuple[ScheduledSession, ScheduledSession]]:
+    """(earlier, later) for each pair of leg lifts on consecutive local dates."""
+    dates = by_date([s for s in sessions if _trains_legs(s)], context)
+    for day, group in dates.items():
+        for later in dates.get(day + _ONE_DAY, []):
+            for earlier in group:
+                yield earlier, later
+
+
+def check(sessions: Sequence[ScheduledSession], context: WeekContext) -> Iterator[Violation]:
+    """Yield a soft violation for each pair of leg lifts on consecutive dates."""
+    legs = by_date([s for s in sessions if _trains_legs(s)], context)
+
+    def apart(moving: ScheduledSession) -> Callable[[date], bool]:
+        def accept(day: date) -> bool:
+            near = (day - _ONE_DAY, day, day + _ONE_DAY)
+            return not any(s is not moving for d in near for s in legs.get(d, []))
+
+        return accept
+
+    for earlier, later in _pairs(sessions, context):
+        target = alternative_day(later, context, apart(later))
+        move = f"move {quoted(later)} to {day_name(target)}" if target is not None else None
+        swap = f"make {quoted(later)} an upper-body lift"
+        yield Violation(
+            rule_id=RULE.id,
+            sessions=(earlier, later),
+            measured=1,
+            limit=2,
+            unit="days",
+            text=(
+                f"{quoted(earlier)} on {day_text(local_date(earlier, context))} and "
+                f"{quoted(later)} on {day_text(local_date(later, context))} both train the "
+                "legs on consecutive days; leave a day between"
+            ),
+            fix=f"{move} or {swap}" if move is not None else swap,
+            hard=False,
+        )
+
+
+def penalty(sessions: Sequence[ScheduledSession], context: WeekContext) -> int:
+    """Weight x pairs of leg-training lifts on consecutive local dates."""
+    return (RULE.weight or 0) * sum(1 for _ in _pairs(sessions, context))
