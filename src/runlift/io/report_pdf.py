@@ -71,10 +71,11 @@ _FONT_FILES: Final = (
     ("Vera-BoldItalic", "VeraBI.ttf"),
 )
 
-INK: Final = "#1f2937"
+# Text, hairlines and rules share the charts' palette.
+INK: Final = report_charts.INK
 MUTED: Final = "#6b7280"
-FAINT: Final = "#9ca3af"
-LINE: Final = "#e5e7eb"
+FAINT: Final = report_charts.AXIS
+LINE: Final = report_charts.GRID
 ACCENT: Final = "#1e3a8a"
 HEAD_BG: Final = "#f3f4f6"
 RULE_BG: Final = "#eef2ff"

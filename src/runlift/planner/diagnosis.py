@@ -35,10 +35,18 @@ from runlift.planner.placement import (
     RelaxationKind,
     WindowChange,
 )
-from runlift.planner.prepare import DAY_NAMES, GRID_MIN, WEEKDAYS, Item, Prepared, prepare
+from runlift.planner.prepare import (
+    DAY_NAMES,
+    GRID_MIN,
+    WEEKDAYS,
+    Item,
+    Prepared,
+    drop_rank,
+    prepare,
+)
 from runlift.rules.catalogue import RULE_ORDER, RULES
 from runlift.rules.model import RuleId
-from runlift.vocabulary import EvidenceProfile, Modality, RunKind
+from runlift.vocabulary import EvidenceProfile, Modality
 
 MAX_CONFLICTS = 3
 MAX_SHRINK_SOLVES = 12
@@ -327,21 +335,9 @@ def _profile_candidates(request: WeekRequest) -> Iterator[Relaxation]:
         )
 
 
-def _drop_order(item: Item) -> tuple[int, int, int, str]:
-    """Least important first: non-key before key, easy runs, other runs, then lifts."""
-    spec = item.spec
-    if spec.is_run and spec.kind in {RunKind.EASY, RunKind.RECOVERY}:
-        kind_rank = 0
-    elif spec.is_run:
-        kind_rank = 1
-    else:
-        kind_rank = 2
-    return (int(spec.key), kind_rank, spec.duration_min, spec.id)
-
-
 def _drop_candidates(prepared: Prepared, involved: Sequence[Item]) -> Iterator[Relaxation]:
     pool = [i for i in involved if not i.fixed] or [i for i in prepared.items if not i.fixed]
-    for item in sorted(pool, key=_drop_order)[:MAX_DROP_TRIES]:
+    for item in sorted(pool, key=lambda i: drop_rank(i.spec))[:MAX_DROP_TRIES]:
         yield Relaxation(
             kind=RelaxationKind.DROP_SESSION,
             size=DROP_KEY_POINTS if item.spec.key else DROP_POINTS,
@@ -467,7 +463,10 @@ def _more_windows(request: WeekRequest) -> Iterator[Relaxation]:
 
 def _more_drops(prepared: Prepared) -> Iterator[Relaxation]:
     """Drop more and more of the least important runs, as one change each."""
-    pool = sorted((i for i in prepared.items if not i.fixed and i.spec.is_run), key=_drop_order)
+    pool = sorted(
+        (i for i in prepared.items if not i.fixed and i.spec.is_run),
+        key=lambda i: drop_rank(i.spec),
+    )
     for count in range(2, len(pool)):
         chosen = pool[:count]
         yield Relaxation(

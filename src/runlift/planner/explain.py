@@ -26,12 +26,13 @@ from runlift.planner.solve import Solution
 from runlift.rules.catalogue import RULE_ORDER, RULES
 from runlift.rules.checkers.phy_1 import cost_at_gap
 from runlift.rules.checkers.rl_1 import most_per_day
+from runlift.rules.checkers.rl_2 import trains_legs
 from runlift.rules.checkers.sch_1 import whole_hours_short
 from runlift.rules.checkers.sch_7 import GROUPS
 from runlift.rules.engine import week_cost
 from runlift.rules.model import CostBreakdown, RuleId
 from runlift.rules.wording import hours_text
-from runlift.vocabulary import GoalKind, LiftKind, Modality, MuscleGroup
+from runlift.vocabulary import GoalKind, LiftKind, Modality
 
 MINUTES_PER_HOUR = 60
 SECONDS_PER_MINUTE = 60
@@ -222,14 +223,10 @@ def _hard_run_lines(week: _Week, item: Item) -> Iterator[tuple[RuleId, str, int]
             yield SCH_5, f"{DAY_NAMES[day + 1]} after it is rest or upper-body only", 0
 
 
-def _trains_legs(item: Item) -> bool:
-    return item.spec.is_lift and MuscleGroup.LEGS in item.spec.muscle_groups
-
-
 def _leg_lines(week: _Week, item: Item) -> Iterator[tuple[RuleId, str, int]]:
     """RL-2: the other leg lifts on the days either side of a leg lift."""
-    others = [i for i in week.prepared.items if _trains_legs(i) and i.index != item.index]
-    if not _trains_legs(item) or not others:
+    others = [i for i in week.prepared.items if trains_legs(i.spec) and i.index != item.index]
+    if not trains_legs(item.spec) or not others:
         return
     day = week.days[item.index]
     near = [i for i in others if abs(week.days[i.index] - day) == 1]

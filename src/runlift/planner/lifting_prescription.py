@@ -1093,8 +1093,8 @@ def _prescribe(
             increment_kg=exercise.load_step_kg,
         )
         load_kg = load if load > 0 else None
-    if load_kg is not None and exercise.load_split == 2:
-        notes.append(f"{load_kg / 2:g} kg in each hand")
+    if load_kg is not None and exercise.load_split > 1:
+        notes.append(f"{load_kg / exercise.load_split:g} kg in each hand")
     rpe_only = target is not None and load_kg is None and exercise.load_increment_kg > 0
     if load_kg is not None:
         percent: float | None = round(target or 0.0, 1)

@@ -30,7 +30,7 @@ from runlift.rules.checkers import phy_1
 from runlift.rules.checkers.sch_7 import GROUPS, max_lifts
 from runlift.rules.priority import priority_first, sch3_is_hard
 from runlift.rules.timing import hours_to_s, s_to_hours
-from runlift.vocabulary import Modality, Weekday
+from runlift.vocabulary import Modality, RunKind, Weekday
 
 GRID_MIN = 15
 """Start times lie on a 15-minute grid of local wall-clock time."""
@@ -515,3 +515,17 @@ def prepare(
         sch3_hard=sch3_is_hard(context),
         linked=linked,
     )
+
+
+def drop_rank(spec: SessionSpec) -> tuple[int, int, int, str]:
+    """Which session to give up first: non-key before key, easy runs, other runs, then lifts.
+
+    The shortest of a rank first, then by id, so the choice is the same on every run.
+    """
+    if spec.is_run and spec.kind in {RunKind.EASY, RunKind.RECOVERY}:
+        kind_rank = 0
+    elif spec.is_run:
+        kind_rank = 1
+    else:
+        kind_rank = 2
+    return (int(spec.key), kind_rank, spec.duration_min, spec.id)

@@ -39,9 +39,8 @@ from runlift.planner.placement import (
     WeekPlacement,
     place_week,
 )
-from runlift.planner.prepare import check_composition
+from runlift.planner.prepare import check_composition, drop_rank
 from runlift.planner.running_prescription import plan_runs
-from runlift.vocabulary import RunKind
 
 RACE_START = time(9, 0)
 """Local start assumed for a race (most road races start in the morning)."""
@@ -108,17 +107,6 @@ def _written(
     return runs + lifts
 
 
-def _drop_rank(spec: SessionSpec) -> tuple[int, int, int, str]:
-    """Least important first: non-key before key, easy runs, other runs, then lifts."""
-    if spec.is_run and spec.kind in {RunKind.EASY, RunKind.RECOVERY}:
-        kind_rank = 0
-    elif spec.is_run:
-        kind_rank = 1
-    else:
-        kind_rank = 2
-    return (int(spec.key), kind_rank, spec.duration_min, spec.id)
-
-
 def _drop_choice(
     result: InfeasibleWeek, written: Sequence[_Written], request: WeekRequest
 ) -> _Written | None:
@@ -139,7 +127,7 @@ def _drop_choice(
             continue
         droppable.append(w)
     pool = [w for w in droppable if w.spec.id in named] or droppable
-    return min(pool, key=lambda w: _drop_rank(w.spec), default=None)
+    return min(pool, key=lambda w: drop_rank(w.spec), default=None)
 
 
 def _hint(

@@ -10,14 +10,14 @@ import itertools
 
 from runlift.planner.model import PlacementModel, Term, days_of_week
 from runlift.rules.catalogue.conventions import RL_2 as RULE
-from runlift.vocabulary import MuscleGroup
+from runlift.rules.checkers.rl_2 import trains_legs
 
 
 def add(m: PlacementModel) -> list[Term]:
     """One term per (pair of leg lifts, day, order) that can fall on consecutive days."""
     if not m.soft:
         return []
-    legs = [i for i in m.items if i.spec.is_lift and MuscleGroup.LEGS in i.spec.muscle_groups]
+    legs = [i for i in m.items if trains_legs(i.spec)]
     terms: list[Term] = []
     for first, second in itertools.combinations(legs, 2):
         for day in list(days_of_week())[:-1]:

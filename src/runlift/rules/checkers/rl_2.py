@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 
-from runlift.domain.sessions import ScheduledSession
+from runlift.domain.sessions import ScheduledSession, SessionSpec
 from runlift.domain.week import WeekContext
 from runlift.rules.catalogue.conventions import RL_2 as RULE
 from runlift.rules.model import Violation
@@ -23,24 +23,30 @@ from runlift.vocabulary import MuscleGroup
 _ONE_DAY = timedelta(days=1)
 
 
-def _trains_legs(session: ScheduledSession) -> bool:
-    return session.spec.is_lift and MuscleGroup.LEGS in session.spec.muscle_groups
+def trains_legs(spec: SessionSpec) -> bool:
+    """A lift with the legs among its muscle groups: the sessions RL-2 keeps a day apart."""
+    return spec.is_lift and MuscleGroup.LEGS in spec.muscle_groups
+
+
+def _leg_lifts(
+    sessions: Sequence[ScheduledSession], context: WeekContext
+) -> dict[date, list[ScheduledSession]]:
+    return by_date([s for s in sessions if trains_legs(s.spec)], context)
 
 
 def _pairs(
-    sessions: Sequence[ScheduledSession], context: WeekContext
+    legs: dict[date, list[ScheduledSession]],
 ) -> Iterator[tuple[ScheduledSession, ScheduledSession]]:
     """(earlier, later) for each pair of leg lifts on consecutive local dates."""
-    dates = by_date([s for s in sessions if _trains_legs(s)], context)
-    for day, group in dates.items():
-        for later in dates.get(day + _ONE_DAY, []):
+    for day, group in legs.items():
+        for later in legs.get(day + _ONE_DAY, []):
             for earlier in group:
                 yield earlier, later
 
 
 def check(sessions: Sequence[ScheduledSession], context: WeekContext) -> Iterator[Violation]:
     """Yield a soft violation for each pair of leg lifts on consecutive dates."""
-    legs = by_date([s for s in sessions if _trains_legs(s)], context)
+    legs = _leg_lifts(sessions, context)
 
     def apart(moving: ScheduledSession) -> Callable[[date], bool]:
         def accept(day: date) -> bool:
@@ -49,7 +55,7 @@ def check(sessions: Sequence[ScheduledSession], context: WeekContext) -> Iterato
 
         return accept
 
-    for earlier, later in _pairs(sessions, context):
+    for earlier, later in _pairs(legs):
         target = alternative_day(later, context, apart(later))
         move = f"move {quoted(later)} to {day_name(target)}" if target is not None else None
         swap = f"make {quoted(later)} an upper-body lift"
@@ -71,4 +77,4 @@ def check(sessions: Sequence[ScheduledSession], context: WeekContext) -> Iterato
 
 def penalty(sessions: Sequence[ScheduledSession], context: WeekContext) -> int:
     """Weight x pairs of leg-training lifts on consecutive local dates."""
-    return (RULE.weight or 0) * sum(1 for _ in _pairs(sessions, context))
+    return (RULE.weight or 0) * sum(1 for _ in _pairs(_leg_lifts(sessions, context)))
