@@ -8,6 +8,7 @@ import pytest
 
 from runlift.errors import InvalidInput
 from runlift.science.interference import (
+    COST_STEP_POINTS,
     GAP_BUCKET_BOUNDS_H,
     gap_bucket,
     interference_cost_points,
@@ -52,7 +53,8 @@ def test_worst_case_is_one_hundred_points() -> None:
 
 
 def test_hand_computed_example() -> None:
-    # 1.0 (tempo) x 0.5 (45 min) x 0.9 (full body) x 0.75 (lift first) x 0.35 (12-24 h) = 0.118125
+    # 1.0 (tempo) x 0.5 (45 min) x 0.9 (full body) x 0.75 (lift first) x 0.35 (12-24 h) = 0.118125:
+    # 11.8 points, 2.36 steps of 5, so 2 steps
     assert (
         cost(
             run_kind=RunKind.TEMPO,
@@ -61,13 +63,41 @@ def test_hand_computed_example() -> None:
             run_before_lift=False,
             gap_h=14.0,
         )
-        == 12
+        == 10
     )
 
 
 def test_exact_half_rounds_up() -> None:
-    # 1.0 x 0.5 x 1.0 x 0.75 x 0.6 = 0.225 exactly on paper; floats give 22.4999...
-    assert cost(run_duration_min=45, run_before_lift=False, gap_h=6.0) == 23
+    # 1.0 x 0.5 x 1.0 x 0.75 x 0.6 = 0.225: 22.5 points, exactly 4.5 steps of 5 on paper;
+    # floats give 4.4999...
+    assert cost(run_duration_min=45, run_before_lift=False, gap_h=6.0) == 25
+
+
+@pytest.mark.parametrize("run_kind", list(RunKind))
+@pytest.mark.parametrize("lift_kind", list(LiftKind))
+def test_costs_come_in_steps_of_five_within_half_a_step(
+    run_kind: RunKind, lift_kind: LiftKind
+) -> None:
+    for minutes in (10, 25, 40, 45, 55, 70, 90, 120):
+        for gap_h in (0.0, 3.0, 7.0, 13.0, 30.0):
+            for run_first in (True, False):
+                points = cost(
+                    run_kind=run_kind,
+                    run_duration_min=minutes,
+                    lift_kind=lift_kind,
+                    run_before_lift=run_first,
+                    gap_h=gap_h,
+                )
+                exact = (
+                    100
+                    * run_intensity_factor(run_kind=run_kind)
+                    * min(1.0, minutes / 90)
+                    * lift_factor(lift_kind=lift_kind, lift_trains_legs=True)
+                    * order_factor(run_before_lift=run_first)
+                    * recovery_factor(gap_h=gap_h)
+                )
+                assert points % COST_STEP_POINTS == 0
+                assert abs(points - exact) <= COST_STEP_POINTS / 2 + 1e-9
 
 
 @pytest.mark.parametrize("gap_h", [0.0, 3.0, 8.0, 20.0, 30.0])
@@ -117,7 +147,8 @@ def test_piecewise_constant_inside_buckets(bound: float) -> None:
 
 def test_order_effect_lift_first_costs_less() -> None:
     for gap_h in (0.0, 7.0, 13.0, 30.0):
-        assert cost(run_before_lift=False, gap_h=gap_h) < cost(run_before_lift=True, gap_h=gap_h)
+        lift_first = cost(run_duration_min=90, run_before_lift=False, gap_h=gap_h)
+        assert lift_first < cost(run_duration_min=90, run_before_lift=True, gap_h=gap_h)
     assert order_factor(run_before_lift=True) == 1.0
     assert order_factor(run_before_lift=False) == 0.75
 
@@ -200,10 +231,11 @@ def test_wrong_kinds_raise() -> None:
 
 DOCUMENTED_EXAMPLES = [
     # the worked examples of docs/interference.md: (kwargs, expected points)
-    ((RunKind.INTERVALS, 60, LiftKind.HEAVY_LOWER, True, True, 2.0), 67),
-    ((RunKind.EASY, 45, LiftKind.HEAVY_LOWER, True, False, 8.0), 9),
-    ((RunKind.TEMPO, 45, LiftKind.FULL_BODY, True, False, 14.0), 12),
-    ((RunKind.LONG, 90, LiftKind.UPPER, False, False, 20.0), 6),
+    ((RunKind.INTERVALS, 60, LiftKind.HEAVY_LOWER, True, True, 2.0), 65),
+    ((RunKind.EASY, 45, LiftKind.HEAVY_LOWER, True, False, 8.0), 10),
+    ((RunKind.EASY, 45, LiftKind.HEAVY_LOWER, True, False, 14.0), 5),
+    ((RunKind.TEMPO, 45, LiftKind.FULL_BODY, True, False, 14.0), 10),
+    ((RunKind.LONG, 90, LiftKind.UPPER, False, False, 20.0), 5),
     ((RunKind.INTERVALS, 60, LiftKind.HEAVY_LOWER, True, False, 0.25), 50),
     ((RunKind.INTERVALS, 60, LiftKind.HEAVY_LOWER, True, True, 6.0), 40),
 ]

@@ -1,9 +1,9 @@
 """Interference cost of a lift/run pair: how much a run is expected to blunt a nearby lift.
 
-The cost is a score from 0 to 100 built from five factors, each in 0..1:
+The cost is a score from 0 to 100 in steps of 5, built from five factors, each in 0..1:
 
-    cost = round(100 x intensity(run kind) x duration(run minutes) x lift(kind, legs)
-                 x order(which came first) x recovery(gap bucket))
+    cost = 5 x round(100 x intensity(run kind) x duration(run minutes) x lift(kind, legs)
+                     x order(which came first) x recovery(gap bucket) / 5)
 
 It is a planning heuristic, not a measured effect size: the published studies
 rank the factors (which situations interfere more) but do not give one
@@ -70,6 +70,17 @@ RUN_FIRST_ORDER_FACTOR: Final = 1.0
 LIFT_FIRST_ORDER_FACTOR: Final = 0.75
 
 MAX_COST_POINTS: Final = 100
+
+COST_STEP_POINTS: Final = 5
+"""Costs come in steps of 5 points (0, 5, ..., 100).
+
+The five factors are rough readings of the evidence, so a difference of a point or
+two between two pairs says nothing the studies support; in steps of 5 the scale
+still separates every bucket of recovery the studies compared (for an easy run after
+a heavy lower lift: 10 points at 6-12 h, 5 at 12-24 h). It also spares the weekly
+planner from proving which of two placements is better by a point that means
+nothing (``docs/interference.md``, "Steps of 5 points").
+"""
 
 
 def run_intensity_factor(*, run_kind: RunKind) -> float:
@@ -277,9 +288,9 @@ def interference_cost_points(
     run_before_lift: bool,
     gap_h: float,
 ) -> int:
-    """Return the interference cost of one lift/run pair, an integer from 0 to 100.
+    """Return the interference cost of one lift/run pair, from 0 to 100 in steps of 5.
 
-    cost = round_half_up(100 x intensity x duration x lift x order x recovery),
+    cost = 5 x round_half_up(100 x intensity x duration x lift x order x recovery / 5),
     with the factors of ``run_intensity_factor``, ``run_duration_factor``,
     ``lift_factor``, ``order_factor`` and ``recovery_factor``. Non-decreasing in
     run intensity and duration, non-increasing in the gap, lower when the lift
@@ -294,7 +305,7 @@ def interference_cost_points(
         gap_h: hours from the end of the earlier session to the start of the later (>= 0).
 
     Returns:
-        The cost in points, 0..100.
+        The cost in points, 0..100, a multiple of ``COST_STEP_POINTS``.
 
     Raises:
         InvalidInput: on a non-positive duration, a negative gap or a wrong kind.
@@ -312,14 +323,14 @@ def interference_cost_points(
         >>> interference_cost_points(run_kind=RunKind.INTERVALS, run_duration_min=60,
         ...     lift_kind=LiftKind.HEAVY_LOWER, lift_trains_legs=True,
         ...     run_before_lift=True, gap_h=2.0)
-        67
+        65
 
         An easy 45 min run 8 h after a heavy lower lift:
 
         >>> interference_cost_points(run_kind=RunKind.EASY, run_duration_min=45,
         ...     lift_kind=LiftKind.HEAVY_LOWER, lift_trains_legs=True,
         ...     run_before_lift=False, gap_h=8.0)
-        9
+        10
     """
     product = (
         run_intensity_factor(run_kind=run_kind)
@@ -329,4 +340,5 @@ def interference_cost_points(
         * recovery_factor(gap_h=gap_h)
     )
     # Rounding to 6 decimals first keeps exact halves (22.4999999...) from rounding down.
-    return math.floor(round(MAX_COST_POINTS * product, 6) + 0.5)
+    steps = math.floor(round(MAX_COST_POINTS * product / COST_STEP_POINTS, 6) + 0.5)
+    return COST_STEP_POINTS * steps
