@@ -9,6 +9,8 @@
   one length) are placed in input order.
 * ``suggest=False`` finds the conflicts of an infeasible week without checking
   relaxations.
+* Window changes are checked on one model shared by all of them, with narrowed
+  start domains: each answer must be that of a model of the changed week alone.
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ from placement_builders import (
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.domain.week import TimeWindow, WeekContext
 from runlift.errors import InvalidInput
+from runlift.planner import diagnosis
 from runlift.planner.clock import WeekClock
 from runlift.planner.placement import InfeasibleWeek, PlacementMemo, WeekPlacement, place_week
-from runlift.planner.prepare import _clear_of_neighbours, _near_neighbours
+from runlift.planner.prepare import _clear_of_neighbours, _near_neighbours, prepare
 from runlift.rules import check_week, week_cost
 from runlift.rules.checkers import phy_1, sch_4
 from runlift.vocabulary import (
@@ -286,3 +289,62 @@ def test_without_suggestions_an_infeasible_week_still_names_its_conflict() -> No
     assert full.relaxations
     assert [c.text for c in quick.conflicts] == [c.text for c in full.conflicts]
     assert "RL-1" in quick.conflicts[0].rule_ids
+
+
+INFEASIBLE_WEEKS = [
+    # four runs, three days with a window (RL-1)
+    (
+        [run(f"Run {n}", minutes=40) for n in range(4)],
+        {"mon": "18:00-21:00", "wed": "18:00-21:00", "fri": "18:00-21:00"},
+    ),
+    # a heavy lower lift between hard runs on short evenings (SCH-4, RL-1)
+    (
+        [
+            lift("Squat", kind=LiftKind.HEAVY_LOWER),
+            lift("Full body"),
+            run("Tempo", kind=RunKind.TEMPO, minutes=50),
+            run("Intervals", kind=RunKind.INTERVALS, minutes=50),
+            run("Long", kind=RunKind.LONG, minutes=90),
+        ],
+        {
+            "tue": "18:00-19:45",
+            "wed": "18:00-19:30",
+            "thu": "06:00-07:00 18:00-19:30",
+            "sat": "08:00-10:00",
+        },
+    ),
+    # five sessions in two mornings and one evening
+    (
+        [
+            lift("Lift A"),
+            lift("Lift B"),
+            run("Easy"),
+            run("Tempo", kind=RunKind.TEMPO),
+            run("Long", kind=RunKind.LONG, minutes=80),
+        ],
+        {"mon": "06:00-07:30", "wed": "06:00-07:30", "sat": "17:00-19:00"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sessions", "spans"), INFEASIBLE_WEEKS)
+def test_window_changes_on_the_shared_model_answer_as_a_model_of_their_own(
+    sessions: list[SessionSpec], spans: dict[str, str]
+) -> None:
+    req = request(sessions, windows(**spans))
+    assert isinstance(place_week(req), InfeasibleWeek)
+    prepared = prepare(req)
+    new_windows, extensions = diagnosis._window_candidates(req, 60)
+    longer, _ = diagnosis._window_candidates(req, 105)
+    candidates = [*new_windows, *extensions, *longer, *diagnosis._more_windows(req)]
+    shared = [c for c in candidates if c not in longer]
+    checks = diagnosis._Checks(prepared, shared, limit_s=5.0)
+    answers = []
+    for candidate in candidates:
+        on_shared, _ = checks.works(candidate)
+        alone, _ = diagnosis._works(candidate.apply(req), prepared, 5.0)
+        assert on_shared == alone, candidate.text
+        answers.append(alone)
+    assert checks.model is not None  # the shared model was used
+    assert any(answers)
+    assert not all(answers)

@@ -18,9 +18,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterator, Sequence
 from datetime import datetime, time
+
+from ortools.sat.python import cp_model
 
 from runlift.domain.quantities import quantity
 from runlift.domain.sessions import SessionId
@@ -49,7 +52,7 @@ from runlift.rules.model import RuleId
 from runlift.vocabulary import EvidenceProfile, Modality
 
 MAX_CONFLICTS = 3
-MAX_SHRINK_SOLVES = 12
+MAX_SHRINK_SOLVES = 6
 MAX_WINDOW_TRIES = 8
 """New windows tried (days without any first)."""
 MAX_EXTENSION_TRIES = 4
@@ -86,8 +89,25 @@ def _sort_key(key: Key) -> tuple[int, int]:
 def _shrink(
     m: PlacementModel, core: list[Key], limit_s: float, budget: list[int]
 ) -> tuple[list[Key], float]:
-    """Drop members of ``core`` while the rest stays infeasible; returns it and the time spent."""
+    """Drop members of ``core`` while the rest stays infeasible; returns it and the time spent.
+
+    Whole rules go first (all of a rule's members in one solve), then single members,
+    while ``budget`` lasts: a core from the solver often holds a rule that is not needed
+    at all, and one solve then takes out all of its members.
+    """
     spent = 0.0
+    for rule in dict.fromkeys(rule for rule, _ in core):
+        rules = {r for r, _ in core}
+        if len(rules) < 2 or budget[0] <= 0:
+            break
+        if rule not in rules:
+            continue
+        trial = [key for key in core if key[0] != rule]
+        budget[0] -= 1
+        outcome = solve.solve(m, time_limit_s=limit_s, assumptions=trial)
+        spent += outcome.wall_time_s
+        if outcome.status is solve.Status.INFEASIBLE:
+            core = sorted(outcome.core or trial, key=_sort_key)
     position = 0
     while position < len(core) and len(core) > 1 and budget[0] > 0:
         trial = core[:position] + core[position + 1 :]
@@ -346,18 +366,106 @@ def _drop_candidates(prepared: Prepared, involved: Sequence[Item]) -> Iterator[R
         )
 
 
-def _works(relaxed: WeekRequest, prepared: Prepared, limit_s: float) -> tuple[bool, float]:
-    fixed: dict[SessionId, datetime] = {
+def _fixed(relaxed: WeekRequest, prepared: Prepared) -> dict[SessionId, datetime]:
+    """The fixed starts of the sessions ``relaxed`` keeps."""
+    kept = {s.id for s in relaxed.sessions}
+    return {
         i.id: prepared.clock.at(i.fixed_min)
         for i in prepared.items
-        if i.fixed_min is not None and any(s.id == i.id for s in relaxed.sessions)
+        if i.fixed_min is not None and i.id in kept
     }
+
+
+def _works(relaxed: WeekRequest, prepared: Prepared, limit_s: float) -> tuple[bool, float]:
     try:
-        again = prepare(relaxed, fixed=fixed)
+        again = prepare(relaxed, fixed=_fixed(relaxed, prepared))
     except InvalidInput:
         return False, 0.0
     outcome = solve.solve(solve.build(again, objective=False), time_limit_s=limit_s)
     return outcome.solution is not None, outcome.wall_time_s
+
+
+class _Checks:
+    """Checks candidate changes; window changes on one model shared by all of them.
+
+    A change of windows changes only where each session may start. The window
+    changes tried together are checked on one hard-rule model whose sessions may
+    start wherever any of the changes lets them; before each check the start
+    domains are narrowed to the starts of that change, so that the solver starts
+    from the same domains as on a model of the changed week alone, without the
+    cost of building one per change. Other changes (a profile, combined sessions,
+    a dropped session), and window changes the shared model does not cover, are
+    checked on a model of their own.
+    """
+
+    def __init__(self, prepared: Prepared, windows: Sequence[Relaxation], limit_s: float) -> None:
+        self.prepared = prepared
+        self.limit_s = limit_s
+        self.changed: dict[str, Prepared | None] = {}
+        for candidate in windows:
+            relaxed = candidate.apply(prepared.request)
+            try:
+                again = prepare(relaxed, fixed=_fixed(relaxed, prepared))
+            except InvalidInput:
+                again = None
+            if again is None or _same_sessions(prepared, again):
+                self.changed[candidate.text] = again
+        self.model: PlacementModel | None = None
+
+    def _shared(self) -> PlacementModel:
+        """The hard-rule model with every item's starts widened to all the changes' starts."""
+        if self.model is None:
+            items = []
+            for item in self.prepared.items:
+                starts = {
+                    start: day
+                    for again in (self.prepared, *self.changed.values())
+                    if again is not None
+                    for start, day in zip(
+                        again.items[item.index].starts,
+                        again.items[item.index].start_days,
+                        strict=True,
+                    )
+                }
+                ordered = sorted(starts)
+                items.append(
+                    dataclasses.replace(
+                        item,
+                        starts=tuple(ordered),
+                        start_days=tuple(starts[start] for start in ordered),
+                        start_windows=(),  # read by the conflict texts only, not the model
+                    )
+                )
+            widened = dataclasses.replace(self.prepared, items=tuple(items))
+            self.model = solve.build(widened, objective=False)
+        return self.model
+
+    @staticmethod
+    def _narrow(m: PlacementModel, index: int, starts: Sequence[int]) -> None:
+        narrowed = cp_model.Domain.from_values([s // m.unit_min for s in starts])
+        domain = m.model.proto.variables[m.k[index].index].domain
+        domain.clear()
+        domain.extend(narrowed.flattened_intervals())
+
+    def works(self, candidate: Relaxation) -> tuple[bool, float]:
+        if candidate.text not in self.changed:
+            return _works(candidate.apply(self.prepared.request), self.prepared, self.limit_s)
+        again = self.changed[candidate.text]
+        if again is None or any(not i.fixed and not i.starts for i in again.items):
+            return False, 0.0
+        m = self._shared()
+        for item in again.items:
+            if not item.fixed:
+                self._narrow(m, item.index, item.starts)
+        outcome = solve.solve(m, time_limit_s=self.limit_s)
+        return outcome.solution is not None, outcome.wall_time_s
+
+
+def _same_sessions(prepared: Prepared, again: Prepared) -> bool:
+    """The changed week has the same sessions, fixed alike."""
+    return [(i.id, i.fixed_min) for i in again.items] == [
+        (i.id, i.fixed_min) for i in prepared.items
+    ]
 
 
 def _relaxations(
@@ -369,10 +477,12 @@ def _relaxations(
     longest = max((i.duration_min for i in involved), default=60)
     length = math.ceil(longest / GRID_MIN) * GRID_MIN
     new_windows, extensions = _window_candidates(request, length)
-    for candidates in (new_windows[:MAX_WINDOW_TRIES], extensions[:MAX_EXTENSION_TRIES]):
+    tried = (new_windows[:MAX_WINDOW_TRIES], extensions[:MAX_EXTENSION_TRIES])
+    checks = _Checks(prepared, [*tried[0], *tried[1]], limit_s)
+    for candidates in tried:
         successes = 0
         for candidate in candidates:
-            works, seconds = _works(candidate.apply(request), prepared, limit_s)
+            works, seconds = checks.works(candidate)
             spent += seconds
             if works:
                 found.append(candidate)
@@ -397,7 +507,7 @@ def _relaxations(
     for candidate in [*others, *_drop_candidates(prepared, involved)]:
         if candidate.kind is RelaxationKind.DROP_SESSION and drops >= 1:
             break
-        works, seconds = _works(candidate.apply(request), prepared, limit_s)
+        works, seconds = checks.works(candidate)
         spent += seconds
         if works:
             found.append(candidate)
@@ -406,7 +516,7 @@ def _relaxations(
         # No single change is enough: grow one change at a time until the week fits.
         for growing in (_more_windows(request), _more_drops(prepared)):
             for candidate in growing:
-                works, seconds = _works(candidate.apply(request), prepared, limit_s)
+                works, seconds = checks.works(candidate)
                 spent += seconds
                 if works:
                     found.append(candidate)
