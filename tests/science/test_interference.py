@@ -91,7 +91,7 @@ def test_costs_come_in_steps_of_five_within_half_a_step(
                 exact = (
                     100
                     * run_intensity_factor(run_kind=run_kind)
-                    * min(1.0, minutes / 90)
+                    * run_duration_factor(run_duration_min=minutes)
                     * lift_factor(lift_kind=lift_kind, lift_trains_legs=True)
                     * order_factor(run_before_lift=run_first)
                     * recovery_factor(gap_h=gap_h)
