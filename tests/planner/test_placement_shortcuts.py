@@ -9,8 +9,9 @@
   one length) are placed in input order.
 * ``suggest=False`` finds the conflicts of an infeasible week without checking
   relaxations.
-* Window changes are checked on one model shared by all of them, with narrowed
-  start domains: each answer must be that of a model of the changed week alone.
+* Window changes and a dropped run are checked on the diagnosis model, with
+  narrowed start domains and fixed rule literals: each answer must be that of a
+  model of the changed week alone.
 """
 
 from __future__ import annotations
@@ -35,10 +36,18 @@ from placement_builders import (
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.domain.week import TimeWindow, WeekContext
 from runlift.errors import InvalidInput
-from runlift.planner import diagnosis
-from runlift.planner.clock import WeekClock
-from runlift.planner.placement import InfeasibleWeek, PlacementMemo, WeekPlacement, place_week
-from runlift.planner.prepare import _clear_of_neighbours, _near_neighbours, prepare
+from runlift.planner import diagnosis, solve
+from runlift.planner.clock import DAYS_PER_WEEK, WeekClock
+from runlift.planner.model import PlacementModel
+from runlift.planner.placement import (
+    InfeasibleWeek,
+    PlacementMemo,
+    Relaxation,
+    RelaxationKind,
+    WeekPlacement,
+    place_week,
+)
+from runlift.planner.prepare import Item, Prepared, _clear_of_neighbours, _near_neighbours, prepare
 from runlift.rules import check_week, week_cost
 from runlift.rules.checkers import phy_1, sch_4
 from runlift.vocabulary import (
@@ -327,24 +336,85 @@ INFEASIBLE_WEEKS = [
 ]
 
 
+def _alone(candidate: Relaxation, prepared: Prepared) -> bool:
+    """Whether the week with ``candidate`` made is feasible, on a model of its own."""
+    relaxed = candidate.apply(prepared.request)
+    try:
+        again = prepare(relaxed, fixed=diagnosis._fixed(relaxed, prepared))
+    except InvalidInput:
+        return False
+    return solve.solve(solve.build(again, objective=False), time_limit_s=5.0).solution is not None
+
+
+def _drop(item: Item) -> Relaxation:
+    return Relaxation(
+        kind=RelaxationKind.DROP_SESSION,
+        size=diagnosis.DROP_POINTS,
+        text=f"drop {item.spec.title}",
+        session_ids=(item.id,),
+    )
+
+
+@pytest.mark.parametrize("combined", [False, True])
 @pytest.mark.parametrize(("sessions", "spans"), INFEASIBLE_WEEKS)
-def test_window_changes_on_the_shared_model_answer_as_a_model_of_their_own(
-    sessions: list[SessionSpec], spans: dict[str, str]
+def test_changes_checked_on_the_diagnosis_model_answer_as_a_model_of_their_own(
+    sessions: list[SessionSpec],
+    spans: dict[str, str],
+    combined: bool,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     req = request(sessions, windows(**spans))
+    if combined:
+        req = dataclasses.replace(
+            req, context=dataclasses.replace(req.context, allow_combined=True)
+        )
     assert isinstance(place_week(req), InfeasibleWeek)
     prepared = prepare(req)
+    model = solve.build(prepared, diagnose=True, objective=False)
+    checks = diagnosis._Checks(prepared, model, limit_s=5.0)
     new_windows, extensions = diagnosis._window_candidates(req, 60)
     longer, _ = diagnosis._window_candidates(req, 105)
-    candidates = [*new_windows, *extensions, *longer, *diagnosis._more_windows(req)]
-    shared = [c for c in candidates if c not in longer]
-    checks = diagnosis._Checks(prepared, shared, limit_s=5.0)
+    on_model = [*new_windows, *extensions, *longer, *diagnosis._more_windows(req)]
+    drops = [_drop(item) for item in prepared.items]
+    run_drops = [_drop(item) for item in prepared.items if item.spec.is_run]
+    others = [*diagnosis._profile_candidates(req), *diagnosis._more_drops(prepared)]
+    builds: list[Prepared] = []
+    real_build = solve.build
+
+    def counted(again: Prepared, **kwargs: bool) -> PlacementModel:
+        builds.append(again)
+        return real_build(again, **kwargs)
+
+    monkeypatch.setattr(solve, "build", counted)
     answers = []
-    for candidate in candidates:
-        on_shared, _ = checks.works(candidate)
-        alone, _ = diagnosis._works(candidate.apply(req), prepared, 5.0)
-        assert on_shared == alone, candidate.text
+    for candidate in [*on_model, *drops, *others]:
+        before = len(builds)
+        answer, _ = checks.works(candidate)
+        built = len(builds) > before
+        if candidate in on_model or (candidate in run_drops and not combined):
+            assert not built, candidate.text
+        alone = _alone(candidate, prepared)
+        assert answer == alone, candidate.text
         answers.append(alone)
-    assert checks.model is not None  # the shared model was used
     assert any(answers)
     assert not all(answers)
+
+
+def test_a_dropped_run_is_checked_on_the_diagnosis_model_only_when_the_week_has_room() -> None:
+    sessions, spans = INFEASIBLE_WEEKS[0]
+    prepared = prepare(request(sessions, windows(**spans)))
+    dropped = prepared.items[0]
+    again = prepare(_drop(dropped).apply(prepared.request))
+    assert diagnosis._has_room(again, dropped)
+    # Sessions long enough to fill the week leave no room the bound can promise.
+    week_min = DAYS_PER_WEEK * diagnosis.SHORTEST_DAY_MIN
+    crowded = dataclasses.replace(
+        again,
+        items=tuple(
+            dataclasses.replace(
+                item, spec=dataclasses.replace(item.spec, duration_min=week_min // len(again.items))
+            )
+            for item in again.items
+        ),
+    )
+    assert not diagnosis._has_room(crowded, dropped)

@@ -12,13 +12,13 @@
    long enough for the sessions involved, on days with none first, then
    extensions of existing windows; a milder evidence profile; allowing combined
    sessions; dropping the least important session involved), ranked by size
-   (``Relaxation.size``), and each is checked by solving the changed week. Only
+   (``Relaxation.size``), and each is checked by solving the changed week, on
+   the diagnosis model itself where it can stand for it (``_Checks``). Only
    changes that make the week feasible are returned.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Iterator, Sequence
 from datetime import datetime, time
@@ -30,6 +30,7 @@ from runlift.domain.sessions import SessionId
 from runlift.domain.week import MINUTES_PER_DAY, TimeWindow, WeekRequest
 from runlift.errors import InvalidInput
 from runlift.planner import solve
+from runlift.planner.clock import DAYS_PER_WEEK
 from runlift.planner.model import AVAILABILITY, PlacementModel
 from runlift.planner.placement import (
     Conflict,
@@ -376,101 +377,131 @@ def _fixed(relaxed: WeekRequest, prepared: Prepared) -> dict[SessionId, datetime
     }
 
 
-def _works(relaxed: WeekRequest, prepared: Prepared, limit_s: float) -> tuple[bool, float]:
-    try:
-        again = prepare(relaxed, fixed=_fixed(relaxed, prepared))
-    except InvalidInput:
-        return False, 0.0
-    outcome = solve.solve(solve.build(again, objective=False), time_limit_s=limit_s)
-    return outcome.solution is not None, outcome.wall_time_s
+GHOST_MARGIN_MIN = 2 * GRID_MIN
+"""Room beyond a dropped run's duration that a free stretch of a day must have (see ``_Checks``)."""
+
+SHORTEST_DAY_MIN = 23 * 60 - 1
+"""The fewest minutes a local day offers a session that ends by midnight (a clock change)."""
 
 
 class _Checks:
-    """Checks candidate changes; window changes on one model shared by all of them.
+    """Checks candidate changes, most of them on the diagnosis model itself.
 
-    A change of windows changes only where each session may start. The window
-    changes tried together are checked on one hard-rule model whose sessions may
-    start wherever any of the changes lets them; before each check the start
-    domains are narrowed to the starts of that change, so that the solver starts
-    from the same domains as on a model of the changed week alone, without the
-    cost of building one per change. Other changes (a profile, combined sessions,
-    a dropped session), and window changes the shared model does not cover, are
-    checked on a model of their own.
+    The diagnosis model lets every session start anywhere in the week, its windows
+    and every hard rule enforced through assumption literals. With every rule's
+    literal fixed true and the window literals fixed false, narrowing each session's
+    start domain to the starts a change of windows allows gives the changed week's
+    hard-rule model: the same rules over the same starts, so the same answer, without
+    building a model per change.
+
+    Dropping one run works the same way: its rule literals fixed false leave it bound
+    to the others by the no-overlap constraint alone, and a week with this few
+    sessions always has a free stretch of a day for it (``_has_room`` checks that
+    bound before relying on it). When combined blocks may form, a block with the
+    dropped run would still bind its lift, so such weeks are not checked this way.
+    Other changes (a profile, combined sessions, a lift
+    or several sessions dropped) change the rules themselves and are checked on a
+    model of their own.
     """
 
-    def __init__(self, prepared: Prepared, windows: Sequence[Relaxation], limit_s: float) -> None:
+    def __init__(self, prepared: Prepared, model: PlacementModel, limit_s: float) -> None:
         self.prepared = prepared
+        self.model = model
         self.limit_s = limit_s
-        self.changed: dict[str, Prepared | None] = {}
-        for candidate in windows:
-            relaxed = candidate.apply(prepared.request)
-            try:
-                again = prepare(relaxed, fixed=_fixed(relaxed, prepared))
-            except InvalidInput:
-                again = None
-            if again is None or _same_sessions(prepared, again):
-                self.changed[candidate.text] = again
-        self.model: PlacementModel | None = None
-
-    def _shared(self) -> PlacementModel:
-        """The hard-rule model with every item's starts widened to all the changes' starts."""
-        if self.model is None:
-            items = []
-            for item in self.prepared.items:
-                starts = {
-                    start: day
-                    for again in (self.prepared, *self.changed.values())
-                    if again is not None
-                    for start, day in zip(
-                        again.items[item.index].starts,
-                        again.items[item.index].start_days,
-                        strict=True,
-                    )
-                }
-                ordered = sorted(starts)
-                items.append(
-                    dataclasses.replace(
-                        item,
-                        starts=tuple(ordered),
-                        start_days=tuple(starts[start] for start in ordered),
-                        start_windows=(),  # read by the conflict texts only, not the model
-                    )
-                )
-            widened = dataclasses.replace(self.prepared, items=tuple(items))
-            self.model = solve.build(widened, objective=False)
-        return self.model
-
-    @staticmethod
-    def _narrow(m: PlacementModel, index: int, starts: Sequence[int]) -> None:
-        narrowed = cp_model.Domain.from_values([s // m.unit_min for s in starts])
-        domain = m.model.proto.variables[m.k[index].index].domain
-        domain.clear()
-        domain.extend(narrowed.flattened_intervals())
+        self.whole = {
+            item.index: frozenset(model.possible_starts(item))
+            for item in prepared.items
+            if not item.fixed
+        }
 
     def works(self, candidate: Relaxation) -> tuple[bool, float]:
-        if candidate.text not in self.changed:
-            return _works(candidate.apply(self.prepared.request), self.prepared, self.limit_s)
-        again = self.changed[candidate.text]
-        if again is None or any(not i.fixed and not i.starts for i in again.items):
+        """Whether the week with ``candidate`` made can be placed, and the solver's time."""
+        relaxed = candidate.apply(self.prepared.request)
+        try:
+            again = prepare(relaxed, fixed=_fixed(relaxed, self.prepared))
+        except InvalidInput:
             return False, 0.0
-        m = self._shared()
-        for item in again.items:
-            if not item.fixed:
-                self._narrow(m, item.index, item.starts)
+        if any(not i.fixed and not i.starts for i in again.items):
+            return False, 0.0
+        starts = self._starts(again)
+        if starts is None:
+            outcome = solve.solve(solve.build(again, objective=False), time_limit_s=self.limit_s)
+            return outcome.solution is not None, outcome.wall_time_s
+        m = self.model
+        ghosts = {i for i in self.whole if i not in starts}
+        for (rule, index), lit in m.assumptions.items():
+            on = rule != AVAILABILITY and index not in ghosts
+            _set_domain(m, lit.index, [int(on), int(on)])
+        for index, allowed in starts.items():
+            _set_domain(m, m.k[index].index, sorted(s // m.unit_min for s in allowed))
+        for index in ghosts:
+            _set_domain(m, m.k[index].index, sorted(s // m.unit_min for s in self.whole[index]))
         outcome = solve.solve(m, time_limit_s=self.limit_s)
         return outcome.solution is not None, outcome.wall_time_s
 
+    def _starts(self, again: Prepared) -> dict[int, tuple[int, ...]] | None:
+        """Each free session's starts in the changed week, by its index in ``self.model``.
 
-def _same_sessions(prepared: Prepared, again: Prepared) -> bool:
-    """The changed week has the same sessions, fixed alike."""
-    return [(i.id, i.fixed_min) for i in again.items] == [
-        (i.id, i.fixed_min) for i in prepared.items
-    ]
+        None when the model cannot stand for the changed week: another context
+        (profile, goal, combined sessions), a session added or fixed elsewhere, more
+        than one session dropped, or a start the model does not have.
+        """
+        if again.request.context != self.prepared.request.context:
+            return None
+        old = {item.id: item for item in self.prepared.items}
+        if any(
+            item.id not in old or item.fixed_min != old[item.id].fixed_min for item in again.items
+        ):
+            return None
+        kept = {item.id for item in again.items}
+        dropped = [item for item in self.prepared.items if item.id not in kept]
+        if dropped and (
+            len(dropped) > 1
+            or dropped[0].fixed
+            or not dropped[0].spec.is_run
+            or any(block is not False for block in self.model.blocks.values())
+            or not _has_room(again, dropped[0])
+        ):
+            return None
+        starts: dict[int, tuple[int, ...]] = {}
+        for item in again.items:
+            if item.fixed:
+                continue
+            index = old[item.id].index
+            if not self.whole[index].issuperset(item.starts) or any(
+                s % self.model.unit_min for s in item.starts
+            ):
+                return None
+            starts[index] = item.starts
+        return starts
+
+
+def _set_domain(m: PlacementModel, variable: int, values: Sequence[int]) -> None:
+    """Replace the domain of the model's variable ``variable`` by ``values``."""
+    domain = m.model.proto.variables[variable].domain
+    domain.clear()
+    domain.extend(cp_model.Domain.from_values(list(values)).flattened_intervals())
+
+
+def _has_room(again: Prepared, dropped: Item) -> bool:
+    """Whatever the starts of ``again``'s sessions, some day has a free stretch for ``dropped``.
+
+    The sessions leave at most one free stretch before, between and after them on
+    each day, so at least one of them is as long as the week's free time over their
+    number; a stretch ``GHOST_MARGIN_MIN`` longer than the session holds one of its
+    grid starts.
+    """
+    busy = sum(item.duration_min for item in again.items)
+    stretches = len(again.items) + DAYS_PER_WEEK
+    return (DAYS_PER_WEEK * SHORTEST_DAY_MIN - busy) >= stretches * (
+        dropped.duration_min + GHOST_MARGIN_MIN
+    )
 
 
 def _relaxations(
-    prepared: Prepared, involved: Sequence[Item], limit_s: float
+    prepared: Prepared, m: PlacementModel, involved: Sequence[Item], limit_s: float
 ) -> tuple[tuple[Relaxation, ...], float]:
+    """The changes that make the week feasible, each checked on ``m`` (``_Checks``)."""
     request = prepared.request
     spent = 0.0
     found: list[Relaxation] = []
@@ -478,7 +509,7 @@ def _relaxations(
     length = math.ceil(longest / GRID_MIN) * GRID_MIN
     new_windows, extensions = _window_candidates(request, length)
     tried = (new_windows[:MAX_WINDOW_TRIES], extensions[:MAX_EXTENSION_TRIES])
-    checks = _Checks(prepared, [*tried[0], *tried[1]], limit_s)
+    checks = _Checks(prepared, m, limit_s)
     for candidates in tried:
         successes = 0
         for candidate in candidates:
@@ -611,7 +642,7 @@ def diagnose(
         return InfeasibleWeek(conflicts=conflicts, relaxations=(), solve_time_s=spent)
     involved_indices = sorted({i for core in cores for _, i in core if i is not None})
     involved = [prepared.items[i] for i in involved_indices]
-    relaxations, seconds = _relaxations(prepared, involved, limit)
+    relaxations, seconds = _relaxations(prepared, m, involved, limit)
     return InfeasibleWeek(
         conflicts=conflicts, relaxations=relaxations, solve_time_s=spent + seconds
     )
