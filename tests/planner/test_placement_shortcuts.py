@@ -371,7 +371,8 @@ def test_changes_checked_on_the_diagnosis_model_answer_as_a_model_of_their_own(
     assert isinstance(place_week(req), InfeasibleWeek)
     prepared = prepare(req)
     model = solve.build(prepared, diagnose=True, objective=False)
-    checks = diagnosis._Checks(prepared, model, limit_s=5.0)
+    cores, _ = diagnosis.find_cores(model, 5.0)
+    checks = diagnosis._Checks(prepared, model, limit_s=5.0, cores=cores)
     new_windows, extensions = diagnosis._window_candidates(req, 60)
     longer, _ = diagnosis._window_candidates(req, 105)
     on_model = [*new_windows, *extensions, *longer, *diagnosis._more_windows(req)]
@@ -418,3 +419,55 @@ def test_a_dropped_run_is_checked_on_the_diagnosis_model_only_when_the_week_has_
         ),
     )
     assert not diagnosis._has_room(crowded, dropped)
+
+
+def test_changes_that_loosen_no_rule_of_a_conflict_are_rejected_without_a_solve(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Five runs and three explosive lifts, every day open: running first on shared
+    # days (SCH-3, race goal) and no explosive lift after a run (SCH-9) leave the
+    # lifts days of their own, and eight sessions need eight days (RL-1). No window,
+    # profile or combined block changes that; dropping a run does.
+    req = request(
+        [
+            *(run(f"Run {n}") for n in range(5)),
+            *(lift(f"Jumps {n}", explosive=True) for n in range(3)),
+        ],
+        windows(**dict.fromkeys(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), "06:00-22:00")),
+        goal=GoalKind.RACE,
+        priority=Priority.RUNNING,
+        profile=EvidenceProfile.STRICT,
+    )
+    prepared = prepare(req)
+    model = solve.build(prepared, diagnose=True, objective=False)
+    cores, _ = diagnosis.find_cores(model, 5.0)
+    assert [sorted({rule for rule, _ in core}) for core in cores] == [["RL-1", "SCH-3", "SCH-9"]]
+    checks = diagnosis._Checks(prepared, model, limit_s=5.0, cores=cores)
+    new_windows, extensions = diagnosis._window_candidates(req, 60)
+    combined = Relaxation(
+        kind=RelaxationKind.ALLOW_COMBINED, size=diagnosis.COMBINED_POINTS, text="allow combined"
+    )
+    rejected = [
+        *new_windows,
+        *extensions,
+        *diagnosis._more_windows(req),
+        *diagnosis._profile_candidates(req),
+        combined,
+    ]
+    assert len(rejected) > 4
+    solves: list[PlacementModel] = []
+    real_solve = solve.solve
+
+    def counted(m: PlacementModel, **kwargs: object) -> solve.Outcome:
+        solves.append(m)
+        return real_solve(m, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(solve, "solve", counted)
+    for candidate in rejected:
+        assert checks.works(candidate) == (False, 0.0), candidate.text
+        assert not _alone(candidate, prepared), candidate.text
+    assert solves.count(model) == 0
+    assert len(solves) == len(rejected)  # the own-model checks above, one each
+    drop = _drop(prepared.items[0])
+    assert checks.works(drop)[0]
+    assert solves[-1] is model

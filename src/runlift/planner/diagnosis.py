@@ -13,8 +13,9 @@
    extensions of existing windows; a milder evidence profile; allowing combined
    sessions; dropping the least important session involved), ranked by size
    (``Relaxation.size``), and each is checked by solving the changed week, on
-   the diagnosis model itself where it can stand for it (``_Checks``). Only
-   changes that make the week feasible are returned.
+   the diagnosis model itself where it can stand for it (``_Checks``); a change
+   that loosens no rule of some conflict is rejected without a solve
+   (``_loosened``). Only changes that make the week feasible are returned.
 """
 
 from __future__ import annotations
@@ -404,10 +405,17 @@ class _Checks:
     model of their own.
     """
 
-    def __init__(self, prepared: Prepared, model: PlacementModel, limit_s: float) -> None:
+    def __init__(
+        self,
+        prepared: Prepared,
+        model: PlacementModel,
+        limit_s: float,
+        cores: Sequence[Sequence[Key]] = (),
+    ) -> None:
         self.prepared = prepared
         self.model = model
         self.limit_s = limit_s
+        self.cores = [frozenset(rule for rule, _ in core) for core in cores]
         self.whole = {
             item.index: frozenset(model.possible_starts(item))
             for item in prepared.items
@@ -416,6 +424,9 @@ class _Checks:
 
     def works(self, candidate: Relaxation) -> tuple[bool, float]:
         """Whether the week with ``candidate`` made can be placed, and the solver's time."""
+        loosened = _loosened(candidate, self.prepared.request)
+        if loosened is not None and any(not rules & loosened for rules in self.cores):
+            return False, 0.0
         relaxed = candidate.apply(self.prepared.request)
         try:
             again = prepare(relaxed, fixed=_fixed(relaxed, self.prepared))
@@ -476,6 +487,39 @@ class _Checks:
         return starts
 
 
+def _loosened(candidate: Relaxation, request: WeekRequest) -> frozenset[RuleId] | None:
+    """The hard rules (``AVAILABILITY`` for the windows) ``candidate`` can loosen.
+
+    None when it may loosen any of them (a dropped session). A conflict holds even
+    with every session free to start anywhere in the week, so a change that loosens
+    none of its rules leaves it standing, and the week infeasible:
+
+    * windows only change where sessions may start;
+    * a milder profile changes the rules whose parameters differ between the two
+      profiles (``Rule.parameters``), and the starts ruled out around the
+      neighbouring weeks' sessions (SCH-4, PHY-1), when there are any;
+    * combined sessions exempt blocks from SCH-1's gap and add SCH-6's blocks,
+      the only hard rules that read them.
+    """
+    match candidate.kind:
+        case RelaxationKind.ADD_WINDOW | RelaxationKind.EXTEND_WINDOW:
+            return frozenset({AVAILABILITY})
+        case RelaxationKind.PROFILE if candidate.profile is not None:
+            now, then = request.context.profile, candidate.profile
+            rules = {
+                rule.id
+                for rule in RULES.values()
+                if any(values[now] != values[then] for values in rule.parameters.values())
+            }
+            if request.neighbours:
+                rules.add(AVAILABILITY)
+            return frozenset(rules)
+        case RelaxationKind.ALLOW_COMBINED:
+            return frozenset({RuleId("SCH-1"), RuleId("SCH-6")})
+        case _:
+            return None
+
+
 def _set_domain(m: PlacementModel, variable: int, values: Sequence[int]) -> None:
     """Replace the domain of the model's variable ``variable`` by ``values``."""
     domain = m.model.proto.variables[variable].domain
@@ -499,17 +543,20 @@ def _has_room(again: Prepared, dropped: Item) -> bool:
 
 
 def _relaxations(
-    prepared: Prepared, m: PlacementModel, involved: Sequence[Item], limit_s: float
+    prepared: Prepared, m: PlacementModel, cores: Sequence[Sequence[Key]], limit_s: float
 ) -> tuple[tuple[Relaxation, ...], float]:
     """The changes that make the week feasible, each checked on ``m`` (``_Checks``)."""
     request = prepared.request
+    involved = [
+        prepared.items[i] for i in sorted({i for core in cores for _, i in core if i is not None})
+    ]
     spent = 0.0
     found: list[Relaxation] = []
     longest = max((i.duration_min for i in involved), default=60)
     length = math.ceil(longest / GRID_MIN) * GRID_MIN
     new_windows, extensions = _window_candidates(request, length)
     tried = (new_windows[:MAX_WINDOW_TRIES], extensions[:MAX_EXTENSION_TRIES])
-    checks = _Checks(prepared, m, limit_s)
+    checks = _Checks(prepared, m, limit_s, cores)
     for candidates in tried:
         successes = 0
         for candidate in candidates:
@@ -618,31 +665,40 @@ def _more_drops(prepared: Prepared) -> Iterator[Relaxation]:
         )
 
 
+def find_cores(m: PlacementModel, limit_s: float) -> tuple[list[list[Key]], float]:
+    """Sets of assumption keys of the diagnosis model ``m`` that cannot hold together.
+
+    Each is shrunk (``_shrink``) and then set free, so the next one is independent
+    of it; returns them with the solver's time spent finding them.
+    """
+    active = sorted(m.assumptions, key=_sort_key)
+    spent = 0.0
+    budget = [MAX_SHRINK_SOLVES]
+    cores: list[list[Key]] = []
+    for _ in range(MAX_CONFLICTS):
+        outcome = solve.solve(m, time_limit_s=limit_s, assumptions=active)
+        spent += outcome.wall_time_s
+        if outcome.status is not solve.Status.INFEASIBLE or not outcome.core:
+            break
+        core, seconds = _shrink(m, sorted(outcome.core, key=_sort_key), limit_s, budget)
+        spent += seconds
+        cores.append(core)
+        active = [key for key in active if key not in core]
+    return cores, spent
+
+
 def diagnose(
     prepared: Prepared, *, time_limit_s: float, spent_s: float, suggest: bool = True
 ) -> InfeasibleWeek:
     """Explain an infeasible week: its conflicts and, if ``suggest``, the changes that fix it."""
     limit = min(time_limit_s, SOLVE_LIMIT_S)
     m = solve.build(prepared, diagnose=True, objective=False)
-    active = sorted(m.assumptions, key=_sort_key)
-    spent = spent_s
-    budget = [MAX_SHRINK_SOLVES]
-    cores: list[list[Key]] = []
-    for _ in range(MAX_CONFLICTS):
-        outcome = solve.solve(m, time_limit_s=limit, assumptions=active)
-        spent += outcome.wall_time_s
-        if outcome.status is not solve.Status.INFEASIBLE or not outcome.core:
-            break
-        core, seconds = _shrink(m, sorted(outcome.core, key=_sort_key), limit, budget)
-        spent += seconds
-        cores.append(core)
-        active = [key for key in active if key not in core]
+    cores, seconds = find_cores(m, limit)
+    spent = spent_s + seconds
     conflicts = tuple(_conflict(prepared, core) for core in cores) or (_conflict(prepared, []),)
     if not suggest:
         return InfeasibleWeek(conflicts=conflicts, relaxations=(), solve_time_s=spent)
-    involved_indices = sorted({i for core in cores for _, i in core if i is not None})
-    involved = [prepared.items[i] for i in involved_indices]
-    relaxations, seconds = _relaxations(prepared, m, involved, limit)
+    relaxations, seconds = _relaxations(prepared, m, cores, limit)
     return InfeasibleWeek(
         conflicts=conflicts, relaxations=relaxations, solve_time_s=spent + seconds
     )
