@@ -198,26 +198,32 @@ class PlacementModel:
             for i in self.items
             if i.fixed_min is not None
         )
+        anywhere: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         for item in self.items:
             if item.fixed:
                 continue
             if self.diagnose:
-                found = any_starts(
-                    duration_min=item.duration_min, clock=self.prepared.clock, busy=busy
-                )
-                self._starts[item.index] = tuple(s for s, _ in found)
-                self._start_days[item.index] = tuple(d for _, d in found)
+                if item.duration_min not in anywhere:
+                    found = any_starts(
+                        duration_min=item.duration_min, clock=self.prepared.clock, busy=busy
+                    )
+                    anywhere[item.duration_min] = (
+                        tuple(s for s, _ in found),
+                        tuple(d for _, d in found),
+                    )
+                starts, days = anywhere[item.duration_min]
+                self._starts[item.index] = starts
+                self._start_days[item.index] = days
             else:
                 self._starts[item.index] = item.starts
                 self._start_days[item.index] = item.start_days
-        unit = GRID_MIN
-        for starts in self._starts.values():
-            for start in starts:
-                unit = math.gcd(unit, start)
-        self.unit_min = unit
+        distinct = {id(starts): starts for starts in self._starts.values()}
+        self.unit_min = math.gcd(GRID_MIN, *(s for starts in distinct.values() for s in starts))
 
     def _make_starts(self) -> None:
         model, unit = self.model, self.unit_min
+        # Diagnosis sessions of one length share one tuple of starts: one domain for all.
+        shapes: dict[int, tuple[cp_model.Domain, dict[int, tuple[int, int]]]] = {}
         for item in self.items:
             i = item.index
             if item.fixed_day is not None:
@@ -232,20 +238,22 @@ class PlacementModel:
                 self.x[i] = {}
                 self.clause([], self.guard(AVAILABILITY, i))
                 continue
-            self.k[i] = model.new_int_var_from_domain(
-                _value_domain([s // unit for s in starts]), f"k{i}"
-            )
-            by_day: dict[int, list[int]] = {}
-            for start, day in zip(starts, days, strict=True):
-                by_day.setdefault(day, []).append(start // unit)
+            if id(starts) not in shapes:
+                values = [s // unit for s in starts]
+                ranges: dict[int, tuple[int, int]] = {}
+                for value, day in zip(values, days, strict=True):
+                    ranges[day] = (ranges.get(day, (value, value))[0], value)
+                shapes[id(starts)] = (_value_domain(values), ranges)
+            domain, by_day = shapes[id(starts)]
+            self.k[i] = model.new_int_var_from_domain(domain, f"k{i}")
             if len(by_day) == 1:
                 self.x[i] = {next(iter(by_day)): True}
             else:
                 lits: dict[int, Lit] = {}
-                for day, values in sorted(by_day.items()):
+                for day, (first, last) in sorted(by_day.items()):
                     lit = model.new_bool_var(f"x{i}_{day}")
-                    model.add(self.k[i] >= values[0]).only_enforce_if(lit)
-                    model.add(self.k[i] <= values[-1]).only_enforce_if(lit)
+                    model.add(self.k[i] >= first).only_enforce_if(lit)
+                    model.add(self.k[i] <= last).only_enforce_if(lit)
                     lits[day] = lit
                 model.add_exactly_one([v for v in lits.values() if not isinstance(v, bool)])
                 self.x[i] = lits
@@ -290,7 +298,16 @@ class PlacementModel:
     def start_runs(self, item: Item) -> list[tuple[int, int]]:
         """The item's possible starts grouped into [first, last] runs on the grid."""
         if item.index not in self._start_runs:
-            self._start_runs[item.index] = _runs(self.possible_starts(item))
+            starts = self.possible_starts(item)
+            shared = next(
+                (
+                    runs
+                    for other, runs in self._start_runs.items()
+                    if self._starts.get(other) is starts
+                ),
+                None,
+            )
+            self._start_runs[item.index] = _runs(starts) if shared is None else shared
         return self._start_runs[item.index]
 
     def lifts(self) -> list[Item]:

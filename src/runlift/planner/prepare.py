@@ -269,7 +269,7 @@ def allowed_starts(
                 start = clock.elapsed_min(moment)
                 if start + duration_min > clock.elapsed_min(closing):
                     continue
-            if not _overlaps(start, duration_min, busy):
+            if not busy or not _overlaps(start, duration_min, busy):
                 found.append((start, piece.day, number))
     found.sort()
     return found
