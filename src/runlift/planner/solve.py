@@ -26,20 +26,15 @@ RANDOM_SEED = 20_160_301
 """Any fixed seed; with one worker it makes the search repeatable."""
 
 SEARCH_PARAMETERS: dict[str, int] = {
-    "max_presolve_iterations": 1,
+    "cp_model_presolve": False,
     "cp_model_probing_level": 0,
     "symmetry_level": 0,
     "linearization_level": 0,
 }
-"""Lighter presolve and no LP relaxation: measured about twice as fast on these small models
-(``benchmarks/placement.py``), with the same optimal costs."""
-
-NO_PRESOLVE_SESSIONS = range(5, 8)
-"""Weeks of 5-7 sessions are solved without presolve: on the benchmark weeks presolve took
-longer than it saved (median solve 6.5 against 9.9 ms at five sessions, 24 against 27 ms
-at seven); from eight sessions on it pays for itself, and below five either way takes a
-few milliseconds. The diagnosis's solves (assumptions, or no objective) always skip it:
-about 30 % faster on the benchmark's infeasible weeks."""
+"""No presolve, no probing, no symmetry detection and no LP relaxation: measured fastest on
+these small models, with the same optimal costs (``benchmarks/placement.py``;
+``docs/placement.md``, "Determinism"). Probing runs at the start of the search even without
+presolve: left at its default, the benchmark's infeasible weeks took a third longer."""
 
 
 class Status(Enum):
@@ -226,9 +221,6 @@ def solve(
     solver.parameters.max_time_in_seconds = time_limit_s
     for name, value in SEARCH_PARAMETERS.items():
         setattr(solver.parameters, name, value)
-    solver.parameters.cp_model_presolve = (
-        assumptions is None and m.model.has_objective() and len(m.items) not in NO_PRESOLVE_SESSIONS
-    )
     status = solver.solve(m.model)
     wall = float(solver.wall_time)
     if status == cp_model.INFEASIBLE:
