@@ -471,3 +471,15 @@ def test_changes_that_loosen_no_rule_of_a_conflict_are_rejected_without_a_solve(
     drop = _drop(prepared.items[0])
     assert checks.works(drop)[0]
     assert solves[-1] is model
+
+
+def test_extensions_within_waking_hours_are_tried_first() -> None:
+    req = request([lift("A"), lift("B")], windows(mon="05:00-06:00 18:00-19:00"))
+    _, extensions = diagnosis._window_candidates(req, 60)
+    texts = [candidate.text for candidate in extensions]
+    assert texts == [
+        "extend Monday's 18:00-19:00 window to 20:00",
+        "start Monday's 18:00-19:00 window at 17:00",
+        "extend Monday's 05:00-06:00 window to 07:00",
+        "start Monday's 05:00-06:00 window at 04:00",
+    ]
