@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from datetime import UTC, date, time, timedelta
 from zoneinfo import ZoneInfo
@@ -13,7 +14,15 @@ from runlift.domain.week import Commitment, TimeWindow
 from runlift.errors import InvalidInput
 from runlift.planner.placement import RelaxationKind, WeekPlacement, place_week
 from runlift.rules import RULES, week_cost
-from runlift.vocabulary import GoalKind, LiftKind, MuscleGroup, Priority, RunKind, Weekday
+from runlift.vocabulary import (
+    EvidenceProfile,
+    GoalKind,
+    LiftKind,
+    MuscleGroup,
+    Priority,
+    RunKind,
+    Weekday,
+)
 
 LEGS, BACK, CHEST = MuscleGroup.LEGS, MuscleGroup.BACK, MuscleGroup.CHEST
 AVAILABILITY = windows(
@@ -127,6 +136,24 @@ def test_a_session_must_fit_in_one_window_not_across_two() -> None:
     assert "availability" in result.conflicts[0].rule_ids
     assert any("'A' (90 min)" in line for line in result.conflicts[0].inputs)
     assert RelaxationKind.EXTEND_WINDOW in {r.kind for r in result.relaxations}
+
+
+def test_the_mildest_profile_step_that_works_is_offered_not_the_larger_one() -> None:
+    # Two days, each with a 06:00 and a 13:00 hour: a lift and a run share each
+    # day 6 h apart, which default allows and strict (8 h) does not.
+    req = request(
+        [lift("Lift A"), lift("Lift B"), run("Run A"), run("Run B")],
+        windows(mon="06:00-07:00 13:00-14:00", wed="06:00-07:00 13:00-14:00"),
+        profile=EvidenceProfile.STRICT,
+    )
+    result = infeasible(req)
+    profiles = [r.profile for r in result.relaxations if r.kind is RelaxationKind.PROFILE]
+    assert profiles == [EvidenceProfile.DEFAULT]
+    # Moderate is milder still, so it works too; it is left out as the larger change.
+    moderate = dataclasses.replace(
+        req, context=dataclasses.replace(req.context, profile=EvidenceProfile.MODERATE)
+    )
+    assert isinstance(place_week(moderate), WeekPlacement)
 
 
 def test_preferred_start_breaks_ties() -> None:

@@ -595,15 +595,18 @@ def _relaxations(
                 ),
             )
         )
-    drops = 0
+    # One working profile step is enough: every milder profile works too (its rules are
+    # all weaker) but changes more. One dropped session is enough to show.
+    enough: set[RelaxationKind] = set()
     for candidate in [*others, *_drop_candidates(prepared, involved)]:
-        if candidate.kind is RelaxationKind.DROP_SESSION and drops >= 1:
-            break
+        if candidate.kind in enough:
+            continue
         works, seconds = checks.works(candidate)
         spent += seconds
         if works:
             found.append(candidate)
-            drops += candidate.kind is RelaxationKind.DROP_SESSION
+            if candidate.kind in {RelaxationKind.PROFILE, RelaxationKind.DROP_SESSION}:
+                enough.add(candidate.kind)
     if not found:
         # No single change is enough: grow one change at a time until the week fits.
         for growing in (_more_windows(request), _more_drops(prepared)):
