@@ -414,9 +414,11 @@ class _Checks:
     sessions always has a free stretch of a day for it (``_has_room`` checks that
     bound before relying on it). When combined blocks may form, a block with the
     dropped run would still bind its lift, so such weeks are not checked this way.
-    Other changes (a profile, combined sessions, a lift
-    or several sessions dropped) change the rules themselves and are checked on a
-    model of their own.
+    Other changes (a profile, combined sessions, a lift or several sessions
+    dropped) change the rules themselves and are checked on a model of their own.
+
+    Before any of that, a change that loosens no rule of one of ``cores`` (the
+    week's conflicts) is rejected without a solve (``_loosened``).
     """
 
     def __init__(

@@ -601,8 +601,9 @@ class PlacementModel:
         may be a rest day fewer), which the solver then knows before the days are
         chosen. Every floor must be at most the terms' weighted sum in every placement
         with that ``driver``: then the least ``total`` is that sum, and the optimum and
-        its cost are those of the terms themselves. (``>=`` rather than ``==``: presolve
-        would substitute an equality back into the objective and lose the floor.)
+        its cost are those of the terms themselves. (``>=`` rather than ``==``: presolve,
+        where it runs, would substitute an equality back into the objective and lose
+        the floor.)
         """
         if any(t.tier is Tier.PREFERENCE for t in terms) or not terms:
             raise PlanningError("only rule terms can be bounded together")
