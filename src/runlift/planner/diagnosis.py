@@ -412,8 +412,10 @@ class _Checks:
     Dropping one run works the same way: its rule literals fixed false leave it bound
     to the others by the no-overlap constraint alone, and a week with this few
     sessions always has a free stretch of a day for it (``_has_room`` checks that
-    bound before relying on it). When combined blocks may form, a block with the
-    dropped run would still bind its lift, so such weeks are not checked this way.
+    bound before relying on it). Two rules could still lean on it, so such weeks are
+    not checked this way: when combined blocks may form (a block with the dropped
+    run would bind its lift) and when SCH-3 is hard with running first (the
+    dropped run could stand as the run that precedes a lift on its day).
     Other changes (a profile, combined sessions, a lift or several sessions
     dropped) change the rules themselves and are checked on a model of their own.
 
@@ -487,6 +489,7 @@ class _Checks:
             or dropped[0].fixed
             or not dropped[0].spec.is_run
             or any(block is not False for block in self.model.blocks.values())
+            or (self.prepared.sch3_hard and self.prepared.priority is Modality.RUN)
             or not _has_room(again, dropped[0])
         ):
             return None
