@@ -5,6 +5,10 @@
 2. On small weeks (3-4 sessions, a few short windows, the real 15-minute grid)
    its cost equals the optimum found by enumerating every placement and
    scoring it with ``runlift.rules.week_cost`` and the hard checkers.
+3. On crowded weeks (few days with windows), every relaxation offered for an
+   infeasible week makes it placeable, and every window change and dropped
+   session answered on the diagnosis model gets the answer of a model of the
+   changed week alone.
 """
 
 from __future__ import annotations
@@ -21,7 +25,16 @@ from hypothesis import strategies as st
 
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.domain.week import TimeWindow, WeekContext, WeekRequest
-from runlift.planner.placement import InfeasibleWeek, WeekPlacement, place_week
+from runlift.errors import InvalidInput
+from runlift.planner import diagnosis, solve
+from runlift.planner.placement import (
+    InfeasibleWeek,
+    Relaxation,
+    RelaxationKind,
+    WeekPlacement,
+    place_week,
+)
+from runlift.planner.prepare import prepare
 from runlift.rules import check_week, priority_first, week_cost
 from runlift.vocabulary import (
     EvidenceProfile,
@@ -297,3 +310,50 @@ def test_small_weeks_reach_the_brute_force_optimum(
         assert isinstance(result, WeekPlacement)
         assert result.optimal
         assert result.cost.total == best
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=SLOW)
+@given(
+    specs=sessions(low=5, high=9, lifts=(2, 3)),
+    context=contexts(),
+    monday=st.sampled_from(MONDAYS),
+    data=st.data(),
+)
+def test_crowded_weeks_offer_only_relaxations_that_work(
+    specs: list[SessionSpec], context: WeekContext, monday: date, data: st.DataObject
+) -> None:
+    windows = data.draw(availability(days=4, longest_min=180))
+    request = _request(specs, windows, context, monday)
+    result = place_week(request)
+    event(type(result).__name__)
+    if isinstance(result, WeekPlacement):
+        return
+    for relaxation in result.relaxations:
+        assert isinstance(place_week(relaxation.apply(request)), WeekPlacement), relaxation.text
+    # The checks behind them: on the diagnosis model where it can stand for the
+    # changed week, each answer must be that of a model of its own.
+    prepared = prepare(request)
+    model = solve.build(prepared, diagnose=True, objective=False)
+    cores, _ = diagnosis.find_cores(model, 5.0)
+    checks = diagnosis._Checks(prepared, model, limit_s=5.0, cores=cores)
+    new_windows, extensions = diagnosis._window_candidates(request, 60)
+    drops = [
+        Relaxation(
+            kind=RelaxationKind.DROP_SESSION,
+            size=diagnosis.DROP_POINTS,
+            text=f"drop {item.spec.title}",
+            session_ids=(item.id,),
+        )
+        for item in prepared.items
+    ]
+    for candidate in [*new_windows[:4], *extensions[:4], *drops]:
+        answer, _ = checks.works(candidate)
+        relaxed = candidate.apply(request)
+        try:
+            again = prepare(relaxed, fixed=diagnosis._fixed(relaxed, prepared))
+        except InvalidInput:
+            alone = False
+        else:
+            outcome = solve.solve(solve.build(again, objective=False), time_limit_s=5.0)
+            alone = outcome.solution is not None
+        assert answer == alone, candidate.text
