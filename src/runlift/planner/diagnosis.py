@@ -420,7 +420,8 @@ class _Checks:
     dropped) change the rules themselves and are checked on a model of their own.
 
     Before any of that, a change that loosens no rule of one of ``cores`` (the
-    week's conflicts) is rejected without a solve (``_loosened``).
+    week's conflicts) is rejected without a solve (``_loosened``). The checks change
+    the model in place: it is used for them only once its conflicts are found.
     """
 
     def __init__(
@@ -428,12 +429,13 @@ class _Checks:
         prepared: Prepared,
         model: PlacementModel,
         limit_s: float,
-        cores: Sequence[Sequence[Key]] = (),
+        cores: Sequence[Sequence[Key]],
     ) -> None:
         self.prepared = prepared
         self.model = model
         self.limit_s = limit_s
         self.cores = [frozenset(rule for rule, _ in core) for core in cores]
+        self.by_id = {item.id: item for item in prepared.items}
         self.whole = {
             item.index: frozenset(model.possible_starts(item))
             for item in prepared.items
@@ -462,9 +464,9 @@ class _Checks:
             on = rule != AVAILABILITY and index not in ghosts
             _set_domain(m, lit.index, [int(on), int(on)])
         for index, allowed in starts.items():
-            _set_domain(m, m.k[index].index, sorted(s // m.unit_min for s in allowed))
+            _set_domain(m, m.k[index].index, [s // m.unit_min for s in allowed])
         for index in ghosts:
-            _set_domain(m, m.k[index].index, sorted(s // m.unit_min for s in self.whole[index]))
+            _set_domain(m, m.k[index].index, [s // m.unit_min for s in self.whole[index]])
         outcome = solve.solve(m, time_limit_s=self.limit_s)
         return outcome.solution is not None, outcome.wall_time_s
 
@@ -477,7 +479,7 @@ class _Checks:
         """
         if again.request.context != self.prepared.request.context:
             return None
-        old = {item.id: item for item in self.prepared.items}
+        old = self.by_id
         if any(
             item.id not in old or item.fixed_min != old[item.id].fixed_min for item in again.items
         ):
