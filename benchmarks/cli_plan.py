@@ -67,8 +67,10 @@ def breakdown_child(output: Path) -> dict[str, float]:
     from runlift.io.fit_workout import workout_files  # noqa: PLC0415
     from runlift.io.ics_export import write_plan_ics  # noqa: PLC0415
     from runlift.io.plan_markdown import plan_markdown  # noqa: PLC0415
-    from runlift.io.report import build_report, report_html, report_pdf  # noqa: PLC0415
     from runlift.reference.exercises import exercise_library  # noqa: PLC0415
+    from runlift.report.build import build_report  # noqa: PLC0415
+    from runlift.report.html import report_html  # noqa: PLC0415
+    from runlift.report.pdf import report_pdf  # noqa: PLC0415
     from runlift.services import planning  # noqa: PLC0415
     from runlift.services.report_data import report_data  # noqa: PLC0415
 

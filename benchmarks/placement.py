@@ -30,8 +30,8 @@ from datetime import time as clock_time
 
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.domain.week import Commitment, TimeWindow, WeekContext, WeekRequest
-from runlift.planner.placement import InfeasibleWeek, WeekPlacement, place_week
-from runlift.planner.prepare import GRID_MIN, allowed_starts, prepare, window_pieces
+from runlift.placement.prepare import GRID_MIN, allowed_starts, prepare, window_pieces
+from runlift.placement.week import InfeasibleWeek, WeekPlacement, place_week
 from runlift.rules import check_week, week_cost
 from runlift.rules.catalogue.scheduling import SCH_1
 from runlift.vocabulary import (

@@ -26,10 +26,10 @@ from pathlib import Path
 
 from runlift.domain.athlete import AthleteProfile
 from runlift.io.profile import read_profile
-from runlift.planner.baseline import baseline
-from runlift.planner.lifting_prescription import plan_lifts
-from runlift.planner.periodisation import outline_plan
-from runlift.planner.programme import build_plan
+from runlift.programme.assembly import build_plan
+from runlift.programme.baseline import baseline
+from runlift.programme.lifting_prescription import plan_lifts
+from runlift.programme.periodisation import outline_plan
 from runlift.reference.exercises import exercise_library
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "athletes"

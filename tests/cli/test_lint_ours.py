@@ -12,7 +12,7 @@ from runlift.domain.plan import Plan
 from runlift.io.ics_export import write_plan_ics
 from runlift.io.plan_json import dumps, plan_dict, read_plan_sessions
 from runlift.io.profile import read_profile
-from runlift.planner.programme import build_plan
+from runlift.programme.assembly import build_plan
 from runlift.reference.exercises import exercise_library
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "athletes" / "half-marathon-lifter.yaml"

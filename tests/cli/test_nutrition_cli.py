@@ -13,8 +13,8 @@ from runlift.cli.app import main
 from runlift.io.nutrition_json import nutrition_day_dict
 from runlift.io.plan_json import dumps, plan_dict
 from runlift.io.profile import read_profile
-from runlift.planner.nutrition_days import LIFT_MET_COMPENDIUM_CODE, plan_nutrition
-from runlift.planner.programme import build_plan
+from runlift.nutrition.days import LIFT_MET_COMPENDIUM_CODE, plan_nutrition
+from runlift.programme.assembly import build_plan
 from runlift.reference.compendium import met_for
 from runlift.reference.exercises import exercise_library
 from runlift.units import KG_PER_LB

@@ -35,7 +35,7 @@ from runlift.io.fit_workout import (
     workout_files,
 )
 from runlift.io.profile import read_profile
-from runlift.planner.programme import build_plan
+from runlift.programme.assembly import build_plan
 from runlift.reference.exercises import exercise_library
 from runlift.vocabulary import StepKind
 

@@ -13,7 +13,7 @@ from runlift.errors import InvalidInput
 from runlift.io.calendar import read_calendar
 from runlift.io.ics_export import write_plan_ics
 from runlift.io.profile import read_profile
-from runlift.planner.programme import build_plan
+from runlift.programme.assembly import build_plan
 from runlift.reference.exercises import exercise_library
 from runlift.vocabulary import LiftKind, RunKind
 

@@ -4,7 +4,7 @@ from pathlib import Path
 from runlift.domain.plan import Plan
 from runlift.io.plan_markdown import plan_markdown
 from runlift.io.profile import read_profile
-from runlift.planner.programme import build_plan
+from runlift.programme.assembly import build_plan
 from runlift.reference.exercises import exercise_library
 
 HALF = Path(__file__).parents[2] / "examples" / "athletes" / "half-marathon-lifter.yaml"

@@ -10,20 +10,22 @@ from hypothesis import strategies as st
 
 from runlift.domain.athlete import AthleteProfile, Goal, LiftingBackground, RunningBackground
 from runlift.domain.exercises import Equipment
-from runlift.planner.baseline import Baseline
-from runlift.planner.lifting_prescription import (
-    DELOAD_VOLUME_FACTOR,
-    MAX_SETS_PER_EXERCISE,
-    SCH7_MAX_DAYS,
-    SCH7_MIN_DAYS,
-    WEEKLY_SET_RANGES,
+from runlift.programme.baseline import Baseline
+from runlift.programme.lifting_prescription import (
     PlannedLift,
     chart_percent_1rm,
     plan_lifts,
     training_days,
     weekly_sets,
 )
-from runlift.planner.periodisation import LiftEmphasis, WeekOutline
+from runlift.programme.lifting_templates import (
+    DELOAD_VOLUME_FACTOR,
+    MAX_SETS_PER_EXERCISE,
+    SCH7_MAX_DAYS,
+    SCH7_MIN_DAYS,
+    WEEKLY_SET_RANGES,
+)
+from runlift.programme.periodisation import LiftEmphasis, WeekOutline
 from runlift.reference.exercises import exercise_library
 from runlift.vocabulary import (
     MAJOR_MUSCLE_GROUPS,

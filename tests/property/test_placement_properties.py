@@ -26,15 +26,15 @@ from hypothesis import strategies as st
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.domain.week import TimeWindow, WeekContext, WeekRequest
 from runlift.errors import InvalidInput
-from runlift.planner import diagnosis, solve
-from runlift.planner.placement import (
+from runlift.placement import diagnosis, solve
+from runlift.placement.prepare import prepare
+from runlift.placement.week import (
     InfeasibleWeek,
     Relaxation,
     RelaxationKind,
     WeekPlacement,
     place_week,
 )
-from runlift.planner.prepare import prepare
 from runlift.rules import check_week, priority_first, week_cost
 from runlift.vocabulary import (
     EvidenceProfile,

@@ -22,9 +22,9 @@ from runlift.domain.athlete import (
 from runlift.domain.prescription import RunPrescription, RunRepeat, RunStep
 from runlift.domain.week import TimeWindow
 from runlift.errors import InvalidInput
-from runlift.planner.baseline import Baseline, baseline
-from runlift.planner.periodisation import WeekOutline, outline_plan
-from runlift.planner.running_prescription import PlannedRun, plan_runs
+from runlift.programme.baseline import Baseline, baseline
+from runlift.programme.periodisation import WeekOutline, outline_plan
+from runlift.programme.running_prescription import PlannedRun, plan_runs
 from runlift.science.running import race_time_s, training_paces
 from runlift.vocabulary import (
     HARD_RUN_KINDS,

@@ -9,7 +9,7 @@ from test_programme_properties import profiles
 
 from runlift.domain.athlete import AthleteProfile
 from runlift.errors import InvalidInput, PlanningError
-from runlift.planner.programme import build_plan, week_context
+from runlift.programme.assembly import build_plan, week_context
 from runlift.reference.exercises import exercise_library
 from runlift.rules import check_sessions
 

@@ -13,7 +13,7 @@ from runlift.domain.quantities import quantity
 from runlift.errors import InvalidInput
 from runlift.io.nutrition_json import nutrition_day_dict
 from runlift.io.profile import read_profile
-from runlift.planner.baseline import baseline
+from runlift.programme.baseline import baseline
 
 
 def demo(

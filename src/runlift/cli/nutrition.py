@@ -1,7 +1,7 @@
 """``runlift nutrition``: a week of day-by-day energy, protein, carbohydrate and fat targets.
 
 Given an athlete profile it builds the plan and works out each day's
-nutrition (``runlift.planner.nutrition_days``); given a ``plan.json`` written
+nutrition (``runlift.nutrition.days``); given a ``plan.json`` written
 by ``runlift plan`` it shows the nutrition stored in it.
 """
 

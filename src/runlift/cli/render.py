@@ -17,7 +17,7 @@ from runlift.domain.plan import Plan, PlannedSession, PlanWeek
 from runlift.domain.prescription import RunPrescription
 from runlift.domain.quantities import quantity
 from runlift.io.imported import ImportedSessions
-from runlift.planner.baseline import Baseline
+from runlift.programme.baseline import Baseline
 
 Cell = str | float | int | None
 

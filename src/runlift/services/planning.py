@@ -17,12 +17,13 @@ from runlift.io.fit_workout import workout_files
 from runlift.io.ics_export import write_plan_ics
 from runlift.io.nutrition_json import nutrition_day_dict
 from runlift.io.plan_markdown import plan_markdown
-from runlift.io.report import build_report, report_html, report_pdf
-from runlift.io.report_model import Report
-from runlift.planner.nutrition_days import LIFT_MET_COMPENDIUM_CODE, plan_nutrition
-from runlift.planner.programme import build_plan
+from runlift.nutrition.days import LIFT_MET_COMPENDIUM_CODE, plan_nutrition
+from runlift.programme.assembly import build_plan
 from runlift.reference.compendium import met_for
 from runlift.reference.exercises import exercise_library
+from runlift.report.build import build_report
+from runlift.report.html import report_html
+from runlift.report.model import Report
 from runlift.services.report_data import report_data
 
 Progress = Callable[[int, int], None]
@@ -107,9 +108,16 @@ class PdfPrinter:
         return result
 
 
+def report_pdf(report: Report) -> bytes:
+    """The report as PDF bytes, loading ReportLab only now (``runlift.report.pdf``)."""
+    from runlift.report import pdf as printer  # noqa: PLC0415 - loads ReportLab
+
+    return printer.report_pdf(report)
+
+
 def _prepare_printing() -> None:
     """Load the PDF layout code and its fonts (in the printer's worker, ahead of time)."""
-    from runlift.io import report_pdf as printer  # noqa: PLC0415 - loads ReportLab
+    from runlift.report import pdf as printer  # noqa: PLC0415 - loads ReportLab
 
     printer.prepare()
 

@@ -1,16 +1,16 @@
 """What the athlete's report needs beyond the plan: sets per muscle group, from the library.
 
-``runlift.io.report`` may not read the exercise library (``io`` and
-``reference`` are siblings), so this use case counts the sets and hands them
-over as a :class:`~runlift.io.report.ReportData`.
+The report shows what it is given and reads no library itself, so this use case
+counts the sets with the exercise library and hands them over as a
+:class:`~runlift.report.model.ReportData`.
 """
 
 from __future__ import annotations
 
 from runlift.domain.plan import Plan
 from runlift.domain.prescription import LiftPrescription
-from runlift.io.report import ReportData
 from runlift.reference.exercises import ExerciseLibrary
+from runlift.report.model import ReportData
 from runlift.vocabulary import MuscleGroup
 
 

@@ -1,0 +1,299 @@
+"""The whole plan: outline the weeks, write each week's runs and lifts, place them, explain them.
+
+``build_plan`` is the main job of runlift. Per week it asks the periodisation
+for the week's shape (``outline_plan``), the running and lifting prescriptions
+for the sessions (``plan_runs``, ``plan_lifts``) and the weekly placement for
+their times (``place_week``), with the previous week's sessions as neighbours
+so that the hard gap rules also hold across Sunday night. Each week's solver
+starts from last week's weekdays and times (``place_week(hint=...)``), and a week
+whose model repeats an earlier one's takes its solution (``PlacementMemo``). The
+periodisation plans no more sessions than the windows hold, so weeks rarely
+collide; a week that cannot hold every session loses the least important session
+its conflicts name (easy runs first, never a key session while another will do,
+never a lift SCH-7 needs), one at a time, and the week's notes say what was
+dropped and why. The result is deterministic: the same profile gives the same
+plan.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from runlift.domain.athlete import AthleteProfile
+from runlift.domain.plan import Plan, PlanDay, PlannedSession, PlanWeek
+from runlift.domain.prescription import Prescription
+from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
+from runlift.domain.week import WeekContext, WeekRequest
+from runlift.errors import InvalidInput, PlanningError
+from runlift.placement.prepare import check_composition, drop_rank
+from runlift.placement.week import (
+    DEFAULT_TIME_LIMIT_S,
+    InfeasibleWeek,
+    PlacementMemo,
+    WeekPlacement,
+    place_week,
+)
+from runlift.programme.baseline import Baseline, baseline
+from runlift.programme.lifting_prescription import ExerciseLibrary, plan_lifts
+from runlift.programme.periodisation import WeekOutline, outline_plan
+from runlift.programme.running_prescription import plan_runs
+
+RACE_START = time(9, 0)
+"""Local start assumed for a race (most road races start in the morning)."""
+
+MAX_DROPS_PER_WEEK = 6
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Written:
+    """A session written for the week, before it is placed."""
+
+    spec: SessionSpec
+    prescription: Prescription
+    rules: tuple[str, ...]
+    explanation: tuple[str, ...]
+    fixed_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlannedWeekResult:
+    """One week's outline, its placement, and what had to give way."""
+
+    outline: WeekOutline
+    placement: WeekPlacement
+    dropped: tuple[str, ...]
+
+
+Progress = Callable[[int, int], None]
+
+
+def week_context(profile: AthleteProfile) -> WeekContext:
+    """The rule context of every week of the athlete's plan."""
+    return WeekContext(
+        goal=profile.goal.kind,
+        priority=profile.goal.priority,
+        profile=profile.evidence_profile,
+        rest_days_min=profile.rest_days_min,
+        timezone=profile.timezone,
+    )
+
+
+def _written(
+    outline: WeekOutline, profile: AthleteProfile, numbers: Baseline, library: ExerciseLibrary
+) -> list[_Written]:
+    runs = [
+        _Written(
+            spec=r.spec,
+            prescription=r.prescription,
+            rules=r.rules,
+            explanation=r.explanation,
+            fixed_date=r.fixed_date,
+        )
+        for r in plan_runs(outline, profile, numbers)
+    ]
+    lifts = [
+        _Written(
+            spec=lift.spec,
+            prescription=lift.prescription,
+            rules=lift.rules,
+            explanation=lift.explanation,
+        )
+        for lift in plan_lifts(outline, profile, numbers, library)
+    ]
+    return runs + lifts
+
+
+def _drop_choice(
+    result: InfeasibleWeek, written: Sequence[_Written], request: WeekRequest
+) -> _Written | None:
+    """The session to drop: the least important one the conflicts name, else of the week.
+
+    Sessions with a fixed date (the race) stay, and so does a lift whose loss would
+    break SCH-7's composition.
+    """
+    named = {session_id for c in result.conflicts for session_id in c.session_ids}
+    droppable = []
+    for w in written:
+        if w.fixed_date is not None:
+            continue
+        rest = tuple(s for s in request.sessions if s.id != w.spec.id)
+        try:
+            check_composition(dataclasses.replace(request, sessions=rest))
+        except InvalidInput:
+            continue
+        droppable.append(w)
+    pool = [w for w in droppable if w.spec.id in named] or droppable
+    return min(pool, key=lambda w: drop_rank(w.spec), default=None)
+
+
+def _hint(
+    written: Sequence[_Written], before: Sequence[ScheduledSession], zone: ZoneInfo
+) -> dict[SessionId, datetime]:
+    """Last week's weekday and time for each session, as a first guess for the solver.
+
+    A session takes the start of last week's session of the same modality and kind
+    (in order), else of the same modality; sessions without a match get no guess.
+    """
+    unused = list(before)
+    hint: dict[SessionId, datetime] = {}
+    for same_kind in (True, False):
+        for w in written:
+            if w.spec.id in hint:
+                continue
+            match = next(
+                (
+                    s
+                    for s in unused
+                    if s.spec.modality is w.spec.modality
+                    and (s.spec.kind == w.spec.kind or not same_kind)
+                ),
+                None,
+            )
+            if match is None:
+                continue
+            unused.remove(match)
+            local = match.start.astimezone(zone)
+            hint[w.spec.id] = datetime.combine(
+                local.date() + timedelta(days=7), local.time(), tzinfo=zone
+            )
+    return hint
+
+
+def _place(
+    outline: WeekOutline,
+    written: list[_Written],
+    profile: AthleteProfile,
+    *,
+    time_limit_s: float,
+    neighbours: tuple[ScheduledSession, ...],
+    memo: PlacementMemo,
+) -> tuple[WeekPlacement, list[_Written], list[str]]:
+    zone = ZoneInfo(profile.timezone)
+    dropped: list[str] = []
+    for _ in range(MAX_DROPS_PER_WEEK + 1):
+        request = WeekRequest(
+            week_start=outline.start,
+            sessions=tuple(w.spec for w in written),
+            availability=profile.availability,
+            context=week_context(profile),
+            neighbours=neighbours,
+        )
+        fixed: Mapping[SessionId, datetime] = {
+            w.spec.id: datetime.combine(w.fixed_date, RACE_START, tzinfo=zone)
+            for w in written
+            if w.fixed_date is not None
+        }
+        result = place_week(
+            request,
+            time_limit_s=time_limit_s,
+            fixed=fixed,
+            hint=_hint(written, neighbours, zone),
+            memo=memo,
+            suggest=False,
+        )
+        if isinstance(result, WeekPlacement):
+            return result, written, dropped
+        victim = _drop_choice(result, written, request)
+        if victim is None:
+            break
+        reasons = "; ".join(c.text for c in result.conflicts) or "the hard rules collide"
+        dropped.append(f"Dropped '{victim.spec.title}': the week could not hold it ({reasons})")
+        written = [w for w in written if w.spec.id != victim.spec.id]
+    raise PlanningError(
+        f"week {outline.index + 1} (from {outline.start.isoformat()}) cannot be placed even "
+        "after dropping sessions; add availability or switch to evidence profile moderate"
+    )
+
+
+def _planned(
+    written: _Written, scheduled: ScheduledSession, placement: WeekPlacement
+) -> PlannedSession:
+    explanation = placement.explanations.get(scheduled.id)
+    placement_rules = () if explanation is None else tuple(explanation.rule_ids)
+    placement_lines: tuple[str, ...] = ()
+    if explanation is not None:
+        placement_lines = (
+            f"Placed in {explanation.window}.",
+            *explanation.lines,
+            *explanation.preferences,
+        )
+    rules = tuple(dict.fromkeys((*placement_rules, *written.rules)))
+    return PlannedSession(
+        scheduled=scheduled,
+        prescription=written.prescription,
+        rules=rules,
+        explanation=(*placement_lines, *written.explanation),
+    )
+
+
+def _week(
+    outline: WeekOutline, written: Sequence[_Written], placement: WeekPlacement, dropped: list[str]
+) -> PlanWeek:
+    by_id = {w.spec.id: w for w in written}
+    days = []
+    for offset in range(7):
+        day = outline.start + timedelta(days=offset)
+        sessions = tuple(
+            _planned(by_id[s.id], s, placement) for s in placement.sessions if s.start.date() == day
+        )
+        days.append(PlanDay(date=day, sessions=sessions))
+    return PlanWeek(
+        index=outline.index,
+        start=outline.start,
+        block=outline.block,
+        focus=outline.focus,
+        phase=outline.phase,
+        deload=outline.deload,
+        days=tuple(days),
+        notes=(*outline.notes, *dropped),
+    )
+
+
+def build_plan(
+    profile: AthleteProfile,
+    *,
+    library: ExerciseLibrary,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    progress: Progress | None = None,
+) -> Plan:
+    """Build the athlete's whole plan.
+
+    Args:
+        profile: the athlete.
+        library: the exercise library (``runlift.reference.exercises.exercise_library()``).
+        time_limit_s: the placement's time limit per week.
+        progress: called with (weeks done, weeks in all) after each week.
+
+    Raises:
+        InvalidInput: the profile cannot make a plan (see ``outline_plan``).
+        PlanningError: a week cannot be placed even after dropping sessions.
+    """
+    numbers = baseline(profile)
+    outlines = outline_plan(profile)
+    weeks = []
+    previous: tuple[ScheduledSession, ...] = ()
+    memo = PlacementMemo()
+    for outline in outlines:
+        written = _written(outline, profile, numbers, library)
+        placement, kept, dropped = _place(
+            outline,
+            written,
+            profile,
+            time_limit_s=time_limit_s,
+            neighbours=previous,
+            memo=memo,
+        )
+        previous = placement.sessions
+        weeks.append(_week(outline, kept, placement, dropped))
+        if progress is not None:
+            progress(len(weeks), len(outlines))
+    return Plan(
+        athlete=profile.name,
+        start=outlines[0].start,
+        end=outlines[-1].start + timedelta(days=6),
+        weeks=tuple(weeks),
+    )
