@@ -5,7 +5,8 @@ day at most) are declared and checked the same way.
 
 ``RULES`` holds every rule by ID; ``check_week`` / ``check_sessions`` list the
 violations of placed sessions; ``week_cost`` is the integer objective the
-weekly placement minimises.
+weekly placement minimises. Part of the core: it may import the domain, the
+science and the base modules; no solver, no I/O.
 """
 
 from __future__ import annotations
