@@ -300,22 +300,24 @@ def test_the_best_discounted_result_wins_and_skipped_runs_say_why() -> None:
         _race(5, 800, 120, RunEffort.RACE),  # below 1500 m
         _race(5, 100000, 36000, RunEffort.RACE),  # beyond the marathon
         _race(5, 5000, 3600, RunEffort.TIME_TRIAL),  # 83 m/min: walking pace
+        _race(5, 1500, 170, RunEffort.RACE),  # under 3 min
         _race(VDOT_MAX_AGE_DAYS + 1, 5000, 1000, RunEffort.RACE),  # too old
         _race(VDOT_MAX_AGE_DAYS, 5000, 1100, RunEffort.RACE),  # old, discounted to 0.8
         _race(20, 10000, 2550, RunEffort.TIME_TRIAL),
     ]
     estimate = vdot_from_results(results=results, on_date=TODAY)
     assert estimate.best is not None
-    assert estimate.best.index == 6
+    assert estimate.best.index == 7
     assert estimate.vdot == pytest.approx(vdot(distance_m=10000, time_s=2550))
-    assert [c.index for c in estimate.candidates] == [5, 6]
+    assert [c.index for c in estimate.candidates] == [6, 7]
     assert estimate.candidates[0].retention == 0.8
     assert [(s.index, s.reason) for s in estimate.skipped] == [
         (0, ResultSkipReason.NOT_ALL_OUT),
         (1, ResultSkipReason.OUTSIDE_MODEL),
         (2, ResultSkipReason.OUTSIDE_MODEL),
         (3, ResultSkipReason.OUTSIDE_MODEL),
-        (4, ResultSkipReason.TOO_OLD),
+        (4, ResultSkipReason.OUTSIDE_MODEL),
+        (5, ResultSkipReason.TOO_OLD),
     ]
 
 

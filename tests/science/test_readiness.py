@@ -117,6 +117,12 @@ def test_z_score_rejects_heart_rates_off_range() -> None:
     assert info.value.field == "resting_hr_bpm"
 
 
+def test_a_bad_baseline_is_rejected_even_on_a_day_without_a_heart_rate() -> None:
+    with pytest.raises(InvalidInput) as info:
+        readiness_score(check_in=_check_in(mood=3.0), resting_hr_baseline_bpm=[50.0, 10.0])
+    assert info.value.field == "resting_hr_baseline_bpm[1]"
+
+
 # The score
 
 

@@ -71,19 +71,20 @@ RPE_STEP: Final = 0.5
 STRENGTH_KEPT_DAYS: Final = 21
 """Days after a set during which its e1RM counts in full: about three weeks.
 
-Mujika & Padilla (2000) found strength largely kept through about four weeks without
-training; Bosquet et al. (2013), pooling 103 studies, found the loss grows with the
-length of training cessation. Three weeks is the cautious end of that span.
+Mujika & Padilla's review (2000) reports strength largely kept through up to about four
+weeks without training; Bosquet et al. (2013), pooling 103 studies, found the loss grows
+with the length of training cessation. Three weeks is the cautious end of that span.
 """
 
 STRENGTH_LOSS_PER_WEEK: Final = 0.01
 """Fraction of an old set's e1RM lost per week after ``STRENGTH_KEPT_DAYS``: 1 % a week.
 
 runlift's planning figure for a slow decline, not a fitted rate. It is gentler than the
-8-9 % 1RM loss García-Pallarés et al. (2010) measured in world-class kayakers after five
-weeks of complete rest, because highly trained athletes lose strength fastest (Mujika &
-Padilla 2000) and most runlift users are recreational lifters; and it is steep enough
-that a set three months old no longer sets today's loads on its own.
+7.8-8.9 % 1RM losses García-Pallarés et al. (2010) measured in world-class kayakers after
+five weeks of complete rest, because a runlift athlete rarely stops everything (the runs
+and the other lifts go on) and the same study found reduced training kept 1RM strength
+better than a complete stop. It is steep enough that a set three months old no longer
+sets today's loads on its own.
 """
 
 STRENGTH_MAX_AGE_DAYS: Final = 112
@@ -614,11 +615,13 @@ def _set_skip_reason(performed: PerformedSet, age_days: int) -> SetSkipReason | 
 def _result_skip_reason(result: RunResult, age_days: int) -> ResultSkipReason | None:
     if result.effort is RunEffort.TRAINING:
         return ResultSkipReason.NOT_ALL_OUT
-    duration_min = result.time_s / SECONDS_PER_MINUTE
-    speed_m_per_min = result.distance_m / duration_min
+    # The same checks, in the same arithmetic, as ``running.vdot``, which would raise.
+    speed_m_per_min = result.distance_m / result.time_s * SECONDS_PER_MINUTE
     if not (
         MIN_RACE_DISTANCE_M <= result.distance_m <= MAX_RACE_DISTANCE_M
-        and MIN_RACE_DURATION_MIN <= duration_min <= MAX_RACE_DURATION_MIN
+        and MIN_RACE_DURATION_MIN * SECONDS_PER_MINUTE
+        <= result.time_s
+        <= MAX_RACE_DURATION_MIN * SECONDS_PER_MINUTE
         and MIN_SPEED_M_PER_MIN <= speed_m_per_min <= MAX_SPEED_M_PER_MIN
     ):
         return ResultSkipReason.OUTSIDE_MODEL

@@ -67,7 +67,7 @@ PLANNED_SESSION_RPE: Final[Mapping[RunKind | LiftKind, float]] = MappingProxyTyp
         RunKind.EASY: 3.0,  # CR-10 "moderate": conversational pace, zone 1
         RunKind.LONG: 5.0,  # easy pace, but 90 min or more lifts the whole-session rating
         RunKind.TEMPO: 6.0,  # threshold work: top of zone 2
-        RunKind.RACE_PACE: 6.0,  # goal pace of a 10 km to marathon race sits near threshold
+        RunKind.RACE_PACE: 6.0,  # goal pace: below threshold (marathon) to above it (10 km)
         RunKind.INTERVALS: 7.5,  # VO2max intervals: zone 3
         RunKind.REPETITION: 7.0,  # short fast repeats, full recoveries: zone 3
         RunKind.HILLS: 7.0,  # hard uphill repeats: zone 3

@@ -77,12 +77,13 @@ RESTING_HR_TRIVIAL_Z: Final = 0.5
 """A rise up to half a baseline SD is treated as day-to-day noise and costs nothing.
 
 Buchheit (2014) advises judging a daily heart-rate value against the athlete's own usual
-variation rather than a fixed number of beats; half an SD is the smallest change that
-heart-rate monitoring studies commonly count as worthwhile.
+variation rather than a fixed number of beats; half of that variation (0.5 SD) is a
+common choice for the smallest worthwhile change in day-to-day heart-rate monitoring.
 """
 
 RESTING_HR_ZERO_Z: Final = 2.0
-"""A rise of two baseline SDs or more scores 0: higher than about 19 mornings in 20."""
+"""A rise of two baseline SDs or more scores 0: normally scattered mornings reach it less
+than once in 40."""
 
 LOW_READINESS_SCORE: Final = 50.0
 """A score below 50 is low: the known components sit, on average, in the worse half of
@@ -278,8 +279,7 @@ def resting_hr_z_score(*, resting_hr_bpm: float, baseline_bpm: Sequence[float]) 
         1.5
     """
     require_range("resting_hr_bpm", resting_hr_bpm, MIN_RESTING_HR_BPM, MAX_RESTING_HR_BPM)
-    for index, value in enumerate(baseline_bpm):
-        require_range(f"baseline_bpm[{index}]", value, MIN_RESTING_HR_BPM, MAX_RESTING_HR_BPM)
+    _check_baseline("baseline_bpm", baseline_bpm)
     if len(baseline_bpm) < MIN_BASELINE_READINGS:
         return None
     spread = statistics.stdev(baseline_bpm)
@@ -360,6 +360,7 @@ def readiness_score(
         >>> round(day.score, 2)
         64.81
     """
+    _check_baseline("resting_hr_baseline_bpm", resting_hr_baseline_bpm)
     z_score = (
         None
         if check_in.resting_hr_bpm is None
@@ -574,6 +575,11 @@ def fatigue_flag(
             )
         )
     return FatigueFlag(reasons=tuple(reasons), acwr_ewma=ratio, low_readiness_days=low_days)
+
+
+def _check_baseline(name: str, baseline_bpm: Sequence[float]) -> None:
+    for index, value in enumerate(baseline_bpm):
+        require_range(f"{name}[{index}]", value, MIN_RESTING_HR_BPM, MAX_RESTING_HR_BPM)
 
 
 def _sleep_subscore(sleep_h: float) -> float:
