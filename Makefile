@@ -44,7 +44,8 @@ test: system-deps $(STAMP)
 	$(BIN)/pytest -q --no-header --cov=runlift.science --cov-branch \
 		--cov-fail-under=100 --cov-report=term-missing:skip-covered \
 		tests/science src/runlift/science tests/property/test_running_properties.py \
-		tests/property/test_strength_properties.py tests/property/test_load_properties.py
+		tests/property/test_strength_properties.py tests/property/test_load_properties.py \
+		tests/property/test_monitoring_properties.py
 	$(BIN)/pytest
 
 format: $(STAMP)

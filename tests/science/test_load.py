@@ -13,16 +13,20 @@ from runlift.errors import InvalidInput
 from runlift.science.load import (
     ATL_TIME_CONSTANT_DAYS,
     CTL_TIME_CONSTANT_DAYS,
+    PLANNED_SESSION_RPE,
     DayLoad,
     WeekLoad,
     acute_chronic_ratio,
     banister_series,
     daily_load_metrics,
     ewma_au,
+    planned_session_load_au,
+    planned_session_rpe,
     rolling_mean_au,
     session_rpe_load_au,
     weekly_load_metrics,
 )
+from runlift.vocabulary import HARD_RUN_KINDS, LiftKind, RunKind
 
 VECTORS = Path(__file__).resolve().parent.parent / "vectors"
 
@@ -73,6 +77,61 @@ def test_session_rpe_load_rejects_nonsense(duration_min: float, rpe: float, fiel
     with pytest.raises(InvalidInput) as info:
         session_rpe_load_au(duration_min=duration_min, rpe=rpe)
     assert info.value.field == field
+
+
+# Planned session load (typical session RPE by kind)
+
+ZONE_1_MAX_RPE = 4.0
+"""Seiler & Kjerland (2006): session RPE 1-4 is zone 1, 5-6 zone 2, 7-10 zone 3."""
+ZONE_3_MIN_RPE = 7.0
+
+
+def test_every_run_and_lift_kind_has_a_typical_rpe_on_the_cr10_scale() -> None:
+    assert set(PLANNED_SESSION_RPE) == set(RunKind) | set(LiftKind)
+    for kind in (*RunKind, *LiftKind):
+        assert 0.0 < planned_session_rpe(kind=kind) <= 10.0
+
+
+def test_run_ratings_follow_the_three_zone_bands() -> None:
+    for kind in (RunKind.RECOVERY, RunKind.EASY):
+        assert planned_session_rpe(kind=kind) <= ZONE_1_MAX_RPE
+    for kind in (RunKind.INTERVALS, RunKind.REPETITION, RunKind.HILLS, RunKind.RACE):
+        assert planned_session_rpe(kind=kind) >= ZONE_3_MIN_RPE
+    easiest_hard_run = min(planned_session_rpe(kind=k) for k in HARD_RUN_KINDS)
+    assert easiest_hard_run > planned_session_rpe(kind=RunKind.EASY)
+    assert planned_session_rpe(kind=RunKind.RACE) == max(PLANNED_SESSION_RPE.values())
+
+
+def test_heavy_lower_is_the_hardest_lift() -> None:
+    lifts = {kind: planned_session_rpe(kind=kind) for kind in LiftKind}
+    assert max(lifts, key=lambda kind: lifts[kind]) is LiftKind.HEAVY_LOWER
+    assert lifts[LiftKind.HEAVY_LOWER] == 7.0
+
+
+@pytest.mark.parametrize(
+    ("kind", "duration_min", "load_au"),
+    [
+        (RunKind.EASY, 40.0, 120.0),
+        (RunKind.LONG, 120.0, 600.0),
+        (RunKind.INTERVALS, 60.0, 450.0),
+        (RunKind.RACE, 20.0, 180.0),
+        (LiftKind.HEAVY_LOWER, 60.0, 420.0),
+        (LiftKind.RUNNER_STRENGTH, 30.0, 150.0),
+    ],
+)
+def test_planned_session_load_by_hand(
+    kind: RunKind | LiftKind, duration_min: float, load_au: float
+) -> None:
+    assert planned_session_load_au(kind=kind, duration_min=duration_min) == load_au
+
+
+def test_planned_session_rejects_unknown_kinds_and_bad_durations() -> None:
+    with pytest.raises(InvalidInput) as info:
+        planned_session_rpe(kind="yoga")  # type: ignore[arg-type]
+    assert info.value.field == "kind"
+    with pytest.raises(InvalidInput) as info:
+        planned_session_load_au(kind=RunKind.EASY, duration_min=0.0)
+    assert info.value.field == "duration_min"
 
 
 # ACWR

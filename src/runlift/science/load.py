@@ -22,6 +22,7 @@ ACWR                      acute / chronic (``None`` if chronic is 0)   EWMA or r
 CTL / ATL                 first-order impulse-response (Banister)      tau 42 d / 7 d
 TSB                       CTL - ATL of the day before                  -
 monotony / strain         weekly mean / SD; weekly total x monotony    7-day blocks
+planned session load      duration (min) x typical RPE of the kind     one session
 ========================  ===========================================  ==============
 """
 
@@ -29,12 +30,14 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Final
 
 from runlift.errors import InvalidInput
 from runlift.science.checks import require_positive, require_range
+from runlift.vocabulary import LiftKind, RunKind
 
 RPE_MAX: Final = 10.0
 """Top of the CR-10 scale used for session RPE (Foster et al. 2001)."""
@@ -55,6 +58,39 @@ ATL_TIME_CONSTANT_DAYS: Final = 7.0
 """Acute training load ("fatigue") time constant (Allen & Coggan 2010)."""
 
 DAYS_PER_WEEK: Final = 7
+
+PLANNED_SESSION_RPE: Final[Mapping[RunKind | LiftKind, float]] = MappingProxyType(
+    {
+        # Runs. Seiler & Kjerland (2006) band whole-session ratings into three zones:
+        # 1-4 below the first ventilatory threshold, 5-6 between the thresholds, 7-10 above.
+        RunKind.RECOVERY: 2.0,  # CR-10 "easy": shorter and slower than an easy run, zone 1
+        RunKind.EASY: 3.0,  # CR-10 "moderate": conversational pace, zone 1
+        RunKind.LONG: 5.0,  # easy pace, but 90 min or more lifts the whole-session rating
+        RunKind.TEMPO: 6.0,  # threshold work: top of zone 2
+        RunKind.RACE_PACE: 6.0,  # goal pace: below threshold (marathon) to above it (10 km)
+        RunKind.INTERVALS: 7.5,  # VO2max intervals: zone 3
+        RunKind.REPETITION: 7.0,  # short fast repeats, full recoveries: zone 3
+        RunKind.HILLS: 7.0,  # hard uphill repeats: zone 3
+        RunKind.SPRINTS: 6.0,  # maximal seconds-long efforts, long rests: little total work
+        RunKind.RACE: 9.0,  # an all-out effort over the whole session
+        # Lifts. Day et al. (2004): session RPE rises with the load lifted (%1RM) for the same
+        # exercises; Kraft et al. (2014): 3 x 6 at ~80 % 1RM (upper body) rated 5.7.
+        LiftKind.HEAVY_LOWER: 7.0,  # squat/deadlift patterns at >= 70 % 1RM or RPE >= 7
+        LiftKind.FULL_BODY: 6.5,  # heavy compound lifts for the whole body
+        LiftKind.UPPER: 6.0,  # Kraft et al.'s heavy upper-body session, rounded
+        LiftKind.RUNNER_STRENGTH: 5.0,  # hops, calf raises, split squats at moderate loads
+        LiftKind.EXPLOSIVE: 5.0,  # few reps per set, full rests, stopped far from failure
+    }
+)
+"""Typical session RPE (CR-10) of each kind of planned session, for planning the load.
+
+These are runlift's planning estimates, not measurements: the verbal anchors of Foster's
+CR-10 scale (2 easy, 3 moderate, 5 hard, 7 very hard, 10 maximal; Foster et al. 2001),
+the session-RPE bands of Seiler & Kjerland's three-zone model for runs (2006), and the
+session ratings of resistance sessions measured by Day et al. (2004), Sweet et al. (2004)
+and Kraft et al. (2014) for lifts. The athlete's own rating after the session replaces
+the estimate in the training log.
+"""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -147,6 +183,95 @@ def session_rpe_load_au(*, duration_min: float, rpe: float) -> float:
         raise InvalidInput("duration_min", duration_min, f"must be at most {MINUTES_PER_DAY:g}")
     require_range("rpe", rpe, 0.0, RPE_MAX)
     return float(duration_min) * float(rpe)
+
+
+def planned_session_rpe(*, kind: RunKind | LiftKind) -> float:
+    """Typical session RPE of a kind of planned run or lift, on the CR-10 scale.
+
+    RPE = ``PLANNED_SESSION_RPE[kind]``: recovery 2, easy 3, long 5, tempo 6, race pace 6,
+    intervals 7.5, repetition 7, hills 7, sprints 6, race 9; heavy lower 7, full body 6.5,
+    upper 6, runner strength 5, explosive 5. The runs follow the session-RPE bands of the
+    three-zone model (zone 1: 1-4, zone 2: 5-6, zone 3: 7-10); a long run is easy in pace
+    but is rated on the whole session, whose length raises the rating to the bottom of
+    zone 2. The lifts follow the finding that a session of heavier sets is rated harder
+    than one of lighter sets with more reps.
+
+    Args:
+        kind: the kind of run (``RunKind``) or lift (``LiftKind``).
+
+    Returns:
+        The typical session RPE, 0 to 10.
+
+    Raises:
+        InvalidInput: when ``kind`` is not a ``RunKind`` or ``LiftKind``.
+
+    Sources:
+        Foster C, Florhaug JA, Franklin J, Gottschall L, Hrovatin LA, Parker S,
+        Doleshal P, Dodge C. A new approach to monitoring exercise training.
+        J Strength Cond Res. 2001;15(1):109-115 (CR-10 scale and its anchors).
+
+        Seiler KS, Kjerland GØ. Quantifying training intensity distribution in elite
+        endurance athletes: is there evidence for an "optimal" distribution?
+        Scand J Med Sci Sports. 2006;16(1):49-56 (three zones by session RPE).
+
+        Day ML, McGuigan MR, Brice G, Foster C. Monitoring exercise intensity during
+        resistance training using the session RPE scale. J Strength Cond Res.
+        2004;18(2):353-358.
+
+        Sweet TW, Foster C, McGuigan MR, Brice G. Quantitation of resistance training using
+        the session rating of perceived exertion method. J Strength Cond Res.
+        2004;18(4):796-802.
+
+        Kraft JA, Green JM, Gast TM. Work distribution influences session ratings of
+        perceived exertion response during resistance exercise matched for total volume.
+        J Strength Cond Res. 2014;28(7):2042-2046.
+
+    Examples:
+        >>> planned_session_rpe(kind=RunKind.EASY)
+        3.0
+        >>> planned_session_rpe(kind=LiftKind.HEAVY_LOWER)
+        7.0
+    """
+    rpe = PLANNED_SESSION_RPE.get(kind)
+    if rpe is None:
+        kinds = ", ".join(str(k) for k in PLANNED_SESSION_RPE)
+        raise InvalidInput("kind", kind, f"must be one of {kinds}")
+    return rpe
+
+
+def planned_session_load_au(*, kind: RunKind | LiftKind, duration_min: float) -> float:
+    """Expected session-RPE load of a planned session, from its kind and duration.
+
+    load (AU) = duration (min) x typical session RPE of the kind (``planned_session_rpe``)
+
+    The estimate lets a plan's future days enter the load series (ACWR, CTL/ATL) before
+    they are trained; once trained, the logged duration and the athlete's own rating
+    replace it (``session_rpe_load_au``).
+
+    Args:
+        kind: the kind of run (``RunKind``) or lift (``LiftKind``).
+        duration_min: planned duration in minutes, above 0 and at most 1440.
+
+    Returns:
+        The expected session load in arbitrary units (AU).
+
+    Raises:
+        InvalidInput: when ``kind`` is unknown or ``duration_min`` is out of range.
+
+    Sources:
+        Foster C, et al. J Strength Cond Res. 2001;15(1):109-115 (load = duration x RPE).
+
+        Seiler KS, Kjerland GØ. Scand J Med Sci Sports. 2006;16(1):49-56; Day ML, et al.
+        J Strength Cond Res. 2004;18(2):353-358 (the typical ratings; see
+        ``planned_session_rpe``).
+
+    Examples:
+        >>> planned_session_load_au(kind=RunKind.TEMPO, duration_min=50)
+        300.0
+        >>> planned_session_load_au(kind=LiftKind.UPPER, duration_min=45)
+        270.0
+    """
+    return session_rpe_load_au(duration_min=duration_min, rpe=planned_session_rpe(kind=kind))
 
 
 def acute_chronic_ratio(*, acute_au: float, chronic_au: float) -> float | None:
