@@ -9,7 +9,7 @@ gut content, by amounts as large as a week's planned change. Two tools look past
   line through the readings of the last four weeks, with its standard error.
 
 The plan's rate comes from the same rule the planner uses for its expected body mass
-(``planner.nutrition_days``): a daily energy balance turns into mass at 7700 kcal per kg
+(``runlift.nutrition.days``): a daily energy balance turns into mass at 7700 kcal per kg
 (:func:`planned_mass_rate_kg_per_week`). :func:`mass_rate_against_plan` compares the two
 within a stated tolerance.
 """
