@@ -242,6 +242,8 @@ def test_carbohydrate_band_rejects_unknown_band() -> None:
         (44.9, 0.0, TrainingLoadBand.LIGHT),
         (45.0, 0.0, TrainingLoadBand.MODERATE),
         (30.0, 10.0, TrainingLoadBand.MODERATE),  # short intervals session
+        (35.0, 9.9, TrainingLoadBand.LIGHT),  # hill sprints: 5 x 20 s is under 2 hard minutes
+        (35.0, 1.7, TrainingLoadBand.LIGHT),
         (60.0, 29.9, TrainingLoadBand.MODERATE),
         (59.9, 30.0, TrainingLoadBand.MODERATE),
         (60.0, 30.0, TrainingLoadBand.HIGH),

@@ -96,6 +96,8 @@ HIGH_LOAD_HARD_MIN: Final = 30.0
 """Hard minutes that make a day of at least ``HIGH_LOAD_WITH_HARD_MIN`` high."""
 MODERATE_LOAD_MIN: Final = 45.0
 """Training minutes from which the load is moderate (Thomas 2016: about 1 h/day)."""
+MODERATE_LOAD_HARD_MIN: Final = 10.0
+"""Hard minutes that make a shorter day moderate: two 5-min threshold repeats, not a few strides."""
 
 
 class TrainingLoadBand(StrEnum):
@@ -391,7 +393,9 @@ def training_load_band(*, training_min: float, hard_min: float = 0.0) -> Trainin
     - very high: 240 min or more (the stand's "> 4-5 h/day");
     - high: 90 min or more, or 60 min or more with at least 30 hard minutes
       (its "1-3 h/day of moderate-to-high intensity");
-    - moderate: 45 min or more, or any hard minutes (its "about 1 h/day");
+    - moderate: 45 min or more, or 10 hard minutes or more (its "about
+      1 h/day"; a few strides or hill sprints, a minute or two of hard running
+      in all, leave a short day light);
     - light: anything else, rest days included (low intensity or skill work).
 
     Valid for 0-1440 training minutes, with ``hard_min`` between 0 and
@@ -426,7 +430,7 @@ def training_load_band(*, training_min: float, hard_min: float = 0.0) -> Trainin
         training_min >= HIGH_LOAD_WITH_HARD_MIN and hard_min >= HIGH_LOAD_HARD_MIN
     ):
         return TrainingLoadBand.HIGH
-    if training_min >= MODERATE_LOAD_MIN or hard_min > 0:
+    if training_min >= MODERATE_LOAD_MIN or hard_min >= MODERATE_LOAD_HARD_MIN:
         return TrainingLoadBand.MODERATE
     return TrainingLoadBand.LIGHT
 
