@@ -16,7 +16,7 @@ from runlift.domain.athlete import (
 )
 from runlift.domain.nutrition import DayNutrition, FuelDay
 from runlift.domain.plan import Plan, PlanDay, PlannedSession, PlanWeek
-from runlift.domain.prescription import LiftPrescription, RunPrescription
+from runlift.domain.prescription import LiftPrescription, RunPrescription, RunRepeat, RunStep
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.science import nutrition
 from runlift.vocabulary import (
@@ -115,6 +115,7 @@ def run(
     km: float,
     kind: RunKind = RunKind.EASY,
     rpe: float = 4.0,
+    steps: tuple[RunStep | RunRepeat, ...] = (),
 ) -> PlannedSession:
     """A planned run lasting ``minutes`` from local ``start`` (HH:MM) on ``day``."""
     return _planned(
@@ -126,7 +127,7 @@ def run(
         kind=kind,
         rpe=rpe,
         prescription=RunPrescription(
-            kind=kind, steps=(), distance_km=km, duration_min=float(minutes), rpe=rpe
+            kind=kind, steps=steps, distance_km=km, duration_min=float(minutes), rpe=rpe
         ),
     )
 

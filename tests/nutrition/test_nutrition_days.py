@@ -481,8 +481,9 @@ def test_generated_athletes_within_the_guidelines(profile: AthleteProfile) -> No
         day = by_date[plan_day.date]
         assert guideline_problems(day, plan_day.sessions, goal=profile.goal.kind) == [], day.date
         allowed = {"energy", "serving spacing", "protein"}
-        if profile.goal.kind is GoalKind.FAT_LOSS:
-            # Fat loss keeps its deficit: carbohydrate falls below its band before energy rises.
+        if profile.goal.kind in {GoalKind.FAT_LOSS, GoalKind.GENERAL_FITNESS}:
+            # Fat loss keeps its deficit and general fitness its balance: carbohydrate falls
+            # below its band before energy rises.
             allowed.add("carbohydrate")
         assert set(day.gave_way) <= allowed
         if "protein" in day.gave_way:

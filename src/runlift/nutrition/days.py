@@ -151,6 +151,16 @@ only with a daily-life factor under about 1.12 (no profile level has one).
 """
 
 
+BALANCE_GOALS: Final = frozenset({GoalKind.RACE, GoalKind.GENERAL_FITNESS})
+"""Goals whose energy target is expenditure, a ceiling as well as a target (NUT-1 "match").
+
+When protein, the bottom of the carbohydrate band and 20 % fat do not fit into
+it, carbohydrate falls below its band (to 130 g at least) rather than energy
+rising: otherwise a heavy athlete on a light day would gain weight day after
+day through a race build.
+"""
+
+
 def _goal_words(goal: GoalKind) -> str:
     if goal is GoalKind.HYPERTROPHY:
         return "muscle gain: +375 kcal, the middle of a 250-500 kcal surplus (Slater 2019)"
@@ -313,6 +323,8 @@ def _day(
         ceiling = None
         if goal is GoalKind.FAT_LOSS:
             ceiling = max(expenditure * (1 - FAT_LOSS_MIN_DEFICIT_FRACTION), resting)
+        elif goal in BALANCE_GOALS and fuel_day is FuelDay.TRAINING:
+            ceiling = first_target
         macros = day_macros(
             target_kcal=first_target,
             protein_g=protein,

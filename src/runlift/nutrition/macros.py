@@ -3,8 +3,9 @@
 ``day_macros`` serves every day: carbohydrate at the middle of its training band
 (at least a day's minimum, such as a race day's timed amounts), fat the rest
 within 20-35 % of energy. What gives way when they do not fit depends on the
-goal: for fat loss the deficit holds and carbohydrate falls below its band; for
-every other goal the energy target rises. ``loading_macros`` serves
+goal: for fat loss the deficit holds, and for race and general-fitness goals
+the energy balance, so carbohydrate falls below its band (NUT-1 is a hard rule,
+NUT-4 a soft one); for strength and muscle gain the energy target rises. ``loading_macros`` serves
 carbohydrate-loading days and ``race_day_macros`` race day: carbohydrate is set
 by the race, fat falls to its 20 % floor, and energy is what they add up to.
 """
@@ -23,8 +24,9 @@ FAT_MAX_ENERGY_FRACTION: Final = 0.35
 MIN_CARBOHYDRATE_G: Final = 130.0
 """The adult RDA for carbohydrate, the brain's glucose use (Institute of Medicine 2005).
 
-A fat-loss day lets carbohydrate fall below its training band to keep the
-deficit, but not below this.
+A day with an energy ceiling (fat loss, race, general fitness) lets
+carbohydrate fall below its training band to keep its energy target, but not
+below this.
 """
 
 
@@ -74,13 +76,13 @@ def day_macros(
         carbohydrate_min_g: carbohydrate the day must hold whatever its band: a race
             day's breakfast, race fuel and recovery, or a fuelling-up day's 7 g/kg.
         energy_ceiling_kcal: the highest target allowed (fat loss: the smallest
-            deficit); carbohydrate falls below its band, to 130 g at least, before
-            the target rises to it.
+            deficit; race and general fitness: expenditure); carbohydrate falls below
+            its band, to 130 g at least, before the target rises to it.
 
     When the rest would put fat above 35 % of energy, carbohydrate rises toward
     the top of its band. When they do not fit: protein stays, the fat floor
     stays, carbohydrate falls toward the bottom of its band (never below the
-    day's minimum), then either carbohydrate falls below the band (fat loss,
+    day's minimum), then either carbohydrate falls below the band (with an
     ``energy_ceiling_kcal``) or the energy target rises.
     """
     low, high = carbohydrate_range_g
@@ -156,12 +158,13 @@ def _below_band(
     notes: list[str],
     gave_way: list[str],
 ) -> tuple[float, float]:
-    """Fat loss: carbohydrate below its band keeps the deficit; energy rises only for 130 g."""
+    """Carbohydrate below its band keeps the energy target; energy rises only for 130 g."""
     gave_way.append("carbohydrate")
     if room_g >= MIN_CARBOHYDRATE_G:
         notes.append(
             f"NUT-1/NUT-4: carbohydrate {room_g:.0f} g, below the band's {low_g:.0f} g, so "
-            "that the day keeps its fat-loss deficit (protein and 20 % fat first)."
+            "that the day keeps its energy target (NUT-1 before NUT-4; protein and 20 % fat "
+            "first)."
         )
         return target_kcal, room_g
     needed = _energy_for(
@@ -181,7 +184,7 @@ def _below_band(
     notes.append(
         f"NUT-1/NUT-4: carbohydrate {carbohydrate:.0f} g, below the band's {low_g:.0f} g and "
         f"aimed at no less than {MIN_CARBOHYDRATE_G:.0f} g (IOM 2005); energy "
-        f"{raised:.0f} kcal, still the smallest fat-loss deficit or more."
+        f"{raised:.0f} kcal, no more than the day's ceiling ({ceiling_kcal:.0f} kcal)."
     )
     return raised, carbohydrate
 
