@@ -181,11 +181,9 @@ def test_race_day_fuel_is_structured_and_valid() -> None:
     assert model.race is not None
     assert model.race.in_race is not None
     assert model.race.in_race.multiple_transportable
+    assert RACE_DAY.race is not None
     short = nutrition_day_dict(
-        dataclasses.replace(
-            RACE_DAY,
-            race=dataclasses.replace(RACE_DAY.race, in_race=None),  # type: ignore[arg-type]
-        )
+        dataclasses.replace(RACE_DAY, race=dataclasses.replace(RACE_DAY.race, in_race=None))
     )
     assert short["race"]["in_race"] is None
     assert NutritionDayModel.model_validate(short).race is not None
