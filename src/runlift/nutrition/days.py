@@ -9,21 +9,27 @@ For every day of the plan (GUIDELINES NUT-1..4):
    planned session (runs: 1 kcal per kg per km, Margaria 1963; lifts:
    (MET - 1) x kg x hours with the caller's Compendium MET).
 2. **Energy target** by goal (NUT-1) with ``science.nutrition.energy_target_kcal``:
-   +375 kcal for hypertrophy, +125 kcal for strength, race and general
-   fitness, a 0.5 %-of-body-mass-a-week deficit (10-20 % of expenditure) for
-   fat loss, never below resting energy.
+   +375 kcal for hypertrophy, +125 kcal for strength, expenditure (balance) for
+   race and general fitness, a 0.5 %-of-body-mass-a-week deficit (10-20 % of
+   expenditure, at least 10 % on every day) for fat loss, never below resting
+   energy.
 3. **Protein** (NUT-2) 1.6 g/kg, 1.9 g/kg with one reason for more (an energy
-   deficit, or a hard week) and 2.2 g/kg with both.
+   deficit, or a hard week) and 2.2 g/kg with both; in a deficit with high body
+   fat, 2.3 (2.7 in a hard week) g/kg of fat-free mass, held within 1.6-2.2 g/kg
+   of body mass (``science.nutrition.lean_mass_protein_target_g_per_day``).
 4. **Carbohydrate** (NUT-4): the middle of the Thomas, Erdman & Burke (2016)
    band for the day's training load (``training_load_band``: all planned
-   minutes, runs and lifts, with the minutes of hard runs as the hard part,
+   minutes, runs and lifts, with the work steps of runs as the hard part,
    since NUT-4 scales carbohydrate to the running), raised toward the band's
-   top when fat would otherwise exceed 35 % of energy.
+   top when fat would otherwise exceed 35 % of energy; race week has its own
+   (``runlift.nutrition.race``: loading, fuelling up, race day).
 5. **Fat**: the rest of the energy target, at least 20 % of it. When the
    target cannot hold protein, carbohydrate and the fat floor together, the
    order is: keep protein, keep the fat floor, lower carbohydrate toward the
-   bottom of its band, and only then raise the energy target (named in
-   ``DayNutrition.gave_way`` and in the notes).
+   bottom of its band, then below it for goals whose target is a ceiling (fat
+   loss, race, general fitness), else raise the energy target
+   (``runlift.nutrition.macros``; named in ``DayNutrition.gave_way`` and in the
+   notes).
 6. **Servings** (NUT-3): protein split into equal servings of 20-40 g (about
    0.3 g/kg each), no more than 4 waking hours apart, with one within 2 h after
    every session (never during one) and one before every run that carries
