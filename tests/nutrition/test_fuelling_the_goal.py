@@ -522,3 +522,67 @@ def test_fat_loss_hard_day_keeps_its_deficit_by_hand() -> None:
     assert day.carbohydrate_g == pytest.approx(room)
     assert day.gave_way == ()
     assert nutrition.training_load_band(training_min=120, hard_min=120).value == day.load_band
+
+
+def _racer(*, distance_m: float, race_day: date, wake: time) -> AthleteProfile:
+    return AthleteProfile(
+        name="Racer",
+        sex=Sex.FEMALE,
+        birth_date=date(1992, 4, 18),
+        height_cm=168,
+        mass_kg=60,
+        timezone=ZONE,
+        start_date=MONDAY,
+        goal=Goal(
+            kind=GoalKind.RACE,
+            priority=Priority.RUNNING,
+            race=RaceGoal(distance_m=distance_m, date=race_day),
+        ),
+        running=RunningBackground(weekly_km=40),
+        lifting=LiftingBackground(experience=Experience.NOVICE, sessions_per_week=1),
+        availability={},
+        day=DayRhythm(wake=wake, sleep=time(22, 0)),
+    )
+
+
+def test_early_marathon_breakfast_by_hand() -> None:
+    sunday = MONDAY + timedelta(days=6)
+    marathon = race("marathon", sunday, "08:00", distance_m=42195.0, pace_s_per_km=330.0)
+    profile = _racer(distance_m=42195.0, race_day=sunday, wake=time(6, 30))
+    days = plan_nutrition(plan_of(week([marathon])), profile, lift_met=LIFT_MET)
+    day = days[-1]
+    fuel = day.race
+    assert fuel is not None
+    # 42.195 km at 5:30/km = 232 min (> 75): 3 h before 08:00 is 05:00, but the breakfast
+    # comes at most an hour before the usual 06:30 waking: 05:30, 2.5 h ahead -> 2.5 g/kg.
+    assert fuel.duration_min == 232
+    assert fuel.breakfast_at == time(5, 30)
+    assert fuel.breakfast_lead_min == 150
+    assert fuel.breakfast_carbohydrate_g == pytest.approx(2.5 * 60)
+    assert any("get up by 05:30" in n for n in day.notes)
+    # Over 2.5 h: 60 g/h of a 60-90 g/h range, 60 * 232 / 60 = 232 g in all.
+    assert fuel.in_race is not None
+    assert fuel.in_race.carbohydrate_g == pytest.approx(232.0)
+    assert fuel.in_race.carbohydrate_range_g_per_h == (60.0, 90.0)
+    # Loading on Friday and Saturday: 10 g/kg = 600 g.
+    assert [d.fuel_day for d in days[4:6]] == [FuelDay.LOADING, FuelDay.LOADING]
+    assert all(d.carbohydrate_g == pytest.approx(600.0) for d in days[4:6])
+
+
+def test_ten_k_fuels_up_the_day_before_and_needs_no_race_fuel_by_hand() -> None:
+    sunday = MONDAY + timedelta(days=6)
+    ten_k = race("10k", sunday, "10:00", distance_m=10000.0, pace_s_per_km=300.0)
+    profile = _racer(distance_m=10000.0, race_day=sunday, wake=time(7, 0))
+    days = plan_nutrition(plan_of(week([ten_k])), profile, lift_met=LIFT_MET)
+    assert [d.fuel_day for d in days] == [FuelDay.TRAINING] * 5 + [
+        FuelDay.FUELLING_UP,
+        FuelDay.RACE,
+    ]
+    # Saturday, a rest day (light band 3-5 g/kg): raised to 7 g/kg = 420 g.
+    assert days[5].carbohydrate_g == pytest.approx(420.0)
+    fuel = days[6].race
+    assert fuel is not None
+    # 50 min: a 2-hour lead, 2 g/kg = 120 g at 08:00; nothing during the race.
+    assert fuel.breakfast_at == time(8, 0)
+    assert fuel.breakfast_carbohydrate_g == pytest.approx(120.0)
+    assert fuel.in_race is None
