@@ -59,7 +59,7 @@ def test_race_week_fuel_is_in_the_markdown() -> None:
         heading = f"### {race.date - timedelta(days=offset):%a %d %b}"
         section = text.split(heading, 1)[1].split("### ", 1)[0]
         assert "Carbohydrate loading: " in section
-        assert "g/kg, fat lowered to 20 % of energy" in section
+        assert "g/kg, fat at 20 % of energy" in section
     section = text.split(f"### {race.date:%a %d %b}", 1)[1]
     assert "Race breakfast at " in section
     assert "h before the " in section

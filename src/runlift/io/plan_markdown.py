@@ -17,9 +17,9 @@ def _fuel_lines(day: DayNutrition) -> list[str]:
     if day.fuel_day is FuelDay.LOADING:
         return [
             "",
-            f"Carbohydrate loading: {day.carbohydrate_g:.0f} g = {per_kg:.1f} g/kg, fat lowered "
-            "to 20 % of energy; low-fibre, low-fat starches, sugars and drinks (NUT-4; Thomas, "
-            "Erdman & Burke 2016).",
+            f"Carbohydrate loading: {day.carbohydrate_g:.0f} g = {per_kg:.1f} g/kg, fat at "
+            f"{day.fat_percent:.0f} % of energy; low-fibre, low-fat starches, sugars and drinks "
+            "(NUT-4; Thomas, Erdman & Burke 2016).",
         ]
     if day.fuel_day is FuelDay.FUELLING_UP:
         return [
@@ -38,6 +38,7 @@ def _fuel_lines(day: DayNutrition) -> list[str]:
         "Thomas 2016).",
     ]
     fuel = race.in_race
+    lines.append("")
     if fuel is None:
         lines.append("During the race: no carbohydrate needed (75 min or less; Jeukendrup 2014).")
     else:
