@@ -116,6 +116,38 @@ def test_table_output(capsys: pytest.CaptureFixture[str], plan_json: Path) -> No
     assert "NUT-2: protein" in out
 
 
+RACE_DAY = date(2027, 4, 11)
+RACE_WEEK = (RACE_DAY - FIRST_MONDAY).days // 7 + 1
+
+
+def test_race_week_shows_loading_breakfast_and_race_fuel(
+    capsys: pytest.CaptureFixture[str], plan_json: Path
+) -> None:
+    assert main(["nutrition", str(plan_json), "--week", str(RACE_WEEK), "--why"]) == 0
+    out = _words(capsys.readouterr().out)
+    assert "load, carbohydrate loading;" in out
+    assert out.count("NUT-4: carbohydrate loading, day") == 2
+    assert "Sun 11 Apr" in out
+    assert "race day" in out
+    assert "pre-race breakfast" in out
+    assert "during the race: C 30 g/h (30-60 g/h)" in out
+    assert "fluid 400-800 ml/h" in out
+    data = _json(capsys, str(plan_json), "--week", str(RACE_WEEK))
+    race_day = next(d for d in data["days"] if d["date"] == RACE_DAY.isoformat())
+    assert race_day["fuel_day"] == "race"
+    fuel = race_day["race"]
+    assert 1 <= fuel["breakfast_carbohydrate_g_per_kg"] <= 4
+    assert 60 <= fuel["breakfast_lead_min"] <= 240
+    in_race = fuel["in_race"]
+    assert in_race["carbohydrate_g"] == pytest.approx(
+        in_race["carbohydrate_g_per_h"] * fuel["duration_min"] / 60, abs=0.1
+    )
+    # The day's carbohydrate holds the servings and the race fuel.
+    assert sum(s["carbohydrate_g"] for s in race_day["servings"]) + in_race[
+        "carbohydrate_g"
+    ] == pytest.approx(race_day["carbohydrate_g"], abs=0.1 * len(race_day["servings"]) + 0.1)
+
+
 @pytest.mark.parametrize("week", ["0", "99"])
 def test_bad_week_is_a_user_error(
     capsys: pytest.CaptureFixture[str], plan_json: Path, week: str

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date, time
 
 import pytest
 
-from runlift.domain.nutrition import DayNutrition, Serving, SessionEnergy
+from runlift.domain.nutrition import (
+    DayNutrition,
+    FuelDay,
+    InRaceFuel,
+    RaceFuel,
+    Serving,
+    SessionEnergy,
+)
 from runlift.domain.plan import Plan, PlanDay, PlanWeek
 from runlift.domain.sessions import SessionId
 from runlift.errors import ImportFormatError, InvalidInput
@@ -131,3 +139,59 @@ def test_plan_json_holds_and_validates_nutrition() -> None:
     broken["weeks"][0]["days"][0]["nutrition"]["servings"][0]["at"] = "3pm"
     with pytest.raises(ImportFormatError, match="not a runlift plan"):
         parse_plan(json.dumps(broken))
+
+
+RACE_DAY = dataclasses.replace(
+    DAY,
+    fuel_day=FuelDay.RACE,
+    race=RaceFuel(
+        session=SessionId("race"),
+        title="Race: marathon",
+        distance_km=42.195,
+        start=time(9, 0),
+        end=time(12, 15),
+        duration_min=195.0,
+        breakfast_at=time(6, 0),
+        breakfast_lead_min=180.0,
+        breakfast_carbohydrate_g=240.0,
+        breakfast_carbohydrate_g_per_kg=3.0,
+        in_race=InRaceFuel(
+            carbohydrate_g_per_h=60.0,
+            carbohydrate_range_g_per_h=(60.0, 90.0),
+            carbohydrate_g=195.0,
+            multiple_transportable=True,
+            fluid_ml_per_h=(400.0, 800.0),
+            note="NUT-4: during the race ...",
+        ),
+    ),
+)
+
+
+def test_race_day_fuel_is_structured_and_valid() -> None:
+    data = nutrition_day_dict(RACE_DAY)
+    assert data["fuel_day"] == "race"
+    race = data["race"]
+    assert race["breakfast_at"] == "06:00"
+    assert race["breakfast_lead_min"] == 180
+    assert race["breakfast_carbohydrate_g_per_kg"] == 3.0
+    assert race["in_race"]["carbohydrate_g_per_h"] == 60.0
+    assert race["in_race"]["carbohydrate_g"] == 195.0
+    assert race["in_race"]["carbohydrate_range_g_per_h"] == [60.0, 90.0]
+    model = NutritionDayModel.model_validate(json.loads(json.dumps(data)))
+    assert model.race is not None
+    assert model.race.in_race is not None
+    assert model.race.in_race.multiple_transportable
+    assert RACE_DAY.race is not None
+    short = nutrition_day_dict(
+        dataclasses.replace(RACE_DAY, race=dataclasses.replace(RACE_DAY.race, in_race=None))
+    )
+    assert short["race"]["in_race"] is None
+    assert NutritionDayModel.model_validate(short).race is not None
+
+
+def test_days_stored_before_race_fuelling_still_read() -> None:
+    data = nutrition_day_dict(DAY)
+    del data["fuel_day"], data["race"]
+    model = NutritionDayModel.model_validate(data)
+    assert model.fuel_day is FuelDay.TRAINING
+    assert model.race is None

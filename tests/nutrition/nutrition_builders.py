@@ -14,9 +14,9 @@ from runlift.domain.athlete import (
     RaceGoal,
     RunningBackground,
 )
-from runlift.domain.nutrition import DayNutrition
+from runlift.domain.nutrition import DayNutrition, FuelDay
 from runlift.domain.plan import Plan, PlanDay, PlannedSession, PlanWeek
-from runlift.domain.prescription import LiftPrescription, RunPrescription
+from runlift.domain.prescription import LiftPrescription, RunPrescription, RunRepeat, RunStep
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.science import nutrition
 from runlift.vocabulary import (
@@ -115,6 +115,7 @@ def run(
     km: float,
     kind: RunKind = RunKind.EASY,
     rpe: float = 4.0,
+    steps: tuple[RunStep | RunRepeat, ...] = (),
 ) -> PlannedSession:
     """A planned run lasting ``minutes`` from local ``start`` (HH:MM) on ``day``."""
     return _planned(
@@ -126,7 +127,7 @@ def run(
         kind=kind,
         rpe=rpe,
         prescription=RunPrescription(
-            kind=kind, steps=(), distance_km=km, duration_min=float(minutes), rpe=rpe
+            kind=kind, steps=steps, distance_km=km, duration_min=float(minutes), rpe=rpe
         ),
     )
 
@@ -218,16 +219,36 @@ def guideline_problems(
                 problems.append(f"serving {serving.at} of {serving.protein_g:.1f} g")
     if abs(sum(s.protein_g for s in day.servings) - day.protein_g) > 1e-6:
         problems.append("servings do not add up to the protein target")
-    if abs(sum(s.carbohydrate_g for s in day.servings) - day.carbohydrate_g) > 1e-6:
-        problems.append("servings do not add up to the carbohydrate target")
+    in_race = (
+        0.0 if day.race is None or day.race.in_race is None else day.race.in_race.carbohydrate_g
+    )
+    if abs(sum(s.carbohydrate_g for s in day.servings) + in_race - day.carbohydrate_g) > 1e-6:
+        problems.append("servings and race fuel do not add up to the carbohydrate target")
     if any(s.carbohydrate_g < -eps for s in day.servings):
         problems.append("negative carbohydrate in a serving")
     low, high = nutrition.carbohydrate_band_g_per_kg(band=nutrition.TrainingLoadBand(day.load_band))
+    if day.fuel_day is FuelDay.LOADING:
+        low, high = 10.0, 12.0  # Thomas 2016: 10-12 g/kg for the 36-48 h before
+    elif day.fuel_day is FuelDay.FUELLING_UP:
+        low, high = max(low, 7.0), max(high, 12.0)  # 7-12 g/kg in the 24 h before
+    elif day.fuel_day is FuelDay.RACE:
+        low, high = high, max(high, 12.0)  # the band's top or the race's own needs
     carbs_per_kg = day.carbohydrate_g / mass
-    if "carbohydrate" not in day.gave_way and not low - eps <= carbs_per_kg <= high + eps:
+    if "carbohydrate" in day.gave_way:
+        if not day.carbohydrate_g >= 130 - eps and "energy" not in day.gave_way:
+            problems.append(f"carbohydrate {day.carbohydrate_g:.0f} g under 130 g")
+        if carbs_per_kg > low + eps:
+            problems.append("carbohydrate gave way but is inside its band")
+    elif not low - eps <= carbs_per_kg <= high + eps:
         problems.append(f"carbohydrate {carbs_per_kg:.2f} g/kg outside {low}-{high}")
     if "fat" not in day.gave_way and day.fat_percent < 20 - 1e-6:
         problems.append(f"fat {day.fat_percent:.1f} % under 20 %")
+    # Race day, and loading days whose energy had to rise, hold fat at its 20 % floor.
+    lowered = day.fuel_day is FuelDay.RACE or (
+        day.fuel_day is FuelDay.LOADING and day.target_kcal > day.expenditure_kcal + eps
+    )
+    if lowered and day.fat_percent > 20 + 1e-6:
+        problems.append(f"fat {day.fat_percent:.1f} %, not lowered to 20 % for the race")
     if day.target_kcal < day.resting_kcal - eps:
         problems.append("energy target below resting energy")
     if (
@@ -239,16 +260,27 @@ def guideline_problems(
     raised = "energy" in day.gave_way
     if goal is GoalKind.HYPERTROPHY and not (250 - eps <= balance and (raised or balance <= 500)):
         problems.append(f"hypertrophy balance {balance:+.0f} kcal not a 250-500 kcal surplus")
+    at_resting = abs(day.target_kcal - day.resting_kcal) < eps
     if goal is GoalKind.FAT_LOSS and not (
-        raised
-        or abs(day.target_kcal - day.resting_kcal) < eps
-        or -0.2 * day.expenditure_kcal - eps <= balance <= -0.1 * day.expenditure_kcal + eps
+        at_resting
+        or (
+            balance <= -0.1 * day.expenditure_kcal + eps
+            and (raised or -0.2 * day.expenditure_kcal - eps <= balance)
+        )
     ):
         problems.append(f"fat-loss balance {balance:+.0f} kcal not a 10-20 % deficit")
-    if goal not in {GoalKind.HYPERTROPHY, GoalKind.FAT_LOSS} and not (
-        -eps <= balance and (raised or balance <= 250 + eps)
-    ):
-        problems.append(f"maintenance balance {balance:+.0f} kcal outside 0 to +250")
+    preparing = day.fuel_day in {FuelDay.LOADING, FuelDay.FUELLING_UP}
+    expected_surplus = 125.0 if goal is GoalKind.STRENGTH else 0.0
+    if goal in {GoalKind.STRENGTH, GoalKind.RACE, GoalKind.GENERAL_FITNESS}:
+        if day.fuel_day is FuelDay.RACE:
+            pass  # fat at 20 % and carbohydrate from the race: the balance is what they make
+        elif preparing:
+            if balance < -eps:
+                problems.append(f"a {day.fuel_day.value} day in deficit ({balance:+.0f} kcal)")
+        elif not (
+            expected_surplus - eps <= balance and (raised or balance <= expected_surplus + eps)
+        ):
+            problems.append(f"maintenance balance {balance:+.0f} kcal, not {expected_surplus:+.0f}")
     local = ZoneInfo(zone)
     served = [minutes_of(s.at) for s in day.servings]
     for session in sessions:

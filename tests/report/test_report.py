@@ -210,6 +210,21 @@ def test_nutrition_targets_per_day(built: Example, report: str) -> None:
     assert f"{serving.at:%H:%M} {round(serving.protein_g)} g P" in week
 
 
+def test_race_week_fuel_shows_loading_and_race_fuel(built: Example) -> None:
+    model = built.report()
+    fuel = [day for week in model.weeks for day in week.fuel]
+    assert [day.band for day in fuel].count("carb loading") == 2
+    race_days = [day for day in fuel if day.band == "race day"]
+    assert len(race_days) == 1
+    race = next(d for d in built.nutrition if d.race is not None).race
+    assert race is not None
+    assert race.in_race is not None
+    assert (
+        f"{race.start:%H:%M}-{race.end:%H:%M} race: {round(race.in_race.carbohydrate_g_per_h)} g C "
+        f"an hour, {round(race.in_race.carbohydrate_g)} g"
+    ) in race_days[0].servings
+
+
 def test_self_contained_no_external_resources(report: str) -> None:
     without_namespaces = re.sub(r'\sxmlns(:\w+)?="[^"]*"', "", report)
     assert re.findall(r"https?://", without_namespaces) == []

@@ -17,13 +17,15 @@ from runlift.science.nutrition import (
     energy_surplus_range_kcal,
     energy_target_kcal,
     fat_floor_g,
+    high_body_fat,
+    lean_mass_protein_target_g_per_day,
     protein_range_g_per_kg,
     protein_serving_g,
     protein_serving_range_g,
     protein_target_g_per_day,
     training_load_band,
 )
-from runlift.vocabulary import GoalKind
+from runlift.vocabulary import GoalKind, Sex
 
 NON_FAT_LOSS_GOALS = [g for g in GoalKind if g is not GoalKind.FAT_LOSS]
 
@@ -84,6 +86,91 @@ def test_protein_target_rejects_bad_mass(mass_kg: float) -> None:
     with pytest.raises(InvalidInput) as caught:
         protein_target_g_per_day(mass_kg=mass_kg, goal=GoalKind.STRENGTH)
     assert caught.value.field == "mass_kg"
+
+
+# NUT-2 from fat-free mass when body fat is high (Helms et al. 2014; Gallagher et al. 2000)
+
+
+@pytest.mark.parametrize(
+    ("body_fat_percent", "sex", "high"),
+    [
+        (19.9, Sex.MALE, False),
+        (20.0, Sex.MALE, True),
+        (32.9, Sex.FEMALE, False),
+        (33.0, Sex.FEMALE, True),
+        (3.0, Sex.FEMALE, False),
+        (60.0, Sex.MALE, True),
+    ],
+)
+def test_high_body_fat_thresholds(body_fat_percent: float, sex: Sex, high: bool) -> None:
+    assert high_body_fat(body_fat_percent=body_fat_percent, sex=sex) is high
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"body_fat_percent": 2.9, "sex": Sex.MALE}, "body_fat_percent"),
+        ({"body_fat_percent": 61.0, "sex": Sex.MALE}, "body_fat_percent"),
+        ({"body_fat_percent": 25.0, "sex": "other"}, "sex"),
+    ],
+)
+def test_high_body_fat_rejects_bad_input(kwargs: dict[str, Any], field: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        high_body_fat(**kwargs)
+    assert caught.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("mass_kg", "body_fat_percent", "hard_block", "grams"),
+    [
+        # 92 kg at 27 %: FFM 67.16 kg x 2.3 = 154.47 g (1.68 g/kg of body mass).
+        (92.0, 27.0, False, 67.16 * 2.3),
+        # A hard block: 67.16 x 2.7 = 181.33 g (1.97 g/kg).
+        (92.0, 27.0, True, 67.16 * 2.7),
+        # 80 kg at 20 %, hard block: 64 x 2.7 = 172.8 g, 2.16 g/kg, just under the 2.2 cap.
+        (80.0, 20.0, True, 172.8),
+        # 80 kg at 10 % (not high, but the function is total): 72 x 2.7 = 194.4 g -> cap 176 g.
+        (80.0, 10.0, True, 176.0),
+        # 100 kg at 40 %: 60 x 2.3 = 138 g is under 1.6 g/kg, so NUT-2's floor: 160 g.
+        (100.0, 40.0, False, 160.0),
+    ],
+)
+def test_lean_mass_protein_target(
+    mass_kg: float, body_fat_percent: float, hard_block: bool, grams: float
+) -> None:
+    result = lean_mass_protein_target_g_per_day(
+        mass_kg=mass_kg, body_fat_percent=body_fat_percent, hard_block=hard_block
+    )
+    assert result == pytest.approx(grams)
+
+
+@pytest.mark.parametrize("mass_kg", [30.0, 64.0, 120.0, 250.0])
+@pytest.mark.parametrize("body_fat_percent", [3.0, 20.0, 33.0, 45.0, 60.0])
+@pytest.mark.parametrize("hard_block", [False, True])
+def test_lean_mass_protein_stays_within_nut_2_and_helms(
+    mass_kg: float, body_fat_percent: float, hard_block: bool
+) -> None:
+    grams = lean_mass_protein_target_g_per_day(
+        mass_kg=mass_kg, body_fat_percent=body_fat_percent, hard_block=hard_block
+    )
+    assert 1.6 * mass_kg - 1e-9 <= grams <= 2.2 * mass_kg + 1e-9
+    fat_free = mass_kg * (1 - body_fat_percent / 100)
+    # Inside Helms' 2.3-3.1 g/kg of fat-free mass unless NUT-2's body-mass range forbids it.
+    if 2.3 * fat_free >= 1.6 * mass_kg and 3.1 * fat_free <= 2.2 * mass_kg:
+        assert 2.3 * fat_free - 1e-9 <= grams <= 3.1 * fat_free + 1e-9
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"mass_kg": 29.0, "body_fat_percent": 25.0}, "mass_kg"),
+        ({"mass_kg": 80.0, "body_fat_percent": 70.0}, "body_fat_percent"),
+    ],
+)
+def test_lean_mass_protein_rejects_bad_input(kwargs: dict[str, Any], field: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        lean_mass_protein_target_g_per_day(**kwargs)
+    assert caught.value.field == field
 
 
 # NUT-3: protein per serving
@@ -155,6 +242,8 @@ def test_carbohydrate_band_rejects_unknown_band() -> None:
         (44.9, 0.0, TrainingLoadBand.LIGHT),
         (45.0, 0.0, TrainingLoadBand.MODERATE),
         (30.0, 10.0, TrainingLoadBand.MODERATE),  # short intervals session
+        (35.0, 9.9, TrainingLoadBand.LIGHT),  # hill sprints: 5 x 20 s is under 2 hard minutes
+        (35.0, 1.7, TrainingLoadBand.LIGHT),
         (60.0, 29.9, TrainingLoadBand.MODERATE),
         (59.9, 30.0, TrainingLoadBand.MODERATE),
         (60.0, 30.0, TrainingLoadBand.HIGH),
@@ -218,8 +307,9 @@ def test_energy_surplus_range_rejects_unknown_goal() -> None:
     [
         (2800.0, 1700.0, GoalKind.HYPERTROPHY, 80.0, 3175.0),  # + 375
         (2800.0, 1700.0, GoalKind.STRENGTH, 80.0, 2925.0),  # + 125
-        (2800.0, 1700.0, GoalKind.RACE, 80.0, 2925.0),
-        (2800.0, 1700.0, GoalKind.GENERAL_FITNESS, 80.0, 2925.0),
+        # Race and general fitness match expenditure: no planned gain.
+        (2800.0, 1700.0, GoalKind.RACE, 80.0, 2800.0),
+        (2800.0, 1700.0, GoalKind.GENERAL_FITNESS, 80.0, 2800.0),
         # Fat loss: 5.5 kcal/kg/day = 440 kcal, inside 280-560 (10-20 % of 2800).
         (2800.0, 1700.0, GoalKind.FAT_LOSS, 80.0, 2360.0),
         # 5.5 x 50 = 275 kcal is below 10 % of 3000, so the deficit is 300.

@@ -255,6 +255,20 @@ def _session_words(session: Mapping[str, Any]) -> str:
     return f"lift {session['duration_min']:.0f}'"
 
 
+_FUEL_DAY_WORDS: dict[str, str] = {
+    "loading": ", carbohydrate loading",
+    "fuelling_up": ", fuelling up",
+    "race": ", race day",
+}
+
+
+_FUEL_DAY_TAGS: dict[str, str] = {
+    "loading": " · load",
+    "fuelling_up": " · fuel up",
+    "race": " · race",
+}
+
+
 def nutrition_days(
     title: str,
     days: Sequence[Mapping[str, Any]],
@@ -278,7 +292,8 @@ def nutrition_days(
         rows.append(
             (
                 f"{date.fromisoformat(str(day['date'])):%a %d}",
-                ", ".join(_session_words(s) for s in sessions) or "rest",
+                (", ".join(_session_words(s) for s in sessions) or "rest")
+                + _FUEL_DAY_TAGS.get(str(day.get("fuel_day", "training")), ""),
                 round(float(day["expenditure_kcal"])),
                 round(float(day["target_kcal"])),
                 round(float(day["protein_g"])),
@@ -296,10 +311,11 @@ def nutrition_days(
     )
     for day in days if timeline else ():
         unit = day["units"]
+        fuel_day = _FUEL_DAY_WORDS.get(str(day.get("fuel_day", "training")), "")
         console().print(
             f"\n[bold]{date.fromisoformat(str(day['date'])):%a %d %b}[/] "
-            f"{str(day['load_band']).replace('_', ' ')} load; body mass {day['body_mass']:.1f} "
-            f"{unit}, trend {day['expected_body_mass']:.1f} {unit}"
+            f"{str(day['load_band']).replace('_', ' ')} load{fuel_day}; body mass "
+            f"{day['body_mass']:.1f} {unit}, trend {day['expected_body_mass']:.1f} {unit}"
         )
         events: list[tuple[str, int, str]] = [
             (
@@ -309,10 +325,25 @@ def nutrition_days(
             )
             for s in _as_list(day["training"])
         ]
+        race = day.get("race")
+        if isinstance(race, Mapping) and isinstance(race.get("in_race"), Mapping):
+            fuel = race["in_race"]
+            low, high = fuel["carbohydrate_range_g_per_h"]
+            fluid_low, fluid_high = fuel["fluid_ml_per_h"]
+            events.append(
+                (
+                    str(race["start"]),
+                    1,
+                    f"[magenta]{race['start']}-{race['end']} during the race: C "
+                    f"{fuel['carbohydrate_g_per_h']:.0f} g/h ({low:.0f}-{high:.0f} g/h), "
+                    f"{fuel['carbohydrate_g']:.0f} g in all; fluid {fluid_low:.0f}-"
+                    f"{fluid_high:.0f} ml/h[/]",
+                )
+            )
         events += [
             (
                 str(v["at"]),
-                1,
+                2,
                 f"{v['at']}  P {v['protein_g']:.0f} g  C {v['carbohydrate_g']:.0f} g  "
                 f"[dim]{v['note']}[/]",
             )

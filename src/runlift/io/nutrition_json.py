@@ -16,7 +16,14 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from runlift.domain.nutrition import DayNutrition, Serving, SessionEnergy
+from runlift.domain.nutrition import (
+    DayNutrition,
+    FuelDay,
+    InRaceFuel,
+    RaceFuel,
+    Serving,
+    SessionEnergy,
+)
 from runlift.errors import InvalidInput
 from runlift.units import KG_PER_LB
 from runlift.vocabulary import MassUnit, Modality
@@ -36,6 +43,7 @@ class NutritionSessionModel(_Model):
     distance_km: float | None = None
     kcal: float
     hard: bool
+    hard_min: float = 0.0
     start: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$")
     end: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$")
 
@@ -49,6 +57,33 @@ class ServingModel(_Model):
     note: str
     after_session: str | None = None
     before_session: str | None = None
+
+
+class InRaceFuelModel(_Model):
+    """Carbohydrate and fluid to take during a race (Jeukendrup 2014; Sawka 2007)."""
+
+    carbohydrate_g_per_h: float
+    carbohydrate_range_g_per_h: tuple[float, float]
+    carbohydrate_g: float = Field(description="for the whole race")
+    multiple_transportable: bool = Field(description="the range's top needs glucose with fructose")
+    fluid_ml_per_h: tuple[float, float]
+    note: str
+
+
+class RaceFuelModel(_Model):
+    """A race day's fuelling: the pre-race breakfast and the fuel during the race."""
+
+    session: str
+    title: str
+    distance_km: float
+    start: str = Field(pattern=r"^\d{2}:\d{2}$")
+    end: str = Field(pattern=r"^\d{2}:\d{2}$")
+    duration_min: float
+    breakfast_at: str = Field(pattern=r"^\d{2}:\d{2}$", description="also one of the servings")
+    breakfast_lead_min: float
+    breakfast_carbohydrate_g: float
+    breakfast_carbohydrate_g_per_kg: float
+    in_race: InRaceFuelModel | None = Field(description="None for races of 75 min or less")
 
 
 class NutritionDayModel(_Model):
@@ -82,6 +117,13 @@ class NutritionDayModel(_Model):
     rules: list[str]
     notes: list[str]
     gave_way: list[str] = Field(default_factory=list)
+    fuel_day: FuelDay = Field(
+        default=FuelDay.TRAINING, description="training, fuelling_up, loading or race (NUT-4)"
+    )
+    race: RaceFuelModel | None = Field(
+        default=None,
+        description="race day only; its in-race carbohydrate counts in carbohydrate_g",
+    )
 
 
 def mass_unit(units: str) -> MassUnit:
@@ -109,6 +151,7 @@ def _session(item: SessionEnergy) -> dict[str, Any]:
         "distance_km": None if item.distance_km is None else round(item.distance_km, 2),
         "kcal": round(item.kcal),
         "hard": item.hard,
+        "hard_min": round(item.hard_min, 1),
         "start": None if item.start is None else f"{item.start:%H:%M}",
         "end": None if item.end is None else f"{item.end:%H:%M}",
     }
@@ -122,6 +165,35 @@ def _serving(item: Serving) -> dict[str, Any]:
         "note": item.note,
         "after_session": item.after_session,
         "before_session": item.before_session,
+    }
+
+
+def _in_race(item: InRaceFuel) -> dict[str, Any]:
+    low, high = item.carbohydrate_range_g_per_h
+    fluid_low, fluid_high = item.fluid_ml_per_h
+    return {
+        "carbohydrate_g_per_h": round(item.carbohydrate_g_per_h, 1),
+        "carbohydrate_range_g_per_h": [low, high],
+        "carbohydrate_g": round(item.carbohydrate_g, 1),
+        "multiple_transportable": item.multiple_transportable,
+        "fluid_ml_per_h": [fluid_low, fluid_high],
+        "note": item.note,
+    }
+
+
+def _race(item: RaceFuel) -> dict[str, Any]:
+    return {
+        "session": item.session,
+        "title": item.title,
+        "distance_km": round(item.distance_km, 2),
+        "start": f"{item.start:%H:%M}",
+        "end": f"{item.end:%H:%M}",
+        "duration_min": round(item.duration_min, 1),
+        "breakfast_at": f"{item.breakfast_at:%H:%M}",
+        "breakfast_lead_min": round(item.breakfast_lead_min),
+        "breakfast_carbohydrate_g": round(item.breakfast_carbohydrate_g, 1),
+        "breakfast_carbohydrate_g_per_kg": round(item.breakfast_carbohydrate_g_per_kg, 2),
+        "in_race": None if item.in_race is None else _in_race(item.in_race),
     }
 
 
@@ -163,6 +235,8 @@ def nutrition_day_dict(day: DayNutrition, *, units: str = "kg") -> dict[str, Any
         "rules": list(day.rules),
         "notes": list(day.notes),
         "gave_way": list(day.gave_way),
+        "fuel_day": day.fuel_day.value,
+        "race": None if day.race is None else _race(day.race),
     }
 
 

@@ -9,21 +9,27 @@ For every day of the plan (GUIDELINES NUT-1..4):
    planned session (runs: 1 kcal per kg per km, Margaria 1963; lifts:
    (MET - 1) x kg x hours with the caller's Compendium MET).
 2. **Energy target** by goal (NUT-1) with ``science.nutrition.energy_target_kcal``:
-   +375 kcal for hypertrophy, +125 kcal for strength, race and general
-   fitness, a 0.5 %-of-body-mass-a-week deficit (10-20 % of expenditure) for
-   fat loss, never below resting energy.
+   +375 kcal for hypertrophy, +125 kcal for strength, expenditure (balance) for
+   race and general fitness, a 0.5 %-of-body-mass-a-week deficit (10-20 % of
+   expenditure, at least 10 % on every day) for fat loss, never below resting
+   energy.
 3. **Protein** (NUT-2) 1.6 g/kg, 1.9 g/kg with one reason for more (an energy
-   deficit, or a hard week) and 2.2 g/kg with both.
+   deficit, or a hard week) and 2.2 g/kg with both; in a deficit with high body
+   fat, 2.3 (2.7 in a hard week) g/kg of fat-free mass, held within 1.6-2.2 g/kg
+   of body mass (``science.nutrition.lean_mass_protein_target_g_per_day``).
 4. **Carbohydrate** (NUT-4): the middle of the Thomas, Erdman & Burke (2016)
    band for the day's training load (``training_load_band``: all planned
-   minutes, runs and lifts, with the minutes of hard runs as the hard part,
+   minutes, runs and lifts, with the work steps of runs as the hard part,
    since NUT-4 scales carbohydrate to the running), raised toward the band's
-   top when fat would otherwise exceed 35 % of energy.
+   top when fat would otherwise exceed 35 % of energy; race week has its own
+   (``runlift.nutrition.race``: loading, fuelling up, race day).
 5. **Fat**: the rest of the energy target, at least 20 % of it. When the
    target cannot hold protein, carbohydrate and the fat floor together, the
    order is: keep protein, keep the fat floor, lower carbohydrate toward the
-   bottom of its band, and only then raise the energy target (named in
-   ``DayNutrition.gave_way`` and in the notes).
+   bottom of its band, then below it for goals whose target is a ceiling (fat
+   loss, race, general fitness), else raise the energy target
+   (``runlift.nutrition.macros``; named in ``DayNutrition.gave_way`` and in the
+   notes).
 6. **Servings** (NUT-3): protein split into equal servings of 20-40 g (about
    0.3 g/kg each), no more than 4 waking hours apart, with one within 2 h after
    every session (never during one) and one before every run that carries
@@ -42,13 +48,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from types import MappingProxyType
 from typing import Final
 from zoneinfo import ZoneInfo
 
 from runlift.domain.athlete import AthleteProfile
-from runlift.domain.nutrition import DayNutrition, Serving
+from runlift.domain.nutrition import DayNutrition, FuelDay, Serving
 from runlift.domain.plan import Plan, PlanDay, PlanWeek
+from runlift.nutrition.macros import day_macros, loading_macros, race_day_macros
+from runlift.nutrition.race import (
+    RaceCalendar,
+    race_calendar,
+    race_day_notes,
+    race_fuel,
+    race_session,
+)
 from runlift.nutrition.timing import (
     MINUTES_PER_DAY,
     assign_pre_run_servings,
@@ -56,6 +71,7 @@ from runlift.nutrition.timing import (
     local_time,
     place_servings,
     serving_note,
+    timed_carbohydrate_g,
     timed_session,
 )
 from runlift.programme.baseline import resting_energy
@@ -104,10 +120,6 @@ MAX_NON_EXERCISE_FACTOR: Final = 2.4
 """Top of the FAO/WHO/UNU (2004) vigorous band; higher values are not sustained."""
 
 
-FAT_MAX_ENERGY_FRACTION: Final = 0.35
-"""Top of the adult range for fat, 20-35 % of energy (Institute of Medicine 2005, AMDR)."""
-
-
 RULES: Final = ("NUT-1", "NUT-2", "NUT-3", "NUT-4")
 
 
@@ -137,77 +149,22 @@ def hard_weeks(plan: Plan) -> frozenset[int]:
     return frozenset(index for index, load in loads.items() if load > 0 and load >= mean)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Macros:
-    target_kcal: float
-    carbohydrate_g: float
-    fat_g: float
-    notes: tuple[str, ...]
-    gave_way: tuple[str, ...]
+FAT_LOSS_MIN_DEFICIT_FRACTION: Final = nutrition.FAT_LOSS_DEFICIT_FRACTION[0]
+"""Every fat-loss day eats at least 10 % below its expenditure, hard and long days included.
+
+Only resting energy is lower: the target never falls below it, which happens
+only with a daily-life factor under about 1.12 (no profile level has one).
+"""
 
 
-def _macros(
-    *,
-    target_kcal: float,
-    protein_g: float,
-    carbohydrate_range_g: tuple[float, float],
-) -> _Macros:
-    """Carbohydrate at the middle of its band and fat the rest, at least 20 % of energy.
+BALANCE_GOALS: Final = frozenset({GoalKind.RACE, GoalKind.GENERAL_FITNESS})
+"""Goals whose energy target is expenditure, a ceiling as well as a target (NUT-1 "match").
 
-    When the rest would put fat above 35 % of energy, carbohydrate rises
-    toward the top of its band instead. Order when they do not fit: protein
-    stays, the fat floor stays, carbohydrate falls toward the bottom of its
-    band, then the energy target rises until the bottom of the band and the
-    fat floor fit.
-    """
-    low, high = carbohydrate_range_g
-    preferred = (low + high) / 2
-    protein_kcal = protein_g * nutrition.KCAL_PER_G_PROTEIN
-    floor_fraction = nutrition.FAT_MIN_ENERGY_FRACTION
-    room_g = (target_kcal * (1 - floor_fraction) - protein_kcal) / nutrition.KCAL_PER_G_CARBOHYDRATE
-    notes: list[str] = []
-    gave_way: list[str] = []
-    if room_g >= preferred:
-        below_fat_cap = (
-            target_kcal * (1 - FAT_MAX_ENERGY_FRACTION) - protein_kcal
-        ) / nutrition.KCAL_PER_G_CARBOHYDRATE
-        carbohydrate = max(preferred, min(below_fat_cap, high))
-        if carbohydrate > preferred:
-            notes.append(
-                f"NUT-4: carbohydrate {carbohydrate:.0f} g, above the band's middle "
-                f"({preferred:.0f} g), so that fat stays within 20-35 % of energy (IOM 2005)"
-                + ("." if below_fat_cap <= high else "; at the band's top fat is still over 35 %.")
-            )
-    elif room_g >= low:
-        carbohydrate = room_g
-        notes.append(
-            f"NUT-4: carbohydrate {carbohydrate:.0f} g, below the band's middle "
-            f"({preferred:.0f} g) but within it: what the energy target leaves after protein "
-            "and 20 % fat."
-        )
-    else:
-        carbohydrate = low
-        raised = (protein_kcal + carbohydrate * nutrition.KCAL_PER_G_CARBOHYDRATE) / (
-            1 - floor_fraction
-        )
-        gave_way.append("energy")
-        notes.append(
-            f"NUT-1: energy target raised from {target_kcal:.0f} to {raised:.0f} kcal: "
-            f"{protein_g:.0f} g protein, the band's lowest carbohydrate ({low:.0f} g) and "
-            "20 % fat did not fit (order: protein, fat floor, carbohydrate down to its band, "
-            "then energy)."
-        )
-        target_kcal = raised
-    fat = (
-        target_kcal - protein_kcal - carbohydrate * nutrition.KCAL_PER_G_CARBOHYDRATE
-    ) / nutrition.KCAL_PER_G_FAT
-    return _Macros(
-        target_kcal=target_kcal,
-        carbohydrate_g=carbohydrate,
-        fat_g=fat,
-        notes=tuple(notes),
-        gave_way=tuple(gave_way),
-    )
+When protein, the bottom of the carbohydrate band and 20 % fat do not fit into
+it, carbohydrate falls below its band (to 130 g at least) rather than energy
+rising: otherwise a heavy athlete on a light day would gain weight day after
+day through a race build.
+"""
 
 
 def _goal_words(goal: GoalKind) -> str:
@@ -216,11 +173,89 @@ def _goal_words(goal: GoalKind) -> str:
     if goal is GoalKind.FAT_LOSS:
         return (
             "fat loss: a deficit of 5.5 kcal per kg (0.5 % of body mass a week at 7700 kcal/kg), "
-            "within 10-20 % of expenditure and never below resting energy (Helms 2014)"
+            "within 10-20 % of expenditure on every day, hard days included, and never below "
+            "resting energy (Helms 2014)"
+        )
+    if goal is GoalKind.STRENGTH:
+        return "strength: +125 kcal, slightly above expenditure for the muscle it builds"
+    return (
+        f"{goal.value.replace('_', ' ')}: match expenditure, no planned gain or loss of body "
+        "mass (NUT-1's maintenance; Thomas 2016)"
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Protein:
+    grams: float
+    fat_free_mass_kg: float | None
+    g_per_kg_ffm: float
+
+
+def _protein(profile: AthleteProfile, *, in_deficit: bool, hard_block: bool) -> _Protein:
+    """NUT-2 from body mass, or from fat-free mass in a deficit when body fat is high."""
+    mass = profile.mass_kg
+    goal = profile.goal.kind
+    body_fat = profile.body_fat_percent
+    deficit = in_deficit or goal is GoalKind.FAT_LOSS
+    if (
+        deficit
+        and body_fat is not None
+        and nutrition.high_body_fat(body_fat_percent=body_fat, sex=profile.sex)
+    ):
+        return _Protein(
+            grams=nutrition.lean_mass_protein_target_g_per_day(
+                mass_kg=mass, body_fat_percent=body_fat, hard_block=hard_block
+            ),
+            fat_free_mass_kg=energy.fat_free_mass_kg(mass_kg=mass, body_fat_percent=body_fat),
+            g_per_kg_ffm=nutrition.LEAN_MASS_PROTEIN_TARGET_G_PER_KG_FFM[int(hard_block)],
+        )
+    grams = nutrition.protein_target_g_per_day(
+        mass_kg=mass, goal=goal, in_deficit=in_deficit, hard_block=hard_block
+    )
+    return _Protein(grams=grams, fat_free_mass_kg=None, g_per_kg_ffm=0.0)
+
+
+def _protein_note(
+    profile: AthleteProfile, basis: _Protein, *, grams: float, reasons: list[str]
+) -> str:
+    mass = profile.mass_kg
+    why = ", ".join(reasons) if reasons else "no reason for more"
+    if basis.fat_free_mass_kg is None:
+        return (
+            f"NUT-2: protein {grams:.0f} g = {grams / mass:.2f} g/kg ({why}; 1.6-2.2 g/kg, "
+            "Morton 2018, Jäger 2017)."
+        )
+    threshold = nutrition.HIGH_BODY_FAT_PERCENT[profile.sex]
+    return (
+        f"NUT-2: protein {grams:.0f} g = {grams / basis.fat_free_mass_kg:.2f} g/kg of fat-free "
+        f"mass ({basis.fat_free_mass_kg:.1f} kg) = {grams / mass:.2f} g/kg of body mass ({why}). "
+        f"In a deficit with body fat of {threshold:g} % or more (Gallagher 2000) protein is set "
+        f"from fat-free mass, {basis.g_per_kg_ffm:g} g/kg of it (2.3-3.1 g/kg; Helms, Zinn, "
+        "Rowlands & Brown 2014), and held within 1.6-2.2 g/kg of body mass (Morton 2018)."
+    )
+
+
+def _fuel_day_notes(
+    calendar: RaceCalendar | None, day: date, *, carbohydrate_g: float, mass_kg: float
+) -> tuple[str, ...]:
+    if calendar is None or day not in calendar.before:
+        return ()
+    race = calendar.race.scheduled
+    prep = calendar.preparation
+    what = f"'{race.spec.title}' on {calendar.race_date:%a %d %b}"
+    per_kg = carbohydrate_g / mass_kg
+    if prep.loading:
+        return (
+            f"NUT-4: carbohydrate loading, day {calendar.before[day]} of {prep.days} before "
+            f"{what}: {carbohydrate_g:.0f} g = {per_kg:.1f} g/kg (10-12 g/kg for the 36-48 h "
+            "before a race over 90 min, Thomas, Erdman & Burke 2016; 10 g/kg filled glycogen "
+            "in a day, Bussau 2002). Low-fibre, low-fat starches, sugars and drinks make it "
+            "easier to eat.",
         )
     return (
-        f"{goal.value.replace('_', ' ')}: +125 kcal, match or slightly exceed expenditure, "
-        "no large deficit (Thomas 2016)"
+        f"NUT-4: fuelling up the day before {what}: {carbohydrate_g:.0f} g = {per_kg:.1f} g/kg "
+        "(7-12 g/kg in the 24 h before a race under 90 min, Thomas 2016); no loading, since a "
+        "race this short ends before glycogen runs low.",
     )
 
 
@@ -234,11 +269,17 @@ def _day(
     hard_block: bool,
     start_mass_kg: float,
     balance_kcal: float,
+    calendar: RaceCalendar | None,
 ) -> DayNutrition:
     mass = profile.mass_kg
     goal = profile.goal.kind
+    fuel_day = FuelDay.TRAINING if calendar is None else calendar.fuel_day(day.date)
     resting, equation = resting_energy(profile, on=day.date)
     non_exercise = resting * (factor - 1)
+    wake = profile.day.wake.hour * 60 + profile.day.wake.minute
+    sleep = profile.day.sleep.hour * 60 + profile.day.sleep.minute
+    if sleep <= wake:
+        sleep += MINUTES_PER_DAY
     sessions = sorted(
         (
             timed_session(s, zone=zone, day=day.date, mass_kg=mass, lift_met=lift_met)
@@ -246,33 +287,60 @@ def _day(
         ),
         key=lambda s: (s.start, s.end),
     )
+    if fuel_day is FuelDay.RACE and calendar is not None:
+        race_id = calendar.race.scheduled.spec.id
+        sessions = [race_session(s, wake=wake) if s.id == race_id else s for s in sessions]
+    race_timed = next((s for s in sessions if s.meal_lead_min is not None), None)
+    race = None if race_timed is None else race_fuel(race_timed, mass_kg=mass)
+    in_race_g = 0.0 if race is None or race.in_race is None else race.in_race.carbohydrate_g
     training = sum(s.energy.kcal for s in sessions)
     expenditure = resting + non_exercise + training
     first_target = nutrition.energy_target_kcal(
         expenditure_kcal=expenditure, resting_kcal=resting, goal=goal, mass_kg=mass
     )
     in_deficit = first_target < expenditure
-    protein = nutrition.protein_target_g_per_day(
-        mass_kg=mass, goal=goal, in_deficit=in_deficit, hard_block=hard_block
-    )
+    basis = _protein(profile, in_deficit=in_deficit, hard_block=hard_block)
     training_min = sum(s.energy.duration_min for s in sessions)
-    hard_min = sum(s.energy.duration_min for s in sessions if s.energy.hard)
+    hard_min = sum(s.energy.hard_min for s in sessions)
     band = nutrition.training_load_band(training_min=training_min, hard_min=hard_min)
     band_low, band_high = nutrition.carbohydrate_band_g_per_kg(band=band)
 
-    wake = profile.day.wake.hour * 60 + profile.day.wake.minute
-    sleep = profile.day.sleep.hour * 60 + profile.day.sleep.minute
-    if sleep <= wake:
-        sleep += MINUTES_PER_DAY
-    timeline = place_servings(sessions, wake=wake, sleep=sleep, protein_g=protein, mass_kg=mass)
+    timeline = place_servings(sessions, wake=wake, sleep=sleep, protein_g=basis.grams, mass_kg=mass)
     protein = timeline.protein_g
-    macros = _macros(
-        target_kcal=first_target,
-        protein_g=protein,
-        carbohydrate_range_g=(band_low * mass, band_high * mass),
-    )
     role_notes = assign_pre_run_servings(timeline.slots, sessions)
-    carbs = carbohydrate_split(timeline.slots, carbohydrate_g=macros.carbohydrate_g, mass_kg=mass)
+    band_g = (band_low * mass, band_high * mass)
+    if fuel_day is FuelDay.LOADING and calendar is not None:
+        macros = loading_macros(
+            target_kcal=first_target,
+            protein_g=protein,
+            carbohydrate_g=calendar.preparation.target_g_per_kg * mass,
+        )
+    elif race is not None:
+        macros = race_day_macros(
+            target_kcal=expenditure,
+            protein_g=protein,
+            carbohydrate_range_g=band_g,
+            carbohydrate_min_g=timed_carbohydrate_g(timeline.slots, mass_kg=mass) + in_race_g,
+        )
+    else:
+        minimum = 0.0
+        if fuel_day is FuelDay.FUELLING_UP and calendar is not None:
+            minimum = calendar.preparation.target_g_per_kg * mass
+        ceiling = None
+        if goal is GoalKind.FAT_LOSS:
+            ceiling = max(expenditure * (1 - FAT_LOSS_MIN_DEFICIT_FRACTION), resting)
+        elif goal in BALANCE_GOALS and fuel_day is FuelDay.TRAINING:
+            ceiling = first_target
+        macros = day_macros(
+            target_kcal=first_target,
+            protein_g=protein,
+            carbohydrate_range_g=band_g,
+            carbohydrate_min_g=minimum,
+            energy_ceiling_kcal=ceiling,
+        )
+    carbs = carbohydrate_split(
+        timeline.slots, carbohydrate_g=macros.carbohydrate_g - in_race_g, mass_kg=mass
+    )
     per_serving = protein / len(timeline.slots)
     servings = tuple(
         Serving(
@@ -304,14 +372,15 @@ def _day(
         f"(x{factor:.2f}, FAO/WHO/UNU 2004) + training {training:.0f} ({session_words}; "
         "runs 1 kcal/kg/km, Margaria 1963; lifts (MET - 1) x kg x h, Ainsworth 2011).",
         f"NUT-1: target {first_target:.0f} kcal for {_goal_words(goal)}.",
-        f"NUT-2: protein {protein:.0f} g = {protein / mass:.2f} g/kg "
-        f"({', '.join(reasons) if reasons else 'no reason for more'}; 1.6-2.2 g/kg, "
-        "Morton 2018, Jäger 2017).",
+        _protein_note(profile, basis, grams=protein, reasons=reasons),
         f"NUT-3: {len(servings)} servings of {per_serving:.0f} g, one within 2 h after every "
         "session (Schoenfeld & Aragon 2018).",
-        f"NUT-4: {training_min:.0f} training min ({hard_min:.0f} hard) is a {band.value} load: "
-        f"{band_low:g}-{band_high:g} g/kg; carbohydrate {macros.carbohydrate_g:.0f} g = "
-        f"{macros.carbohydrate_g / mass:.1f} g/kg (Thomas, Erdman & Burke 2016).",
+        f"NUT-4: {training_min:.0f} training min ({hard_min:.0f} hard: work intervals and "
+        f"race-pace running only) is a {band.value} load: {band_low:g}-{band_high:g} g/kg; "
+        f"carbohydrate {macros.carbohydrate_g:.0f} g = {macros.carbohydrate_g / mass:.1f} g/kg "
+        "(Thomas, Erdman & Burke 2016).",
+        *_fuel_day_notes(calendar, day.date, carbohydrate_g=macros.carbohydrate_g, mass_kg=mass),
+        *(() if race is None else race_day_notes(race, wake=wake)),
         f"Fat: {macros.fat_g:.0f} g = {100 * macros.fat_g * 9 / target:.0f} % of energy, "
         "the rest of the target, at least 20 % (Thomas 2016).",
         *macros.notes,
@@ -344,6 +413,8 @@ def _day(
         hard_block=hard_block,
         carbohydrate_band_g_per_kg=(band_low, band_high),
         gave_way=(*macros.gave_way, *timeline.gave_way),
+        fuel_day=fuel_day,
+        race=race,
     )
 
 
@@ -383,6 +454,7 @@ def plan_nutrition(
     )
     zone = ZoneInfo(profile.timezone)
     hard = hard_weeks(plan)
+    calendar = race_calendar(plan, profile)
     days: list[DayNutrition] = []
     balance = 0.0
     for week in plan.weeks:
@@ -396,6 +468,7 @@ def plan_nutrition(
                 hard_block=week.index in hard,
                 start_mass_kg=profile.mass_kg,
                 balance_kcal=balance,
+                calendar=calendar,
             )
             balance += result.target_kcal - result.expenditure_kcal
             days.append(result)

@@ -3,8 +3,13 @@
 The sessions of a day, in local minutes after its midnight, come in; the serving
 times go out: one after each chain of sessions, one before each run, breakfast,
 and as many more as the protein and 3-4 h spacing need, never during a session or
-just before one. ``runlift.nutrition.days`` decides how much protein and
-carbohydrate the day holds.
+just before one. A race brings its own breakfast, 1-4 h before the start, and
+nothing else is eaten between it and the start. ``runlift.nutrition.days``
+decides how much protein and carbohydrate the day holds.
+
+Each session's energy is worked out here too, with its hard minutes: the work
+steps of a structured run, so that 5 x 20 s of hill sprints count as under two
+hard minutes, not as a 35-minute hard session.
 """
 
 from __future__ import annotations
@@ -19,10 +24,10 @@ from zoneinfo import ZoneInfo
 
 from runlift.domain.nutrition import SessionEnergy
 from runlift.domain.plan import PlannedSession
-from runlift.domain.prescription import RunPrescription
+from runlift.domain.prescription import RunPrescription, RunRepeat, RunStep
 from runlift.domain.sessions import SessionId
 from runlift.science import energy, nutrition
-from runlift.vocabulary import Modality
+from runlift.vocabulary import Modality, PaceZone, StepKind
 
 POST_SESSION_DELAY_MIN: Final = 30
 """A post-session serving is planned 30 min after the session ends (time to shower)."""
@@ -94,7 +99,11 @@ MINUTES_PER_DAY: Final = 24 * 60
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TimedSession:
-    """A planned session in local minutes after the day's midnight, with its energy."""
+    """A planned session in local minutes after the day's midnight, with its energy.
+
+    A race carries its breakfast: ``meal_lead_min`` before the start with
+    ``meal_g_per_kg`` of carbohydrate; nothing else is eaten in between.
+    """
 
     id: SessionId
     title: str
@@ -102,6 +111,13 @@ class TimedSession:
     start: int
     end: int
     energy: SessionEnergy
+    meal_lead_min: int | None = None
+    meal_g_per_kg: float = 0.0
+
+    @property
+    def clear_before_min(self) -> int:
+        """Minutes before the start kept free of other servings."""
+        return CLEAR_BEFORE_SESSION_MIN if self.meal_lead_min is None else self.meal_lead_min
 
 
 @dataclass(slots=True, kw_only=True)
@@ -114,7 +130,7 @@ class ServingSlot:
     before: list[TimedSession] = field(default_factory=list)
 
 
-_PRIORITY: Final = {"post": 3, "pre": 2, "breakfast": 1, "spacing": 0}
+_PRIORITY: Final = {"race": 4, "post": 3, "pre": 2, "breakfast": 1, "spacing": 0}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,20 +154,67 @@ def local_time(minutes: int) -> time:
     return time(minutes // 60 % 24, minutes % 60)
 
 
+def _step_hard_min(step: RunStep, run: RunPrescription) -> float:
+    """Minutes of one step at moderate-to-high intensity (0 for easy, warm-up or recovery)."""
+    if step.kind is StepKind.WORK:
+        hard = step.zone is not PaceZone.EASY
+    else:
+        hard = step.kind is StepKind.STEADY and step.zone not in {None, PaceZone.EASY}
+    if not hard:
+        return 0.0
+    if step.duration_s is not None:
+        return step.duration_s / 60
+    if step.distance_m is None:
+        return 0.0
+    paces = [p for p in (step.pace_fast_s_per_km, step.pace_slow_s_per_km) if p is not None]
+    if paces:
+        return step.distance_m / 1000 * sum(paces) / len(paces) / 60
+    if run.distance_km > 0:
+        return run.duration_min * step.distance_m / (run.distance_km * 1000)
+    return 0.0
+
+
+def hard_minutes(run: RunPrescription, *, hard_run: bool) -> float:
+    """Minutes of a run at moderate-to-high intensity, the hard part of NUT-4's load.
+
+    A structured run counts its work steps (and steady steps at marathon pace or
+    faster), repeats included, by their time, or by distance at the step's
+    target pace; warm-up, recovery, cool-down and easy running do not count. A
+    run without steps counts whole if it is a hard run (GUIDELINES.md 'Words').
+    Never more than the run's duration.
+    """
+    if not run.steps:
+        return run.duration_min if hard_run else 0.0
+    minutes = 0.0
+    for item in run.steps:
+        if isinstance(item, RunRepeat):
+            minutes += item.count * sum(_step_hard_min(step, run) for step in item.steps)
+        else:
+            minutes += _step_hard_min(item, run)
+    return min(minutes, run.duration_min)
+
+
 def timed_session(
-    planned: PlannedSession, *, zone: ZoneInfo, day: date, mass_kg: float, lift_met: float
+    planned: PlannedSession,
+    *,
+    zone: ZoneInfo,
+    day: date,
+    mass_kg: float,
+    lift_met: float,
 ) -> TimedSession:
-    """A planned session in the day's local minutes, with its net energy."""
+    """A planned session in the day's local minutes, with its net energy and hard minutes."""
     spec = planned.scheduled.spec
     prescription = planned.prescription
     if isinstance(prescription, RunPrescription):
         kcal = energy.running_energy_kcal(mass_kg=mass_kg, distance_km=prescription.distance_km)
         distance: float | None = prescription.distance_km
+        hard_min = hard_minutes(prescription, hard_run=spec.is_hard_run)
     else:
         kcal = energy.net_met_energy_kcal(
             met=lift_met, mass_kg=mass_kg, duration_min=prescription.duration_min
         )
         distance = None
+        hard_min = 0.0
     start = local_minutes(planned.scheduled.start, zone=zone, day=day)
     end = local_minutes(planned.scheduled.end, zone=zone, day=day)
     return TimedSession(
@@ -168,6 +231,7 @@ def timed_session(
             distance_km=distance,
             kcal=kcal,
             hard=spec.is_hard_run,
+            hard_min=hard_min,
             start=local_time(start),
             end=local_time(end),
         ),
@@ -175,10 +239,8 @@ def timed_session(
 
 
 def _busy(at: int, sessions: Sequence[TimedSession], *, ignore: TimedSession | None = None) -> bool:
-    """True if ``at`` is during a session or in the 30 min before one."""
-    return any(
-        s is not ignore and s.start - CLEAR_BEFORE_SESSION_MIN <= at < s.end for s in sessions
-    )
+    """True if ``at`` is during a session, in the 30 min before one, or after a race's breakfast."""
+    return any(s is not ignore and s.start - s.clear_before_min <= at < s.end for s in sessions)
 
 
 def _post_slots(sessions: Sequence[TimedSession], *, sleep: int) -> list[ServingSlot]:
@@ -306,7 +368,12 @@ def _spread(
 def _fixed_slots(sessions: Sequence[TimedSession], *, wake: int, sleep: int) -> list[ServingSlot]:
     """Servings whose times the sessions and waking fix, merged when under 90 min apart."""
     fixed = _post_slots(sessions, sleep=sleep)
-    for run in (s for s in sessions if s.is_run):
+    fixed += [
+        ServingSlot(at=s.start - s.meal_lead_min, kind="race", before=[s])
+        for s in sessions
+        if s.meal_lead_min is not None
+    ]
+    for run in (s for s in sessions if s.is_run and s.meal_lead_min is None):
         if any(PRE_RUN_MIN_LEAD_MIN <= run.start - slot.at <= PRE_RUN_WINDOW_MIN for slot in fixed):
             continue
         pre = _pre_slot(run, sessions, wake=wake)
@@ -346,7 +413,13 @@ def place_servings(
     slots = _fixed_slots(sessions, wake=wake, sleep=sleep)
     first = wake + FIRST_SERVING_AFTER_WAKE_MIN
     last = max(first, sleep - LAST_SERVING_BEFORE_SLEEP_MIN)
-    candidates = [at for at in range(first, last + 1, GRID_STEP_MIN) if not _busy(at, sessions)]
+    candidates = [
+        at
+        for at in range(first, last + 1, GRID_STEP_MIN)
+        if not _busy(at, sessions)
+        # Between a session's end and its post-session serving: showering, not eating.
+        and not any(s.end <= at < s.end + POST_SESSION_DELAY_MIN for s in sessions)
+    ]
     needed_for_spacing = _spacing_count(slots, candidates, wake=wake, sleep=sleep)
 
     low_size = math.ceil(protein_g / nutrition.PROTEIN_SERVING_MAX_G - 1e-9)
@@ -386,7 +459,16 @@ def place_servings(
             f"NUT-3: the waking day has room for only {len(slots)} servings, so each holds "
             f"{protein_g / len(slots):.0f} g, over 40 g."
         )
-    longest = max(high - low for low, high in _gaps([s.at for s in slots], wake=wake, sleep=sleep))
+    races = [s for s in sessions if s.meal_lead_min is not None]
+    longest = max(
+        (
+            high - low
+            for low, high in _gaps([s.at for s in slots], wake=wake, sleep=sleep)
+            # From a race's breakfast to its finish the fuel is the race's own (``RaceFuel``).
+            if not any(low <= r.start - r.clear_before_min and r.end <= high for r in races)
+        ),
+        default=0,
+    )
     if longest > MAX_GAP_MIN:
         gave_way.append("serving spacing")
         notes.append(
@@ -422,25 +504,42 @@ def assign_pre_run_servings(
     return notes
 
 
+def _timed_g(slots: Sequence[ServingSlot], *, mass_kg: float) -> list[float]:
+    """Carbohydrate each serving carries for the runs it precedes or follows."""
+    timed: list[float] = []
+    for slot in slots:
+        grams = 0.0
+        for run in slot.before:
+            lead = run.start - slot.at
+            if run.meal_lead_min is not None:
+                per_kg = run.meal_g_per_kg
+            else:
+                per_kg = PRE_RUN_CARBOHYDRATE_G_PER_KG * (
+                    0.5 if lead < PRE_RUN_SNACK_LEAD_MIN else 1.0
+                )
+            grams += per_kg * mass_kg
+        if any(s.is_run for s in slot.after):
+            grams += POST_RUN_CARBOHYDRATE_G_PER_KG * mass_kg
+        timed.append(grams)
+    return timed
+
+
+def timed_carbohydrate_g(slots: Sequence[ServingSlot], *, mass_kg: float) -> float:
+    """Carbohydrate the servings around runs carry in all (see ``carbohydrate_split``)."""
+    return sum(_timed_g(slots, mass_kg=mass_kg))
+
+
 def carbohydrate_split(
     slots: Sequence[ServingSlot], *, carbohydrate_g: float, mass_kg: float
 ) -> list[float]:
     """Carbohydrate per serving: timed amounts around runs first, the rest shared evenly.
 
     Before a run 1 g/kg (0.5 g/kg if the serving is less than an hour before
-    it); after a run 1 g/kg. If the timed amounts exceed the day's total they
-    shrink in proportion and the other servings get none.
+    it), before a race its breakfast's amount; after a run 1 g/kg. If the
+    timed amounts exceed the day's total they shrink in proportion and the
+    other servings get none.
     """
-    timed: list[float] = []
-    for slot in slots:
-        grams = 0.0
-        for run in slot.before:
-            lead = run.start - slot.at
-            per_kg = PRE_RUN_CARBOHYDRATE_G_PER_KG * (0.5 if lead < PRE_RUN_SNACK_LEAD_MIN else 1.0)
-            grams += per_kg * mass_kg
-        if any(s.is_run for s in slot.after):
-            grams += POST_RUN_CARBOHYDRATE_G_PER_KG * mass_kg
-        timed.append(grams)
+    timed = _timed_g(slots, mass_kg=mass_kg)
     total_timed = sum(timed)
     if total_timed >= carbohydrate_g:
         scale = carbohydrate_g / total_timed
@@ -454,6 +553,15 @@ def carbohydrate_split(
 def serving_note(slot: ServingSlot) -> str:
     """Why a serving sits where it does, with its rule IDs."""
     parts: list[str] = []
+    races = [s for s in slot.before if s.meal_lead_min is not None]
+    if races:
+        race = races[0]
+        lead = race.start - slot.at
+        return (
+            f"pre-race breakfast {lead // 60} h {lead % 60:02d} min before '{race.title}': "
+            f"{race.meal_g_per_kg:.1f} g/kg carbohydrate, low in fat and fibre, nothing else "
+            "until the start (NUT-4; Thomas 2016)"
+        )
     if slot.after:
         titles = " and ".join(f"'{s.title}'" for s in slot.after)
         parts.append(f"within 2 h after {titles} (NUT-3)")

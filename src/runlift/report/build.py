@@ -29,7 +29,7 @@ from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from runlift.domain.athlete import AthleteProfile, LiftRecord
-from runlift.domain.nutrition import DayNutrition
+from runlift.domain.nutrition import DayNutrition, FuelDay
 from runlift.domain.plan import Plan, PlannedSession, PlanWeek
 from runlift.domain.prescription import (
     ExercisePrescription,
@@ -433,15 +433,29 @@ def _badges(week: PlanWeek) -> tuple[Badge, ...]:
     return tuple(badges)
 
 
+_FUEL_DAY_BANDS: Final = {
+    FuelDay.LOADING: "carb loading",
+    FuelDay.FUELLING_UP: "fuelling up",
+    FuelDay.RACE: "race day",
+}
+
+
 def _fuel(day: DayNutrition) -> Fuel:
     servings = tuple(
         f"{serving.at:%H:%M} {round(serving.protein_g)} g P"
         + (f" + {round(serving.carbohydrate_g)} g C" if serving.carbohydrate_g > 0 else "")
         for serving in day.servings
     )
+    race = day.race
+    if race is not None and race.in_race is not None:
+        fuel = race.in_race
+        servings += (
+            f"{race.start:%H:%M}-{race.end:%H:%M} race: {round(fuel.carbohydrate_g_per_h)} g C "
+            f"an hour, {round(fuel.carbohydrate_g)} g",
+        )
     return Fuel(
         day=f"{DAYS[day.date.weekday()]} {day_month(day.date)}",
-        band=day.load_band,
+        band=_FUEL_DAY_BANDS.get(day.fuel_day, day.load_band),
         energy=f"{thousands(day.target_kcal)} kcal",
         expenditure=f"{thousands(day.expenditure_kcal)} kcal",
         protein=f"{round(day.protein_g)} g",

@@ -4,7 +4,9 @@ Every function here turns a body mass, a goal or a day's training into grams or
 kcal. Deciding *which* day gets which target belongs to the planner.
 
 - NUT-1, energy: ``energy_target_kcal`` and ``energy_surplus_range_kcal``.
-- NUT-2, protein per day: ``protein_range_g_per_kg`` and ``protein_target_g_per_day``.
+- NUT-2, protein per day: ``protein_range_g_per_kg`` and ``protein_target_g_per_day``;
+  from fat-free mass when body fat is high, ``high_body_fat`` and
+  ``lean_mass_protein_target_g_per_day``.
 - NUT-3, protein per serving: ``protein_serving_g`` and ``protein_serving_range_g``.
 - NUT-4, carbohydrate: ``training_load_band`` and ``carbohydrate_band_g_per_kg``.
 - Fat: ``fat_floor_g``.
@@ -19,7 +21,7 @@ from typing import Final
 
 from runlift.errors import InvalidInput
 from runlift.science.checks import require_range
-from runlift.vocabulary import GoalKind
+from runlift.vocabulary import GoalKind, Sex
 
 KCAL_PER_G_PROTEIN: Final = 4.0
 """Atwater general factor for protein (Atwater & Bryant 1900)."""
@@ -30,6 +32,8 @@ KCAL_PER_G_FAT: Final = 9.0
 
 MIN_MASS_KG: Final = 30.0
 MAX_MASS_KG: Final = 250.0
+MIN_BODY_FAT_PERCENT: Final = 3.0
+MAX_BODY_FAT_PERCENT: Final = 60.0
 MIN_ENERGY_KCAL: Final = 500.0
 """Lowest daily energy figure accepted (resting, expenditure or intake)."""
 MAX_ENERGY_KCAL: Final = 12000.0
@@ -42,6 +46,14 @@ PROTEIN_MAX_G_PER_KG: Final = 2.2
 """Upper end of NUT-2; the upper confidence limit of that breakpoint."""
 PROTEIN_TARGET_G_PER_KG: Final = (PROTEIN_MIN_G_PER_KG, 1.9, PROTEIN_MAX_G_PER_KG)
 """Target by number of reasons for more protein (none, one, both): bottom, middle, top of NUT-2."""
+
+LEAN_MASS_PROTEIN_G_PER_KG_FFM: Final = (2.3, 3.1)
+"""Protein in an energy deficit, per kg of fat-free mass (Helms, Zinn, Rowlands & Brown 2014)."""
+LEAN_MASS_PROTEIN_TARGET_G_PER_KG_FFM: Final = (2.3, 2.7)
+"""runlift's target from fat-free mass: the range's bottom, or 2.7 g/kg in a hard block."""
+HIGH_BODY_FAT_PERCENT: Final = {Sex.MALE: 20.0, Sex.FEMALE: 33.0}
+"""Body fat from which protein is set from fat-free mass: where the healthy range of
+Gallagher et al. (2000) ends for adults aged 20-39 (the %BF of a BMI of 25)."""
 
 PROTEIN_SERVING_G_PER_KG: Final = 0.3
 """Protein per serving: between 0.24 g/kg (young men, Moore 2015) and 0.4 g/kg (Schoenfeld 2018)."""
@@ -58,6 +70,10 @@ HYPERTROPHY_SURPLUS_KCAL: Final = (250.0, 500.0)
 """NUT-1 muscle-gain surplus, kcal/day."""
 MAINTENANCE_SURPLUS_KCAL: Final = (0.0, 250.0)
 """NUT-1 'match or slightly exceed': from balance up to where a muscle-gain surplus begins."""
+STRENGTH_SURPLUS_KCAL: Final = 125.0
+"""Strength goals aim at the middle of the maintenance range: muscle is what they build."""
+BALANCE_SURPLUS_KCAL: Final = 0.0
+"""Race and general-fitness goals aim at energy balance: nobody asked them to gain weight."""
 FAT_LOSS_DEFICIT_FRACTION: Final = (0.10, 0.20)
 """A moderate deficit (NUT-1): 10-20 % of daily expenditure."""
 FAT_LOSS_WEEKLY_RATE: Final = 0.005
@@ -80,6 +96,8 @@ HIGH_LOAD_HARD_MIN: Final = 30.0
 """Hard minutes that make a day of at least ``HIGH_LOAD_WITH_HARD_MIN`` high."""
 MODERATE_LOAD_MIN: Final = 45.0
 """Training minutes from which the load is moderate (Thomas 2016: about 1 h/day)."""
+MODERATE_LOAD_HARD_MIN: Final = 10.0
+"""Hard minutes that make a shorter day moderate: two 5-min threshold repeats, not a few strides."""
 
 
 class TrainingLoadBand(StrEnum):
@@ -200,6 +218,96 @@ def protein_target_g_per_day(
     return mass_kg * PROTEIN_TARGET_G_PER_KG[reasons]
 
 
+def high_body_fat(*, body_fat_percent: float, sex: Sex) -> bool:
+    """Whether body fat is high enough to set protein from fat-free mass: 20 % (men), 33 % (women).
+
+    Gallagher et al. related body fat to body mass index in 1626 adults; for
+    ages 20-39 a BMI of 25, where overweight starts, matched about 20 % body
+    fat in men and 33 % in women. From there on a share of body mass that
+    needs no protein is large enough that grams per kg of body mass overshoot.
+    Valid for body fat 3-60 %.
+
+    Args:
+        body_fat_percent: body fat as a percentage of body mass.
+        sex: ``Sex.MALE`` or ``Sex.FEMALE``.
+
+    Returns:
+        True from the threshold up.
+
+    Raises:
+        InvalidInput: body fat outside 3-60 % or ``sex`` not a ``Sex``.
+
+    Source:
+        Gallagher D, Heymsfield SB, Heo M, Jebb SA, Murgatroyd PR, Sakamoto Y.
+        Healthy percentage body fat ranges: an approach for developing
+        guidelines based on body mass index. Am J Clin Nutr.
+        2000;72(3):694-701.
+
+    Examples:
+        >>> high_body_fat(body_fat_percent=27, sex=Sex.MALE)
+        True
+        >>> high_body_fat(body_fat_percent=27, sex=Sex.FEMALE)
+        False
+    """
+    require_range("body_fat_percent", body_fat_percent, MIN_BODY_FAT_PERCENT, MAX_BODY_FAT_PERCENT)
+    try:
+        threshold = HIGH_BODY_FAT_PERCENT[Sex(sex)]
+    except ValueError:
+        raise InvalidInput("sex", sex, "must be 'male' or 'female'") from None
+    return body_fat_percent >= threshold
+
+
+def lean_mass_protein_target_g_per_day(
+    *, mass_kg: float, body_fat_percent: float, hard_block: bool = False
+) -> float:
+    """Daily protein in an energy deficit from fat-free mass, kept within NUT-2's 1.6-2.2 g/kg.
+
+    target = clamp(f x FFM, 1.6 m, 2.2 m), FFM = m (1 - BF/100), with
+    f = 2.3 g per kg of fat-free mass, or 2.7 in a hard training block.
+
+    Helms et al. put protein in a deficit at 2.3-3.1 g/kg of fat-free mass,
+    higher the leaner the athlete and the steeper the deficit. runlift uses this
+    only when body fat is high (``high_body_fat``) and its deficit is the mild
+    0.5 % of body mass a week, so it starts at the range's bottom and adds
+    0.4 g/kg in a hard block. The result is then held within NUT-2's
+    1.6-2.2 g/kg of body mass: the cap (2.2) binds only just above the
+    threshold in hard blocks, the floor (1.6) from about 30 % body fat up, where
+    2.3 g/kg of fat-free mass is under 1.6 g/kg of body mass. Valid for mass
+    30-250 kg and body fat 3-60 %.
+
+    Args:
+        mass_kg: body mass, kg.
+        body_fat_percent: body fat as a percentage of body mass.
+        hard_block: the current block is a hard (high-volume or high-intensity) one.
+
+    Returns:
+        Protein, g per day.
+
+    Raises:
+        InvalidInput: mass outside 30-250 kg or body fat outside 3-60 %.
+
+    Source:
+        Helms ER, Zinn C, Rowlands DS, Brown SR. A systematic review of
+        dietary protein during caloric restriction in resistance trained lean
+        athletes: a case for higher intakes. Int J Sport Nutr Exerc Metab.
+        2014;24(2):127-138. Morton RW, et al. Br J Sports Med.
+        2018;52(6):376-384 (NUT-2's 1.6-2.2 g/kg).
+
+    Examples:
+        >>> round(lean_mass_protein_target_g_per_day(mass_kg=92, body_fat_percent=27), 1)
+        154.5
+        >>> lean_mass_protein_target_g_per_day(mass_kg=100, body_fat_percent=40)
+        160.0
+    """
+    _check_mass(mass_kg)
+    require_range("body_fat_percent", body_fat_percent, MIN_BODY_FAT_PERCENT, MAX_BODY_FAT_PERCENT)
+    fat_free_kg = mass_kg * (100.0 - body_fat_percent) / 100.0
+    per_kg = LEAN_MASS_PROTEIN_TARGET_G_PER_KG_FFM[int(hard_block)]
+    return _clamp(
+        per_kg * fat_free_kg, PROTEIN_MIN_G_PER_KG * mass_kg, PROTEIN_MAX_G_PER_KG * mass_kg
+    )
+
+
 def protein_serving_g(*, mass_kg: float) -> float:
     """Protein per serving (NUT-3): 0.3 g per kg of body mass, kept within 20-40 g.
 
@@ -285,7 +393,9 @@ def training_load_band(*, training_min: float, hard_min: float = 0.0) -> Trainin
     - very high: 240 min or more (the stand's "> 4-5 h/day");
     - high: 90 min or more, or 60 min or more with at least 30 hard minutes
       (its "1-3 h/day of moderate-to-high intensity");
-    - moderate: 45 min or more, or any hard minutes (its "about 1 h/day");
+    - moderate: 45 min or more, or 10 hard minutes or more (its "about
+      1 h/day"; a few strides or hill sprints, a minute or two of hard running
+      in all, leave a short day light);
     - light: anything else, rest days included (low intensity or skill work).
 
     Valid for 0-1440 training minutes, with ``hard_min`` between 0 and
@@ -320,7 +430,7 @@ def training_load_band(*, training_min: float, hard_min: float = 0.0) -> Trainin
         training_min >= HIGH_LOAD_WITH_HARD_MIN and hard_min >= HIGH_LOAD_HARD_MIN
     ):
         return TrainingLoadBand.HIGH
-    if training_min >= MODERATE_LOAD_MIN or hard_min > 0:
+    if training_min >= MODERATE_LOAD_MIN or hard_min >= MODERATE_LOAD_HARD_MIN:
         return TrainingLoadBand.MODERATE
     return TrainingLoadBand.LIGHT
 
@@ -363,7 +473,9 @@ def energy_surplus_range_kcal(
 
     - hypertrophy: +250 to +500 kcal/day;
     - strength, race, general fitness: 0 to +250 kcal/day (match or slightly
-      exceed expenditure; the top is where a muscle-gain surplus begins);
+      exceed expenditure; the top is where a muscle-gain surplus begins).
+      ``energy_target_kcal`` aims at +125 for strength and at 0 for race and
+      general fitness;
     - fat loss: -20 % to -10 % of expenditure, so ``expenditure_kcal`` is
       needed (500-12000 kcal/day).
 
@@ -412,8 +524,11 @@ def energy_target_kcal(
     """Daily energy intake target for a goal (NUT-1), never below resting energy.
 
     - hypertrophy: expenditure + 375 kcal (midpoint of +250-500);
-    - strength, race, general fitness: expenditure + 125 kcal (midpoint of
-      0-250: match or slightly exceed expenditure);
+    - strength: expenditure + 125 kcal (midpoint of 0-250: slightly exceed
+      expenditure, for the muscle the goal builds);
+    - race and general fitness: expenditure (match it): a runner who has not
+      asked to gain weight should not carry a planned gain into a race, and
+      +125 kcal a day is about 1.8 kg over 16 weeks at 7700 kcal/kg;
     - fat loss: expenditure - d, where d is the deficit that loses 0.5 % of
       body mass a week at 7700 kcal per kg (5.5 kcal per kg of body mass per
       day), kept within 10-20 % of expenditure.
@@ -452,6 +567,9 @@ def energy_target_kcal(
         ...                    goal=GoalKind.HYPERTROPHY, mass_kg=80)
         3175.0
         >>> energy_target_kcal(expenditure_kcal=2800, resting_kcal=1700,
+        ...                    goal=GoalKind.RACE, mass_kg=80)
+        2800.0
+        >>> energy_target_kcal(expenditure_kcal=2800, resting_kcal=1700,
         ...                    goal=GoalKind.FAT_LOSS, mass_kg=80)
         2360.0
         >>> energy_target_kcal(expenditure_kcal=1900, resting_kcal=1800,
@@ -471,9 +589,13 @@ def energy_target_kcal(
     if goal is GoalKind.FAT_LOSS:
         low, high = energy_surplus_range_kcal(goal=goal, expenditure_kcal=expenditure_kcal)
         change = _clamp(-FAT_LOSS_KCAL_PER_KG_PER_DAY * mass_kg, low, high)
-    else:
+    elif goal is GoalKind.HYPERTROPHY:
         low, high = energy_surplus_range_kcal(goal=goal)
         change = (low + high) / 2
+    elif goal is GoalKind.STRENGTH:
+        change = STRENGTH_SURPLUS_KCAL
+    else:
+        change = BALANCE_SURPLUS_KCAL
     return float(max(expenditure_kcal + change, resting_kcal))
 
 
