@@ -13,10 +13,12 @@ the exercise library) comes in through :class:`ReportData`, built by
 bytes.
 
 The report holds, in order: a header (athlete, goal, plan dates, baseline
-numbers, a legend of colours and of the rule IDs the plan cites), four charts,
-the whole plan at a glance, then every week from a new page with its Monday-to-Sunday
-grid, its daily nutrition targets and a card per session with its full
-prescription and the reasons for its placement. ``docs/report.md`` describes it.
+numbers, a key to colours and badges), the whole plan at a glance, every week
+from a new page with its Monday-to-Sunday grid, its daily nutrition targets with
+the day's servings and a card per session with its full prescription and the
+reasons for its placement; then four charts and the legend of the rule IDs the
+plan cites. Body mass, maxima and loads are in the athlete's unit (kg or lb).
+``docs/report.md`` describes it.
 """
 
 from __future__ import annotations

@@ -17,7 +17,9 @@ Japanese kana, Korean Hangul; Apache-2.0; Debian's ``fonts-wqy-microhei``) and
 the platforms' own CJK fonts. They are looked for only when a text needs them,
 and embedded as subsets like Vera. A character that no font here has prints as
 a box, and :class:`MissingGlyphWarning` says which characters and what to
-install.
+install. Scripts whose letters join or reorder (Arabic, Hebrew, Devanagari,
+Thai) need text shaping, which this layout does not do: their letters print,
+where a font here has them, unjoined and left to right.
 """
 
 from __future__ import annotations

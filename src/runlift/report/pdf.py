@@ -2,20 +2,22 @@
 
 :func:`report_pdf` lays out a :class:`~runlift.report.model.Report` with
 ReportLab's page-layout engine (platypus): the cover with the baseline
-numbers and the rules the plan cites, the four charts (vector drawings from
-:mod:`runlift.report.charts`), the plan at a glance, then every week on
-a new page: its calendar, nutrition targets, notes and a card per session,
-the prescription on the left and why the session sits where it does on the
-right. Every calendar entry links to its card and every rule ID to the
-legend; weeks and sessions are bookmarks; pages carry a running header (the
-week) and footer (athlete, goal, "page n of N").
+numbers and the plan at a glance under it, then every week on a new page: its
+calendar, nutrition targets with the day's servings, notes and a card per
+session, the prescription on the left and why the session sits where it does
+on the right; then the four charts (vector drawings from
+:mod:`runlift.report.charts`) and the rules the plan cites. Every calendar
+entry links to its card and every rule ID to the legend; weeks and sessions
+are bookmarks; pages carry a running header (the week, on its pages) and
+footer (athlete, goal, "page n of N").
 
 The text is set in Bitstream Vera, the font family that ships with ReportLab
 (it has every character the report writes, such as ≈, × and −), embedded as
 subsets; names and other text in scripts that Vera lacks (CJK, Cyrillic, Greek,
 Latin Extended) are set in a font with wide coverage found on this machine
-(:mod:`runlift.report.fonts`). The document is written with ReportLab's invariant mode: no
-creation date and a fixed identifier, so the same report gives the same bytes.
+(:mod:`runlift.report.fonts`). The document is written with ReportLab's
+invariant mode: no creation date and a fixed identifier, so the same report
+gives the same bytes.
 Importing this module loads ReportLab: the command line imports it only when a
 PDF is made (``runlift.services.planning`` prints in a worker process).
 """
