@@ -9,13 +9,18 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 .PHONY: demo test format bench clean system-deps
 
 # Debian packages the tests use outside the virtualenv: Chromium for the report's
-# browser test and poppler-utils (pdftoppm, pdftotext) to check the PDF report.
-# Installed only when missing, and only as root; anyone else is told the command
-# to run. runlift itself needs none of them.
+# browser test, poppler-utils (pdftoppm, pdftotext) to check the PDF report, and two
+# fonts with wide coverage that the report of an athlete named in another script is
+# drawn with (WenQuanYi Micro Hei: Chinese, Japanese, Korean; DejaVu Sans: Greek,
+# Cyrillic, Latin Extended). Installed only when missing, and only as root; anyone else
+# is told the command to run. runlift itself needs none of them.
+FONTS := /usr/share/fonts/truetype
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	test -f $(FONTS)/wqy/wqy-microhei.ttc || missing="$$missing fonts-wqy-microhei"; \
+	test -f $(FONTS)/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" -ne 0 ]; then \
 		echo "runlift needs these system packages:$$missing" >&2; \

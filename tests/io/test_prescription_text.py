@@ -1,3 +1,5 @@
+import dataclasses
+
 import pytest
 
 from runlift.domain.prescription import (
@@ -8,7 +10,7 @@ from runlift.domain.prescription import (
     RunStep,
 )
 from runlift.io.prescription_text import prescription_lines
-from runlift.vocabulary import LiftKind, PaceZone, RunKind, StepKind
+from runlift.vocabulary import LiftKind, MassUnit, PaceZone, RunKind, StepKind
 
 
 def easy(kind: StepKind, distance_m: float) -> RunStep:
@@ -98,6 +100,17 @@ def test_a_lift_reads_exercise_by_exercise() -> None:
         "- Pogo hops: 2 x 10, rest 45 s",
         "Notes: Heavy lower",
     )
+
+
+def test_a_lift_in_pounds_writes_its_loads_in_pounds() -> None:
+    # 61.23 kg is what plan.json keeps of 135 lb (two 45 lb plates on a 45 lb bar).
+    lift = dataclasses.replace(
+        LIFT, exercises=(dataclasses.replace(LIFT.exercises[0], load_kg=61.23), *LIFT.exercises[1:])
+    )
+    lines = prescription_lines(lift, unit=MassUnit.LB)
+    assert lines[1] == "- Back squat: 3 x 5 at 77.5 % 1RM, 135 lb, rest 3 min"
+    assert lines[2:] == prescription_lines(LIFT)[2:]
+    assert prescription_lines(INTERVALS, unit=MassUnit.LB) == prescription_lines(INTERVALS)
 
 
 @pytest.mark.parametrize(

@@ -96,7 +96,7 @@ def test_header_names_athlete_goal_dates_and_baseline(built: Example, report: st
     race = built.profile.goal.race
     assert race is not None
     assert race.target_time_s is not None
-    header = text_of(report[: report.index('<section class="rules"')])
+    header = text_of(report[: report.index('<section class="glance"')])
     assert "Alex Example" in header
     assert "Half marathon · Sun 11 Apr 2027" in header
     assert f"target {format_duration(race.target_time_s)}" in header
@@ -150,9 +150,7 @@ def test_cards_carry_paces_and_loads(built: Example, report: str) -> None:
 
 
 def test_explanations_name_their_rules_and_link_to_the_legend(built: Example, report: str) -> None:
-    legend = report[
-        report.index('<section class="rules"') : report.index('<section class="charts"')
-    ]
+    legend = report[report.index('<section class="rules"') : report.index("</main>")]
     for session in sessions(built):
         card = card_of(report, session)
         text = text_of(card)
@@ -169,9 +167,7 @@ def test_explanations_name_their_rules_and_link_to_the_legend(built: Example, re
 
 
 def test_rule_legend_shows_values_not_parameter_names(report: str) -> None:
-    legend = text_of(
-        report[report.index('<section class="rules"') : report.index('<section class="charts"')]
-    )
+    legend = text_of(report[report.index('<section class="rules"') : report.index("</main>")])
     assert "min_gap_h" not in legend
     assert "load_pct_1rm_min" not in legend
     # SCH-1 at the default evidence profile: 6 h between a lift and a run.
@@ -206,8 +202,6 @@ def test_nutrition_targets_per_day(built: Example, report: str) -> None:
     week = report[report.index('id="week-1"') : report.index('id="week-2"')]
     assert f"{round(first.target_kcal):,} kcal" in week
     assert f"{round(first.protein_g)} g" in week
-    serving = first.servings[0]
-    assert f"{serving.at:%H:%M} {round(serving.protein_g)} g P" in week
 
 
 def test_race_week_fuel_shows_loading_and_race_fuel(built: Example) -> None:
@@ -219,10 +213,12 @@ def test_race_week_fuel_shows_loading_and_race_fuel(built: Example) -> None:
     race = next(d for d in built.nutrition if d.race is not None).race
     assert race is not None
     assert race.in_race is not None
-    assert (
-        f"{race.start:%H:%M}-{race.end:%H:%M} race: {round(race.in_race.carbohydrate_g_per_h)} g C "
-        f"an hour, {round(race.in_race.carbohydrate_g)} g"
-    ) in race_days[0].servings
+    during = race_days[0].servings[-1]
+    assert during.time == f"{race.start:%H:%M}-{race.end:%H:%M}"
+    assert during.carbohydrate == f"{round(race.in_race.carbohydrate_g)} g"
+    assert during.purpose == (
+        f"during the race: {round(race.in_race.carbohydrate_g_per_h)} g an hour"
+    )
 
 
 def test_self_contained_no_external_resources(report: str) -> None:
@@ -313,7 +309,7 @@ def test_pdf_pages_and_text(built: Example, pdf_file: Path, tmp_path: Path) -> N
     assert pdf_file.read_bytes().startswith(b"%PDF-")
     info = subprocess.run(["pdfinfo", str(pdf_file)], check=True, capture_output=True, text=True)
     pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, flags=re.MULTILINE).group(1))  # type: ignore[union-attr]
-    # Cover, charts, plan at a glance, then every week starts a page of its own.
+    # Cover and plan at a glance, every week from a page of its own, charts, rules.
     assert len(built.plan.weeks) + 3 <= pages <= 6 * len(built.plan.weeks)
     subprocess.run(
         ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "3", str(pdf_file), str(tmp_path / "p")],
@@ -376,7 +372,9 @@ def test_pdf_carries_everything_the_page_shows(built: Example, pdf_file: Path) -
         texts += [chip.title for day in week.days for chip in day.chips]
         texts += [chip.meta for day in week.days for chip in day.chips]
         for fuel in week.fuel:
-            texts += [fuel.day, fuel.band, fuel.energy, fuel.expenditure, " · ".join(fuel.servings)]
+            texts += [fuel.day, fuel.band, fuel.energy, fuel.expenditure]
+            for serving in fuel.servings:
+                texts += [serving.time, serving.protein, serving.carbohydrate, serving.purpose]
         for card in week.cards:
             texts += [card.day.upper(), card.time, card.title, *card.tags, card.summary]
             texts += [*card.notes, *card.reasons]

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser, Page, sync_playwright
-from report_builders import example
+from report_builders import TIMEZONE, example
+
+from runlift.report.build import build_report
+from runlift.report.html import report_html
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -112,3 +118,72 @@ def test_print_media_puts_each_week_on_a_new_page(page: tuple[Page, list[str]]) 
     )
     assert breaks == ["page"] * len(example().plan.weeks)
     assert view.evaluate("getComputedStyle(document.body).fontSize") == "12.6667px"
+
+
+NAME = "山田 太郎 (Ярослава Dvořák)"
+CJK = "山田太郎"
+LATIN_FONTS = {"Liberation Sans", "Arial", "Helvetica", "DejaVu Sans"}
+NO_FONT_HAS_IT = "\U0010fffd"
+"""A private-use code point of the last plane: drawn as the box of a missing glyph."""
+
+
+@pytest.fixture(scope="module")
+def cjk_report_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    built = example()
+    model = build_report(
+        dataclasses.replace(built.plan, athlete=NAME),
+        profile=built.profile,
+        data=built.data,
+        nutrition=built.nutrition,
+        timezone=TIMEZONE,
+    )
+    path = tmp_path_factory.mktemp("cjk") / "report.html"
+    path.write_text(report_html(model), encoding="utf-8")
+    return path
+
+
+def _glyph(view: Page, character: str) -> Image.Image:
+    """``character`` alone, large, in the heading's font, as Chromium draws it."""
+    view.evaluate(
+        """character => {
+            const probe = document.createElement("h1");
+            probe.id = "glyph-probe";
+            probe.style.cssText = "font-size:64px;display:inline-block;padding:4px;margin:0;";
+            probe.textContent = character;
+            document.body.prepend(probe);
+        }""",
+        character,
+    )
+    probe = view.locator("#glyph-probe")
+    picture = Image.open(io.BytesIO(probe.screenshot())).convert("L")
+    view.evaluate("document.getElementById('glyph-probe').remove()")
+    return picture
+
+
+def test_a_cjk_name_is_drawn_with_real_glyphs(browser: Browser, cjk_report_file: Path) -> None:
+    view = browser.new_page(viewport={"width": 1280, "height": 900})
+    view.goto(cjk_report_file.as_uri(), wait_until="load")
+    heading = view.locator("h1")
+    assert heading.inner_text() == NAME
+    # The fonts Chromium used for the heading: every character is in a font that has it,
+    # and the Chinese characters come from a font other than the Latin ones.
+    session = view.context.new_cdp_session(view)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    node = session.send("DOM.querySelector", {"nodeId": root, "selector": "h1"})["nodeId"]
+    used = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    assert sum(font["glyphCount"] for font in used) == len(NAME)
+    wide = [font for font in used if font["familyName"] not in LATIN_FONTS]
+    assert sum(font["glyphCount"] for font in wide) >= len(CJK), used
+    # Pixels: a missing glyph is the same box whatever the character; real glyphs differ
+    # from each other and from that box, and all have ink.
+    box = _glyph(view, NO_FONT_HAS_IT)
+    glyphs = [_glyph(view, character) for character in CJK]
+    prints = {picture.tobytes() for picture in glyphs}
+    assert len(prints) == len(CJK)
+    assert box.tobytes() not in prints
+    for picture in glyphs:
+        ink = sum(1 for value in picture.tobytes() if value < 128)
+        assert ink > 100
+    view.close()

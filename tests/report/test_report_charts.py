@@ -388,3 +388,61 @@ def test_drawing_renders_to_a_pdf_with_real_text() -> None:
     ).stdout.decode()
     for expected in ("daily load", "CTL (fitness)", "TSB (form)", "race", "load (AU/day)"):
         assert expected in text
+
+
+def _bar_tops(bars: ET.Element, fill: str) -> list[float]:
+    """The top y of each rectangle of the bar path filled with ``fill`` (y grows upwards)."""
+    (path,) = [p for p in bars.iter(f"{{{NS['svg']}}}path") if _style(p).get("fill") == fill]
+    return [
+        max(float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", subpath)[1::2])
+        for subpath in path.get("d", "").split("M")[1:]
+    ]
+
+
+LOAD_BAR = "#cbd5e1"
+
+
+def _race_chart(race_load: float, *, cap: bool) -> Chart:
+    return replace(
+        _load_chart(),
+        bars=(
+            Series(name="daily load", colour=LOAD_BAR, values=(0.0, 420.0, 0.0, 380.0, race_load)),
+        ),
+        marker=(4, "race day: 1,500 AU"),
+        cap_marker_bar=cap,
+    )
+
+
+def test_the_marker_line_starts_above_the_bar_it_marks() -> None:
+    root = _root(svg(_race_chart(300.0, cap=False)))
+    race_top = _bar_tops(_layer(root, "load", "bars"), LOAD_BAR)[-1]
+    (line,) = _polylines(_layer(root, "load", "marker"), RACE)
+    assert min(y for _, y in line) == pytest.approx(race_top, abs=0.01)
+    assert max(y for _, y in line) > race_top
+
+
+def test_a_capped_race_bar_leaves_the_axis_to_the_training_days() -> None:
+    uncapped = _root(svg(_race_chart(1500.0, cap=False)))
+    assert _y_ticks(uncapped, "load")[-1] >= 1500
+    root = _root(svg(_race_chart(1500.0, cap=True)))
+    ticks = _y_ticks(root, "load")
+    assert 420 <= ticks[-1] < 1500
+    bars = _layer(root, "load", "bars")
+    heights = _bar_heights(bars, LOAD_BAR)
+    # The race bar is cut at the top tick; the others keep their proportions.
+    assert heights[-1] / heights[0] == pytest.approx(ticks[-1] / 420, rel=1e-3)
+    assert heights[1] / heights[0] == pytest.approx(380 / 420, rel=1e-3)
+    # Two white slashes mark the cut; the marker keeps its text (with the value) but no
+    # line is left to draw over the bar.
+    assert len(_polylines(bars, "#ffffff")) == 2
+    marker = _layer(root, "load", "marker")
+    assert _texts(marker) == ["race day: 1,500 AU"]
+    assert _polylines(marker, RACE) == []
+
+
+def test_a_capped_race_bar_that_fits_is_drawn_whole() -> None:
+    root = _root(svg(_race_chart(300.0, cap=True)))
+    bars = _layer(root, "load", "bars")
+    heights = _bar_heights(bars, LOAD_BAR)
+    assert heights[-1] / heights[0] == pytest.approx(300 / 420, rel=1e-3)
+    assert _polylines(bars, "#ffffff") == []

@@ -18,6 +18,7 @@ from runlift.domain.prescription import RunPrescription
 from runlift.domain.quantities import quantity
 from runlift.io.imported import ImportedSessions
 from runlift.programme.baseline import Baseline
+from runlift.vocabulary import MassUnit
 
 Cell = str | float | int | None
 
@@ -163,8 +164,11 @@ def plan_summary(plan: Plan) -> None:
     )
 
 
-def week_view(week: PlanWeek, *, detail: bool) -> None:
-    """One week as a table of its days; with ``detail``, every prescription in full."""
+def week_view(week: PlanWeek, *, detail: bool, unit: MassUnit = MassUnit.KG) -> None:
+    """One week as a table of its days; with ``detail``, every prescription in full.
+
+    Loads are written in ``unit``, the athlete's.
+    """
     from runlift.io.prescription_text import prescription_lines  # noqa: PLC0415
 
     label = f"Week {week.index + 1} from {week.start:%a %d %b %Y}: {week.focus.value}"
@@ -182,7 +186,7 @@ def week_view(week: PlanWeek, *, detail: bool) -> None:
             scheduled = session.scheduled
             what = f"[bold]{scheduled.spec.title}[/]"
             if detail:
-                what += "\n" + "\n".join(prescription_lines(session.prescription))
+                what += "\n" + "\n".join(prescription_lines(session.prescription, unit=unit))
             out.add_row(
                 f"{day.date:%a %d %b}" if index == 0 else "",
                 f"{scheduled.start:%H:%M}-{scheduled.end:%H:%M}",
@@ -224,7 +228,7 @@ def ask(question: str, *, default: str = "") -> str:
 
 def baseline(profile: AthleteProfile, numbers: Baseline) -> None:
     """The athlete's starting numbers: goal, hours, resting energy, VDOT and paces, 1RMs."""
-    from runlift.units import format_duration, format_pace  # noqa: PLC0415
+    from runlift.units import format_duration, format_pace, mass_in_unit  # noqa: PLC0415
 
     values: dict[str, Cell] = {
         "goal": f"{profile.goal.kind} ({profile.goal.priority} first)",
@@ -245,7 +249,7 @@ def baseline(profile: AthleteProfile, numbers: Baseline) -> None:
         if race is not None and numbers.predicted_race_s is not None:
             values["predicted goal race"] = format_duration(numbers.predicted_race_s)
     for lift, kg in numbers.one_rep_max_kg.items():
-        values[f"1RM {lift}"] = f"{kg:.1f} kg"
+        values[f"1RM {lift}"] = f"{mass_in_unit(kg, profile.units):.1f} {profile.units}"
     key_values("Baseline", values)
 
 

@@ -13,11 +13,13 @@ from runlift.domain.plan import Plan, PlannedSession
 from runlift.errors import InvalidInput
 from runlift.io.plan_json import read_plan
 from runlift.io.prescription_text import prescription_lines
+from runlift.vocabulary import MassUnit
 
 
-def _load(path: Path) -> Plan:
-    plan, _ = read_plan(plan_file(path, field="PLAN").read_text(encoding="utf-8-sig"))
-    return plan
+def _load(path: Path) -> tuple[Plan, MassUnit]:
+    """The plan, and the athlete's unit its loads are shown in."""
+    plan, model = read_plan(plan_file(path, field="PLAN").read_text(encoding="utf-8-sig"))
+    return plan, model.units
 
 
 def show(
@@ -32,14 +34,14 @@ def show(
     ] = None,
 ) -> None:
     """Show the plan week by week: every session's day, time, title and prescription."""
-    plan = _load(plan_file)
+    plan, unit = _load(plan_file)
     weeks = plan.weeks
     if week is not None:
         if not 1 <= week <= len(weeks):
             raise InvalidInput("--week", week, f"a week number from 1 to {len(weeks)}")
         weeks = (weeks[week - 1],)
     for item in weeks:
-        render.week_view(item, detail=week is not None)
+        render.week_view(item, detail=week is not None, unit=unit)
 
 
 def _find(plan: Plan, session_id: str) -> PlannedSession:
@@ -66,12 +68,13 @@ def explain(
     """Why a session is where it is and what it is for, with rule IDs and sources."""
     from runlift.rules import RULES, RuleId  # noqa: PLC0415 - keeps `runlift --help` fast
 
-    session = _find(_load(plan_file), session_id)
+    plan, unit = _load(plan_file)
+    session = _find(plan, session_id)
     sources = {
         rule_id: RULES[RuleId(rule_id)].sources
         for rule_id in session.rules
         if RuleId(rule_id) in RULES
     }
     render.session_explanation(
-        session, prescription=prescription_lines(session.prescription), sources=sources
+        session, prescription=prescription_lines(session.prescription, unit=unit), sources=sources
     )

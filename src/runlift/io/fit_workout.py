@@ -46,8 +46,8 @@ from runlift.domain.prescription import (
 )
 from runlift.errors import InvalidInput
 from runlift.io.fit_exercises import fit_exercise
-from runlift.units import METRES_PER_KM
-from runlift.vocabulary import PaceZone, StepKind
+from runlift.units import METRES_PER_KM, format_mass
+from runlift.vocabulary import MassUnit, PaceZone, StepKind
 
 PRODUCT_ID: Final = 1
 """``file_id.product`` of every file runlift writes (manufacturer ``development``)."""
@@ -72,6 +72,9 @@ FIT_EPOCH_S: Final = 631065600
 
 MAX_EXERCISE_WEIGHT_KG: Final = 655.34
 """``exercise_weight`` is a uint16 in units of 0.01 kg (0xFFFF means unset)."""
+
+_DISPLAY_UNIT: Final = {MassUnit.KG: FitBaseUnit.KILOGRAM, MassUnit.LB: FitBaseUnit.POUND}
+"""``weight_display_unit`` by the athlete's unit: the watch shows the weight in it."""
 
 _LOCAL_FILE_ID: Final = 0
 _LOCAL_WORKOUT: Final = 1
@@ -127,12 +130,16 @@ def run_workout_fit(session: PlannedSession, *, serial: int) -> bytes:
     )
 
 
-def lift_workout_fit(session: PlannedSession, *, serial: int) -> bytes:
+def lift_workout_fit(
+    session: PlannedSession, *, serial: int, unit: MassUnit = MassUnit.KG
+) -> bytes:
     """Write a planned lift as a FIT strength-training workout.
 
     Args:
         session: a planned session whose prescription is a ``LiftPrescription``.
         serial: ``file_id.serial_number`` (1 to 0xFFFFFFFE).
+        unit: the athlete's unit: step names write loads in it and the watch shows
+            weights in it (``weight_display_unit``); ``exercise_weight`` stays in kg.
 
     Raises:
         InvalidInput: the session is not a lift, it has no sets, or a set,
@@ -141,7 +148,7 @@ def lift_workout_fit(session: PlannedSession, *, serial: int) -> bytes:
     prescription = session.prescription
     if not isinstance(prescription, LiftPrescription):
         raise InvalidInput("session", session.scheduled.id, "a lift with a LiftPrescription")
-    steps = list(_lift_steps(prescription))
+    steps = list(_lift_steps(prescription, unit))
     if not steps:
         raise InvalidInput("exercises", session.scheduled.id, "a lift needs at least one set")
     return _encode(
@@ -154,8 +161,10 @@ def lift_workout_fit(session: PlannedSession, *, serial: int) -> bytes:
     )
 
 
-def workout_files(plan: Plan) -> dict[str, bytes]:
+def workout_files(plan: Plan, *, unit: MassUnit = MassUnit.KG) -> dict[str, bytes]:
     """Write every session of a plan as a FIT workout, keyed by file name.
+
+    Lifts write their loads in ``unit``, the athlete's (see ``lift_workout_fit``).
 
     Names are ASCII: the session id and its title as a slug
     (``w03-run1-threshold-3x1000m.fit``). Serials come from a CRC-32 of the
@@ -171,7 +180,7 @@ def workout_files(plan: Plan) -> dict[str, bytes]:
             if isinstance(session.prescription, RunPrescription):
                 data = run_workout_fit(session, serial=serial)
             else:
-                data = lift_workout_fit(session, serial=serial)
+                data = lift_workout_fit(session, serial=serial, unit=unit)
             files[_unique(_file_stem(session), files)] = data
     return files
 
@@ -371,27 +380,31 @@ def _repeat_step(repeat: RunRepeat, *, first_index: int) -> WorkoutStepMessage:
     return step
 
 
-def _lift_steps(prescription: LiftPrescription) -> Iterator[WorkoutStepMessage]:
+def _lift_steps(prescription: LiftPrescription, unit: MassUnit) -> Iterator[WorkoutStepMessage]:
     sets = [
         (exercise, number)
         for exercise in prescription.exercises
         for number in range(1, exercise.sets + 1)
     ]
     for position, (exercise, number) in enumerate(sets):
-        yield _set_step(exercise, number=number)
+        yield _set_step(exercise, number=number, unit=unit)
         if exercise.rest_s < 0:
             raise InvalidInput("rest_s", exercise.rest_s, "a rest of 0 s or more")
         if position < len(sets) - 1 and exercise.rest_s > 0:
             yield _rest_step(exercise)
 
 
-def _set_step(exercise: ExercisePrescription, *, number: int) -> WorkoutStepMessage:
+def _set_step(exercise: ExercisePrescription, *, number: int, unit: MassUnit) -> WorkoutStepMessage:
     if exercise.reps < 1:
         raise InvalidInput("reps", exercise.reps, "at least 1 rep per set")
     load = exercise.load_kg
     if load is not None and not 0 <= load <= MAX_EXERCISE_WEIGHT_KG:
         raise InvalidInput("load_kg", load, f"a load from 0 to {MAX_EXERCISE_WEIGHT_KG} kg")
-    suffix = f" {exercise.reps} x {_kg(load)} kg" if load is not None else f" {exercise.reps} reps"
+    suffix = (
+        f" {exercise.reps} x {format_mass(load, unit)}"
+        if load is not None
+        else f" {exercise.reps} reps"
+    )
     if exercise.per_side:
         suffix += " per side"
     intensity_note = (
@@ -418,7 +431,7 @@ def _set_step(exercise: ExercisePrescription, *, number: int) -> WorkoutStepMess
         step.exercise_name = fit.name_code
     if load is not None:
         step.exercise_weight = round(load * 100) / 100
-        step.weight_display_unit = FitBaseUnit.KILOGRAM.value
+        step.weight_display_unit = _DISPLAY_UNIT[unit].value
     return step
 
 
@@ -427,7 +440,3 @@ def _rest_step(exercise: ExercisePrescription) -> WorkoutStepMessage:
     _set_time(step, exercise.rest_s, field="rest_s")
     step.target_type = WorkoutStepTarget.OPEN
     return step
-
-
-def _kg(load_kg: float) -> str:
-    return f"{round(load_kg, 2):g}"

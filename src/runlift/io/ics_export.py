@@ -24,6 +24,7 @@ from runlift import __version__
 from runlift.domain.plan import Plan, PlannedSession
 from runlift.errors import InvalidInput
 from runlift.io.prescription_text import prescription_lines
+from runlift.vocabulary import MassUnit
 
 MAX_REMINDER_MIN: Final = 7 * 24 * 60
 """A reminder at most a week before the session."""
@@ -57,12 +58,12 @@ def categories(session: PlannedSession) -> list[str]:
     return names
 
 
-def session_description(session: PlannedSession) -> str:
-    """The plain-text DESCRIPTION: the prescription, then the reasons with their rule IDs."""
+def session_description(session: PlannedSession, *, unit: MassUnit = MassUnit.KG) -> str:
+    """The plain-text DESCRIPTION: the prescription (loads in ``unit``), then the reasons."""
     lines: list[str] = []
     if session.scheduled.spec.key:
         lines.append("Key session.")
-    lines.extend(prescription_lines(session.prescription))
+    lines.extend(prescription_lines(session.prescription, unit=unit))
     if session.explanation:
         rules = f" (rules {', '.join(session.rules)})" if session.rules else ""
         lines.extend(["", f"Why this session, here{rules}:"])
@@ -87,6 +88,7 @@ def _event(
     stamp: datetime,
     busy: bool,
     reminder_min: int,
+    unit: MassUnit,
 ) -> icalendar.Event:
     spec = session.scheduled.spec
     start = session.scheduled.start.astimezone(zone)
@@ -105,7 +107,7 @@ def _event(
         end=end,
         stamp=stamp,
         summary=spec.title,
-        description=session_description(session),
+        description=session_description(session, unit=unit),
         categories=categories(session),
     )
     # The description goes through Alarm.new: assigning it afterwards is silently dropped.
@@ -116,7 +118,14 @@ def _event(
     return event
 
 
-def write_plan_ics(plan: Plan, *, timezone: str, busy: bool = False, reminder_min: int = 30) -> str:
+def write_plan_ics(
+    plan: Plan,
+    *,
+    timezone: str,
+    busy: bool = False,
+    reminder_min: int = 30,
+    unit: MassUnit = MassUnit.KG,
+) -> str:
     """The plan as an iCalendar text, one VEVENT per session.
 
     Times are written in ``timezone`` (DTSTART/DTEND with TZID) with its
@@ -131,6 +140,7 @@ def write_plan_ics(plan: Plan, *, timezone: str, busy: bool = False, reminder_mi
         timezone: IANA zone the times are written in (the athlete's).
         busy: write busy blocks only.
         reminder_min: minutes before the start the reminder fires (0 to 10080).
+        unit: the athlete's unit, in which the descriptions write loads.
 
     Returns:
         The calendar, CRLF line endings as RFC 5545 asks.
@@ -153,7 +163,15 @@ def write_plan_ics(plan: Plan, *, timezone: str, busy: bool = False, reminder_mi
     for week in plan.weeks:
         for session in week.sessions:
             calendar.add_component(
-                _event(plan, session, zone=zone, stamp=stamp, busy=busy, reminder_min=reminder_min)
+                _event(
+                    plan,
+                    session,
+                    zone=zone,
+                    stamp=stamp,
+                    busy=busy,
+                    reminder_min=reminder_min,
+                    unit=unit,
+                )
             )
     # Rules for the plan's own years only: far shorter than icalendar's 1970-2038 default.
     calendar.add_missing_timezones(

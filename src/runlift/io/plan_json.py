@@ -34,6 +34,7 @@ from runlift.vocabulary import (
     EvidenceProfile,
     GoalKind,
     LiftKind,
+    MassUnit,
     Modality,
     MuscleGroup,
     PaceZone,
@@ -164,6 +165,11 @@ class PlanModel(_Model):
     generator: str
     athlete: str
     timezone: str
+    units: MassUnit = Field(
+        default=MassUnit.KG,
+        description="the athlete's unit, in which loads and body mass are shown; the numbers "
+        "in this file stay in kg (load_kg), the nutrition's body masses in their own `units`",
+    )
     rules_context: RulesContextModel | None = None
     start: date
     end: date
@@ -256,9 +262,10 @@ def plan_dict(
 ) -> dict[str, Any]:
     """The JSON form of a plan; ``nutrition`` adds each day's targets.
 
-    With the athlete's ``profile``, the file also says what the scheduling rules read
-    of it (``rules_context``), so that ``runlift lint plan.json`` judges the plan by
-    the athlete's own goal, priority, evidence profile and rest days.
+    With the athlete's ``profile``, the file states the athlete's unit (``units``; loads
+    stay in kg) and says what the scheduling rules read of it (``rules_context``), so
+    that ``runlift lint plan.json`` judges the plan by the athlete's own goal, priority,
+    evidence profile and rest days.
     """
     context = None
     if profile is not None:
@@ -274,6 +281,7 @@ def plan_dict(
         "generator": f"runlift {__version__}",
         "athlete": plan.athlete,
         "timezone": timezone,
+        "units": MassUnit.KG.value if profile is None else profile.units.value,
         "rules_context": context,
         "start": plan.start.isoformat(),
         "end": plan.end.isoformat(),

@@ -9,6 +9,7 @@ from runlift.domain.nutrition import DayNutrition, FuelDay
 from runlift.domain.plan import Plan
 from runlift.domain.quantities import quantity
 from runlift.io.prescription_text import prescription_lines
+from runlift.vocabulary import MassUnit
 
 
 def _fuel_lines(day: DayNutrition) -> list[str]:
@@ -52,8 +53,13 @@ def _fuel_lines(day: DayNutrition) -> list[str]:
     return lines
 
 
-def plan_markdown(plan: Plan, *, nutrition: Sequence[DayNutrition] = ()) -> str:
-    """Every week, day and session with its prescription, reasons and the day's targets."""
+def plan_markdown(
+    plan: Plan, *, nutrition: Sequence[DayNutrition] = (), unit: MassUnit = MassUnit.KG
+) -> str:
+    """Every week, day and session with its prescription, reasons and the day's targets.
+
+    Loads are written in ``unit``, the athlete's.
+    """
     by_date: dict[date, DayNutrition] = {day.date: day for day in nutrition}
     length = quantity(len(plan.weeks), "weeks")
     lines = [
@@ -90,7 +96,9 @@ def plan_markdown(plan: Plan, *, nutrition: Sequence[DayNutrition] = ()) -> str:
                     f"(`{scheduled.spec.id}`)",
                     "",
                 ]
-                lines += [f"    {text}" for text in prescription_lines(session.prescription)]
+                lines += [
+                    f"    {text}" for text in prescription_lines(session.prescription, unit=unit)
+                ]
                 if session.explanation:
                     lines += ["", "Why:", ""]
                     lines += [f"- {reason}" for reason in session.explanation]

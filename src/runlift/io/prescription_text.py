@@ -10,8 +10,9 @@ One line per item, nested steps indented by two spaces::
     - Cool-down: 1.63 km easy (E) at 5:59-6:41/km
     Notes: Threshold 2 x 800 m; paces from VDOT 39.5
 
-Paces are m:ss per km (fast bound first), loads in kg, rests and recoveries
-in minutes and seconds.
+Paces are m:ss per km (fast bound first), loads in the athlete's unit (kg, or
+lb: ``Back squat: 5 x 5 at 75 % 1RM, 215 lb``), rests and recoveries in minutes
+and seconds.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from runlift.domain.prescription import (
     RunRepeat,
     RunStep,
 )
-from runlift.units import METRES_PER_KM, SECONDS_PER_HOUR, SECONDS_PER_MINUTE
-from runlift.vocabulary import PaceZone, StepKind
+from runlift.units import METRES_PER_KM, SECONDS_PER_HOUR, SECONDS_PER_MINUTE, format_mass
+from runlift.vocabulary import MassUnit, PaceZone, StepKind
 
 _STEP_LABELS: Final = {
     StepKind.WARMUP: "Warm-up",
@@ -137,31 +138,33 @@ def _intensity(exercise: ExercisePrescription) -> str:
     return f" at {' / '.join(parts)}" if parts else ""
 
 
-def _exercise_line(exercise: ExercisePrescription) -> str:
+def _exercise_line(exercise: ExercisePrescription, unit: MassUnit) -> str:
     side = " per side" if exercise.per_side else ""
     text = f"{exercise.name}: {exercise.sets} x {exercise.reps}{side}{_intensity(exercise)}"
     if exercise.load_kg is not None:
-        text += f", {_number(exercise.load_kg)} kg"
+        text += f", {format_mass(exercise.load_kg, unit)}"
     text += f", rest {_duration(exercise.rest_s)}"
     if exercise.notes:
         text += f" ({exercise.notes})"
     return text
 
 
-def _lift_lines(lift: LiftPrescription) -> list[str]:
+def _lift_lines(lift: LiftPrescription, unit: MassUnit) -> list[str]:
     count = len(lift.exercises)
     lines = [
         f"Lift ({lift.kind.value.replace('_', ' ')}): {count} exercise{'s' * (count != 1)}, "
         f"{lift.hard_sets} hard sets, about {round(lift.duration_min)} min, "
         f"session RPE {_number(lift.rpe)}"
     ]
-    lines.extend(f"- {_exercise_line(e)}" for e in lift.exercises)
+    lines.extend(f"- {_exercise_line(e, unit)}" for e in lift.exercises)
     if lift.notes:
         lines.append(f"Notes: {lift.notes}")
     return lines
 
 
-def prescription_lines(prescription: Prescription) -> tuple[str, ...]:
+def prescription_lines(
+    prescription: Prescription, *, unit: MassUnit = MassUnit.KG
+) -> tuple[str, ...]:
     """The whole prescription as plain-text lines.
 
     The first line sums the session up (kind, distance or exercises, time,
@@ -170,10 +173,11 @@ def prescription_lines(prescription: Prescription) -> tuple[str, ...]:
 
     Args:
         prescription: a run's or a lift's prescription.
+        unit: the athlete's unit, in which loads are written (``load_kg`` converted).
 
     Returns:
         The lines, without line endings.
     """
     if isinstance(prescription, RunPrescription):
         return tuple(_run_lines(prescription))
-    return tuple(_lift_lines(prescription))
+    return tuple(_lift_lines(prescription, unit))

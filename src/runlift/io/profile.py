@@ -22,6 +22,7 @@ from runlift.domain.athlete import (
 from runlift.domain.quantities import parse_distance_m, parse_duration_s
 from runlift.domain.week import TimeWindow
 from runlift.errors import InvalidInput
+from runlift.units import mass_kg_from
 from runlift.vocabulary import (
     ActivityLevel,
     EvidenceProfile,
@@ -97,18 +98,48 @@ class RunningModel(_Strict):
 
 
 class LiftRecordModel(_Strict):
-    """A known 1RM, or a recent set."""
+    """A known 1RM, or a recent set; weights in kg, or in lb with the ``_lb`` fields."""
 
     weight_kg: float | None = Field(default=None, gt=0, le=500)
+    weight_lb: float | None = Field(
+        default=None, gt=0, le=1100, description="the set's weight in pounds, instead of weight_kg"
+    )
     reps: int | None = Field(default=None, ge=1, le=12)
     rpe: float | None = Field(default=None, ge=6, le=10)
     one_rep_max_kg: float | None = Field(default=None, gt=0, le=500)
+    one_rep_max_lb: float | None = Field(
+        default=None, gt=0, le=1100, description="the 1RM in pounds, instead of one_rep_max_kg"
+    )
 
     @model_validator(mode="after")
     def _one_way_to_know(self) -> LiftRecordModel:
-        if self.one_rep_max_kg is None and (self.weight_kg is None or self.reps is None):
-            raise ValueError("give one_rep_max_kg, or weight_kg with reps (and optionally rpe)")
+        for name in ("weight", "one_rep_max"):
+            if getattr(self, f"{name}_kg") is not None and getattr(self, f"{name}_lb") is not None:
+                raise ValueError(f"give {name}_kg or {name}_lb, not both")
+        weight = self.weight_kg if self.weight_kg is not None else self.weight_lb
+        one_rep_max = (
+            self.one_rep_max_kg if self.one_rep_max_kg is not None else self.one_rep_max_lb
+        )
+        if one_rep_max is None and (weight is None or self.reps is None):
+            raise ValueError(
+                "give one_rep_max_kg, or weight_kg with reps (and optionally rpe); "
+                "in pounds one_rep_max_lb or weight_lb"
+            )
         return self
+
+    def record(self) -> LiftRecord:
+        """The record with its weights in kg."""
+        return LiftRecord(
+            weight_kg=_kg(self.weight_kg, self.weight_lb),
+            reps=self.reps,
+            rpe=self.rpe,
+            one_rep_max_kg=_kg(self.one_rep_max_kg, self.one_rep_max_lb),
+        )
+
+
+def _kg(kg: float | None, lb: float | None) -> float | None:
+    """A mass given in kg or in lb (at most one of them), in kg."""
+    return kg if lb is None else mass_kg_from(lb, MassUnit.LB)
 
 
 class LiftingModel(_Strict):
@@ -135,7 +166,12 @@ class ProfileModel(_Strict):
     sex: Sex
     birth_date: dt.date
     height_cm: float = Field(ge=120, le=230)
-    mass_kg: float = Field(ge=30, le=250)
+    mass_kg: float | None = Field(
+        default=None, ge=30, le=250, description="body mass; required, or mass_lb"
+    )
+    mass_lb: float | None = Field(
+        default=None, ge=66, le=551, description="body mass in pounds, instead of mass_kg"
+    )
     body_fat_percent: float | None = Field(default=None, ge=3, le=60)
     timezone: str
     start_date: dt.date
@@ -152,7 +188,9 @@ class ProfileModel(_Strict):
         "(on your feet); sets the non-exercise part of energy expenditure",
     )
     units: MassUnit = Field(
-        default=MassUnit.KG, description="show body mass in kg or lb (food stays in grams)"
+        default=MassUnit.KG,
+        description="the athlete's unit for body mass and loads: kg, or lb (loads then on "
+        "pound plates and dumbbells in 5 lb steps); food stays in grams",
     )
 
     @field_validator("timezone")
@@ -202,6 +240,16 @@ def _clock(text: str, field: str) -> dt.time:
         raise InvalidInput(field, text, 'use a local time "HH:MM", e.g. "06:30"') from None
 
 
+def _body_mass_kg(model: ProfileModel) -> float:
+    if model.mass_kg is not None and model.mass_lb is not None:
+        raise InvalidInput("mass_lb", model.mass_lb, "give mass_kg or mass_lb, not both")
+    if model.mass_kg is not None:
+        return model.mass_kg
+    if model.mass_lb is not None:
+        return mass_kg_from(model.mass_lb, MassUnit.LB)
+    raise InvalidInput("mass_kg", None, "is required (or mass_lb, in pounds)")
+
+
 def _to_domain(model: ProfileModel) -> AthleteProfile:
     goal = model.goal
     race_goal = None
@@ -223,7 +271,7 @@ def _to_domain(model: ProfileModel) -> AthleteProfile:
         sex=model.sex,
         birth_date=model.birth_date,
         height_cm=model.height_cm,
-        mass_kg=model.mass_kg,
+        mass_kg=_body_mass_kg(model),
         body_fat_percent=model.body_fat_percent,
         timezone=model.timezone,
         start_date=model.start_date,
@@ -243,12 +291,7 @@ def _to_domain(model: ProfileModel) -> AthleteProfile:
         lifting=LiftingBackground(
             experience=model.lifting.experience,
             sessions_per_week=model.lifting.sessions_per_week,
-            maxes={
-                name: LiftRecord(
-                    weight_kg=r.weight_kg, reps=r.reps, rpe=r.rpe, one_rep_max_kg=r.one_rep_max_kg
-                )
-                for name, r in model.lifting.maxes.items()
-            },
+            maxes={name: r.record() for name, r in model.lifting.maxes.items()},
             equipment=frozenset(model.lifting.equipment),
             style=model.lifting.style,
         ),
@@ -305,6 +348,8 @@ def read_profile(text: str) -> AthleteProfile:
 def profile_json_schema() -> dict[str, Any]:
     """The JSON Schema of the profile format."""
     schema: dict[str, Any] = ProfileModel.model_json_schema()
+    # Body mass is required in one unit: mass_kg or mass_lb, not both.
+    schema["oneOf"] = [{"required": ["mass_kg"]}, {"required": ["mass_lb"]}]
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "runlift athlete profile"
     return schema

@@ -77,6 +77,7 @@ from runlift.nutrition.timing import (
 from runlift.programme.baseline import resting_energy
 from runlift.science import energy, nutrition
 from runlift.science.checks import require_range
+from runlift.units import mass_in_unit
 from runlift.vocabulary import ActivityLevel, GoalKind
 
 LIFT_MET_COMPENDIUM_CODE: Final = "02054"
@@ -386,7 +387,8 @@ def _day(
         *macros.notes,
         *timeline.notes,
         *role_notes,
-        f"NUT-1: expected body mass {expected:.1f} kg: start mass + cumulative balance at "
+        f"NUT-1: expected body mass {mass_in_unit(expected, profile.units):.1f} "
+        f"{profile.units}: start mass + cumulative balance at "
         "7700 kcal/kg; a trend only, real change is smaller as expenditure adapts (Hall 2008).",
     )
     return DayNutrition(

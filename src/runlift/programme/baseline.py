@@ -12,6 +12,7 @@ from datetime import date
 from runlift.domain.athlete import AthleteProfile, LiftRecord
 from runlift.errors import InvalidInput
 from runlift.science import energy, running, strength
+from runlift.vocabulary import MassUnit
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -25,6 +26,8 @@ class Baseline:
         resting_kcal_per_day: Cunningham when body fat is known, else Mifflin-St Jeor.
         resting_equation: which equation gave ``resting_kcal_per_day``.
         predicted_race_s: the goal race's time at today's VDOT, when both exist.
+        load_unit: the unit the athlete's plates and dumbbells are counted in (the
+            profile's ``units``): prescribed loads are rounded to its plate steps.
     """
 
     vdot: float | None
@@ -33,6 +36,7 @@ class Baseline:
     resting_kcal_per_day: float
     resting_equation: str
     predicted_race_s: float | None = None
+    load_unit: MassUnit = MassUnit.KG
 
 
 def one_rep_max_from_record_kg(record: LiftRecord, *, lift: str) -> float:
@@ -86,4 +90,5 @@ def baseline(profile: AthleteProfile) -> Baseline:
         },
         resting_kcal_per_day=kcal,
         resting_equation=equation,
+        load_unit=profile.units,
     )

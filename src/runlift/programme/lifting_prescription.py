@@ -83,6 +83,7 @@ from runlift.programme.lifting_templates import (
 )
 from runlift.programme.periodisation import LiftEmphasis, WeekOutline
 from runlift.science import strength
+from runlift.units import format_mass
 from runlift.vocabulary import (
     MAJOR_MUSCLE_GROUPS,
     GoalKind,
@@ -501,14 +502,18 @@ def _prescribe(
     one_rep_max = one_rep_max_for(exercise, baseline=baseline)
     load_kg: float | None = None
     if target is not None and one_rep_max is not None and exercise.load_increment_kg > 0:
-        load = strength.load_for_percent_kg(
+        load = strength.load_for_percent_in_unit_kg(
             one_rep_max_kg=one_rep_max,
             percent_1rm=target,
-            increment_kg=exercise.load_step_kg,
+            unit=baseline.load_unit,
+            increment_kg=exercise.load_increment_kg,
+            parts=exercise.load_split,
         )
         load_kg = load if load > 0 else None
     if load_kg is not None and exercise.load_split > 1:
-        notes.append(f"{load_kg / exercise.load_split:g} kg in each hand")
+        notes.append(
+            f"{format_mass(load_kg / exercise.load_split, baseline.load_unit)} in each hand"
+        )
     rpe_only = target is not None and load_kg is None and exercise.load_increment_kg > 0
     if load_kg is not None:
         percent: float | None = round(target or 0.0, 1)
@@ -794,7 +799,7 @@ def _explain(
     elif rpe_only:
         lines.append(
             f"No 1RM known for {', '.join(rpe_only)}: loads are chosen by RPE "
-            f"({HELMS_2016}); add a recent set to the profile for loads in kg."
+            f"({HELMS_2016}); add a recent set to the profile for prescribed loads."
         )
     return tuple(sorted(set(rules))), tuple(lines)
 

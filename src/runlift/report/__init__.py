@@ -7,5 +7,6 @@ both (SVG and ReportLab drawings) from the series ``figures`` computes.
 
 An adapter: it may import the file formats' wording (``runlift.io``), the
 programme's baseline, the rules, the domain, the science and the base modules;
-it works on objects, strings and bytes, never on paths.
+it works on objects, strings and bytes, never on paths (``fonts`` only names
+system font files for ReportLab to find on its own search path).
 """

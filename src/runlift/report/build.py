@@ -13,10 +13,12 @@ the exercise library) comes in through :class:`ReportData`, built by
 bytes.
 
 The report holds, in order: a header (athlete, goal, plan dates, baseline
-numbers, a legend of colours and of the rule IDs the plan cites), four charts,
-the whole plan at a glance, then every week from a new page with its Monday-to-Sunday
-grid, its daily nutrition targets and a card per session with its full
-prescription and the reasons for its placement. ``docs/report.md`` describes it.
+numbers, a key to colours and badges), the whole plan at a glance, every week
+from a new page with its Monday-to-Sunday grid, its daily nutrition targets with
+the day's servings and a card per session with its full prescription and the
+reasons for its placement; then four charts and the legend of the rule IDs the
+plan cites. Body mass, maxima and loads are in the athlete's unit (kg or lb).
+``docs/report.md`` describes it.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ from runlift.report.model import (
     Report,
     ReportData,
     Row,
+    Serving,
     Step,
     Week,
 )
@@ -76,12 +79,13 @@ from runlift.report.words import (
 )
 from runlift.rules import RULES, Rule
 from runlift.science import running
-from runlift.units import format_duration, format_pace
+from runlift.units import format_duration, format_mass, format_pace, mass_in_unit
 from runlift.vocabulary import (
     DistanceName,
     EvidenceProfile,
     GoalKind,
     LiftKind,
+    MassUnit,
     Phase,
     RunKind,
 )
@@ -122,31 +126,19 @@ _KIND_LABELS: Final[Mapping[RunKind | LiftKind, str]] = {
 }
 
 
-_SHORT_LABELS: Final[Mapping[RunKind | LiftKind, str]] = {
-    RunKind.RECOVERY: "Recovery",
-    RunKind.EASY: "Easy",
-    RunKind.LONG: "Long",
-    RunKind.TEMPO: "Tempo",
-    RunKind.INTERVALS: "Intervals",
-    RunKind.REPETITION: "Reps",
-    RunKind.HILLS: "Hills",
-    RunKind.SPRINTS: "Sprints",
-    RunKind.RACE_PACE: "Race pace",
-    RunKind.RACE: "RACE",
-    LiftKind.HEAVY_LOWER: "Lower",
-    LiftKind.UPPER: "Upper",
-    LiftKind.FULL_BODY: "Full body",
-    LiftKind.EXPLOSIVE: "Power",
-    LiftKind.RUNNER_STRENGTH: "Runner",
-}
-
-
 _PHASE_BADGES: Final = {
     Phase.DELOAD: ("Deload", "deload"),
     Phase.TAPER: ("Taper", "taper"),
     Phase.RACE: ("Race week", "race"),
     Phase.TEST: ("Test week", "test"),
 }
+
+
+_PLATE_STEPS: Final = {
+    MassUnit.KG: "rounded to 2.5 kg on a barbell (a pair of 1.25 kg plates) and 2 kg a dumbbell",
+    MassUnit.LB: "rounded to 5 lb on a barbell (a pair of 2.5 lb plates) and 5 lb a dumbbell",
+}
+"""How loads are rounded, in the athlete's unit (``runlift.science.strength``)."""
 
 
 _UNIT_SUFFIXES: Final = (("_g_per_kg", " g/kg"), ("_kcal", " kcal"), ("_h", " h"), ("_g", " g"))
@@ -281,13 +273,18 @@ def _running_rows(profile: AthleteProfile, base: Baseline) -> tuple[tuple[Row, .
     return tuple(rows), note
 
 
-def _record_text(record: LiftRecord) -> str:
+def _mass(mass_kg: float, unit: MassUnit) -> str:
+    """A body mass or a 1RM in the athlete's unit, to a tenth: ``64 kg``, ``285.5 lb``."""
+    return f"{number(mass_in_unit(mass_kg, unit))} {unit}"
+
+
+def _record_text(record: LiftRecord, unit: MassUnit) -> str:
     if record.one_rep_max_kg is not None:
         return "as given"
     if record.weight_kg is None or record.reps is None:
         return ""
     rpe = f" at RPE {number(record.rpe)}" if record.rpe is not None else ""
-    return f"from {number(record.weight_kg)} kg × {record.reps}{rpe}"
+    return f"from {_mass(record.weight_kg, unit)} × {record.reps}{rpe}"
 
 
 def _strength_rows(plan: Plan, profile: AthleteProfile, base: Baseline) -> tuple[Row, ...]:
@@ -295,8 +292,8 @@ def _strength_rows(plan: Plan, profile: AthleteProfile, base: Baseline) -> tuple
     return tuple(
         Row(
             label=names.get(slug, slug.replace("-", " ").capitalize()),
-            value=f"{number(kg)} kg",
-            note=_record_text(profile.lifting.maxes[slug]),
+            value=_mass(kg, profile.units),
+            note=_record_text(profile.lifting.maxes[slug], profile.units),
         )
         for slug, kg in base.one_rep_max_kg.items()
     )
@@ -304,7 +301,7 @@ def _strength_rows(plan: Plan, profile: AthleteProfile, base: Baseline) -> tuple
 
 def _body_rows(profile: AthleteProfile, base: Baseline) -> tuple[Row, ...]:
     rows = [
-        Row(label="Body mass", value=f"{number(profile.mass_kg)} kg"),
+        Row(label="Body mass", value=_mass(profile.mass_kg, profile.units)),
         Row(label="Height", value=f"{number(profile.height_cm)} cm"),
     ]
     if profile.body_fat_percent is not None:
@@ -343,11 +340,13 @@ def _meta(session: PlannedSession) -> str:
 
 
 def _short(session: PlannedSession) -> str:
-    prescription = session.prescription
-    label = _SHORT_LABELS[session.scheduled.spec.kind]
-    if isinstance(prescription, RunPrescription):
-        return f"{label} {number(prescription.distance_km)}"
-    return label
+    """The label in the plan at a glance: what the session's card says.
+
+    A run's whole title (``Threshold 2 x 800 m``); a lift's title before the list of
+    its main lifts (``Full body A (squat)`` of ``Full body A (squat): Back squat, ...``).
+    """
+    title = session.scheduled.spec.title
+    return title.split(": ", 1)[0] if session.scheduled.spec.is_lift else title
 
 
 def _anchor(session: PlannedSession) -> str:
@@ -381,7 +380,7 @@ def _steps(lines: Sequence[str]) -> tuple[str, tuple[Step, ...], tuple[str, ...]
     return summary, tuple(steps), tuple(notes)
 
 
-def _exercise(item: ExercisePrescription) -> ExerciseLine:
+def _exercise(item: ExercisePrescription, unit: MassUnit) -> ExerciseLine:
     intensity = [f"{number(item.percent_1rm)} % 1RM"] if item.percent_1rm is not None else []
     if item.rpe is not None:
         intensity.append(f"RPE {number(item.rpe)}")
@@ -389,16 +388,16 @@ def _exercise(item: ExercisePrescription) -> ExerciseLine:
         name=item.name,
         dose=f"{item.sets} × {item.reps}" + (" /side" if item.per_side else ""),
         intensity=" · ".join(intensity) or "max intent",
-        load="—" if item.load_kg is None else f"{number(item.load_kg, 2)} kg",
+        load="—" if item.load_kg is None else format_mass(item.load_kg, unit),
         rest=rest_text(item.rest_s),
         notes=item.notes,
     )
 
 
-def _card(session: PlannedSession, day: date, zone: ZoneInfo) -> Card:
+def _card(session: PlannedSession, day: date, zone: ZoneInfo, unit: MassUnit) -> Card:
     spec = session.scheduled.spec
     prescription = session.prescription
-    summary, steps, notes = _steps(prescription_lines(prescription))
+    summary, steps, notes = _steps(prescription_lines(prescription, unit=unit))
     tags = [_KIND_LABELS[spec.kind]]
     if spec.key:
         tags.append("key session")
@@ -414,7 +413,7 @@ def _card(session: PlannedSession, day: date, zone: ZoneInfo) -> Card:
         tags=tuple(tags),
         summary=summary,
         steps=() if is_lift else steps,
-        exercises=tuple(_exercise(e) for e in _lifts_of(session)),
+        exercises=tuple(_exercise(e, unit) for e in _lifts_of(session)),
         notes=tuple(note for note in notes if not spec.title.startswith(note)),
         reasons=session.explanation,
         rules=session.rules,
@@ -440,18 +439,35 @@ _FUEL_DAY_BANDS: Final = {
 }
 
 
+def _purpose(note: str) -> str:
+    """What a serving is for, without the rule ID the servings all share (NUT-3, NUT-4).
+
+    ``keeps servings <= 4 h apart (NUT-3)`` reads ``keeps servings ≤ 4 h apart``; the
+    heading of the nutrition table cites the rules once.
+    """
+    return re.sub(r"\s*\((?:NUT-\d+(?:,\s*)?)+\)$", "", note).replace("<=", "≤")
+
+
 def _fuel(day: DayNutrition) -> Fuel:
     servings = tuple(
-        f"{serving.at:%H:%M} {round(serving.protein_g)} g P"
-        + (f" + {round(serving.carbohydrate_g)} g C" if serving.carbohydrate_g > 0 else "")
+        Serving(
+            time=f"{serving.at:%H:%M}",
+            protein=f"{round(serving.protein_g)} g",
+            carbohydrate=f"{round(serving.carbohydrate_g)} g" if serving.carbohydrate_g else "—",
+            purpose=_purpose(serving.note),
+        )
         for serving in day.servings
     )
     race = day.race
     if race is not None and race.in_race is not None:
         fuel = race.in_race
         servings += (
-            f"{race.start:%H:%M}-{race.end:%H:%M} race: {round(fuel.carbohydrate_g_per_h)} g C "
-            f"an hour, {round(fuel.carbohydrate_g)} g",
+            Serving(
+                time=f"{race.start:%H:%M}-{race.end:%H:%M}",
+                protein="—",
+                carbohydrate=f"{round(fuel.carbohydrate_g)} g",
+                purpose=f"during the race: {round(fuel.carbohydrate_g_per_h)} g an hour",
+            ),
         )
     return Fuel(
         day=f"{DAYS[day.date.weekday()]} {day_month(day.date)}",
@@ -471,6 +487,7 @@ def _week(
     zone: ZoneInfo,
     fuel: Mapping[date, DayNutrition],
     goal_day: date | None,
+    unit: MassUnit,
 ) -> Week:
     days: list[Day] = []
     cards: list[Card] = []
@@ -485,7 +502,7 @@ def _week(
                 goal=day == goal_day,
             )
         )
-        cards.extend(_card(s, day, zone) for s in sessions)
+        cards.extend(_card(s, day, zone, unit) for s in sessions)
     runs = [s.prescription for s in week.sessions if isinstance(s.prescription, RunPrescription)]
     lifts = [s.prescription for s in week.sessions if isinstance(s.prescription, LiftPrescription)]
     km = sum(r.distance_km for r in runs)
@@ -580,7 +597,7 @@ def build_report(
         running_note=running_note,
         strength=strength_rows,
         strength_note=(
-            "Loads in the sessions are percentages of these, rounded to the plates you have."
+            f"Loads in the sessions are percentages of these, {_PLATE_STEPS[profile.units]}."
             if strength_rows
             else "No lifts in the profile: loads are chosen by effort (RPE)."
         ),
@@ -589,7 +606,13 @@ def build_report(
         figures=tuple(figures),
         missing_charts=tuple(missing),
         weeks=tuple(
-            _week(week, zone=zone, fuel=fuel, goal_day=race_day or profile.goal.date)
+            _week(
+                week,
+                zone=zone,
+                fuel=fuel,
+                goal_day=race_day or profile.goal.date,
+                unit=profile.units,
+            )
             for week in plan.weeks
         ),
         footer=f"{plan.athlete} · {goal}",

@@ -148,10 +148,14 @@ def _stacked_totals(chart: Chart, slots: int) -> list[float]:
 def _y_axis(chart: Chart, slots: int) -> _YAxis:
     """Round 1-2-5 ticks from below the lowest line value (or 0) to above the highest total.
 
-    A chart without data gets the range 0..1.
+    With ``cap_marker_bar`` the marker's slot's bar does not count. A chart without data
+    gets the range 0..1.
     """
     line_values = [v for s in chart.lines for v in s.values if v is not None]
-    high = max([0.0, *_stacked_totals(chart, slots), *line_values])
+    totals = _stacked_totals(chart, slots)
+    if chart.cap_marker_bar and chart.marker is not None:
+        totals[chart.marker[0]] = 0.0
+    high = max([0.0, *totals, *line_values])
     low = min([0.0, *line_values])
     if high == low:
         high = 1.0
@@ -323,7 +327,13 @@ def _bars(chart: Chart, frame: _Frame) -> list[Shape]:
             if not value:
                 continue
             x0, x1 = _r(frame.x(slot) - width / 2), _r(frame.x(slot) + width / 2)
-            y0, y1 = _r(frame.y(base[slot])), _r(frame.y(base[slot] + value))
+            # A capped bar (cap_marker_bar) is cut at the top of the plot.
+            high = frame.axis.high
+            y0 = _r(frame.y(min(base[slot], high)))
+            y1 = _r(frame.y(min(base[slot] + value, high)))
+            if y1 <= y0:
+                base[slot] += value
+                continue
             path.moveTo(x0, y0)
             for x, y in ((x1, y0), (x1, y1), (x0, y1)):
                 path.lineTo(x, y)
@@ -331,7 +341,20 @@ def _bars(chart: Chart, frame: _Frame) -> list[Shape]:
             base[slot] += value
         if path.points:
             shapes.append(path)
-    return shapes
+    return shapes + _break_mark(chart, frame, base)
+
+
+def _break_mark(chart: Chart, frame: _Frame, totals: Sequence[float]) -> list[Shape]:
+    """Two white slashes across a bar cut at the top of the plot: its top is not drawn."""
+    if chart.marker is None or totals[chart.marker[0]] <= frame.axis.high:
+        return []
+    x = frame.x(chart.marker[0])
+    half = frame.slot_width * BAR_FRACTION / 2 + 1
+    rise = min(3.0, half)
+    return [
+        _rule([x - half, y - rise, x + half, y + rise], colour="#ffffff", width=1.4)
+        for y in (frame.top - 6, frame.top - 9.5)
+    ]
 
 
 def _lines(chart: Chart, frame: _Frame) -> list[Shape]:
@@ -397,14 +420,22 @@ def _axes(chart: Chart, frame: _Frame) -> list[Shape]:
 
 
 def _marker(chart: Chart, frame: _Frame) -> list[Shape]:
-    """A dashed red vertical line at the marked slot, its text above the plot."""
+    """A dashed red vertical line at the marked slot above its bar, its text above the plot.
+
+    The line starts at the top of the slot's stacked bar, so it never hides the bar; a
+    bar that reaches the top of the plot leaves no line, only the text.
+    """
     if chart.marker is None:
         return []
     slot, text = chart.marker
     x = frame.x(slot)
-    shapes: list[Shape] = [
-        _rule([x, frame.bottom, x, frame.top], colour=RACE, width=MARKER_WIDTH, dashed=True)
-    ]
+    total = _stacked_totals(chart, frame.slots)[slot]
+    bottom = frame.y(min(total, frame.axis.high)) if total > 0 else frame.bottom
+    shapes: list[Shape] = []
+    if frame.top - bottom > 1:
+        shapes.append(
+            _rule([x, bottom, x, frame.top], colour=RACE, width=MARKER_WIDTH, dashed=True)
+        )
     if text:
         # Centred above the plot, kept inside the drawing at its edges.
         half = stringWidth(text, FONT, MARKER_SIZE) / 2

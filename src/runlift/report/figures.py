@@ -23,7 +23,7 @@ from runlift.report.model import (
     ReportData,
     Series,
 )
-from runlift.report.words import weekday_date
+from runlift.report.words import thousands, weekday_date
 from runlift.science import load
 from runlift.vocabulary import (
     MuscleGroup,
@@ -153,8 +153,13 @@ def _day_ticks(plan: Plan, days: Sequence[date]) -> tuple[tuple[int, str], ...]:
     return tuple((slot, str(n + 1)) for n, slot in enumerate(starts) if n % step == 0)
 
 
-def _race_marker(days: Sequence[date], race_day: date | None) -> tuple[int, str] | None:
-    return (days.index(race_day), "race") if race_day in days else None
+def _race_marker(
+    days: Sequence[date], race_day: date | None, value: str = ""
+) -> tuple[int, str] | None:
+    """Race day's slot and its label, ``race`` or ``race day: {value}``."""
+    if race_day not in days:
+        return None
+    return days.index(race_day), f"race day: {value}" if value else "race"
 
 
 def running_chart(plan: Plan) -> Figure:
@@ -225,6 +230,15 @@ def load_chart(plan: Plan, days: Sequence[date], race_day: date | None) -> Figur
         f"TSB {round(last.tsb_au):+d} AU/day."
     )
     tsb = tuple(m.tsb_au for m in metrics)
+    race_load = ""
+    capped = ""
+    if race_day in by_day:
+        race_load = f"{thousands(by_day[race_day])} AU"
+        if by_day[race_day] > max((v for d, v in by_day.items() if d != race_day), default=0.0):
+            capped = (
+                " The axis stops at the biggest training day: race day's bar is cut at the "
+                "top, its load written above it."
+            )
     return Figure(
         id="chart-load",
         title="Planned training load, fitness, fatigue and form",
@@ -233,7 +247,7 @@ def load_chart(plan: Plan, days: Sequence[date], race_day: date | None) -> Figur
             "Lines: CTL (42-day) and ATL (7-day) impulse-response averages and "
             "TSB = yesterday's CTL − ATL (Banister et al. 1975; Allen & Coggan 2010). "
             "Training before the plan is not known, so the lines start from zero "
-            "and the first weeks read low." + end
+            "and the first weeks read low." + capped + end
         ),
         chart=Chart(
             key="load",
@@ -253,7 +267,8 @@ def load_chart(plan: Plan, days: Sequence[date], race_day: date | None) -> Figur
                 Series(name="TSB (form)", colour="#15803d", values=tsb),
             ),
             ticks=_day_ticks(plan, days),
-            marker=_race_marker(days, race_day),
+            marker=_race_marker(days, race_day, race_load),
+            cap_marker_bar=True,
             zero_line=min((*tsb, 0.0)) < 0,
         ),
     )

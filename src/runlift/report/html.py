@@ -11,6 +11,7 @@ from runlift.domain.athlete import AthleteProfile
 from runlift.domain.nutrition import DayNutrition
 from runlift.domain.plan import Plan
 from runlift.report.model import (
+    FUEL_RULES,
     Chart,
     Report,
     link_rule_ids,
@@ -31,7 +32,7 @@ def report_html(report: Report) -> str:
 
     The same report gives the same string.
     """
-    return _template().render(report=report)
+    return _template().render(report=report, fuel_rules=FUEL_RULES)
 
 
 def render_report_html(

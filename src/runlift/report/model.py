@@ -98,7 +98,12 @@ class Chart:
         ticks: ``(x slot, label)`` for the x axis, e.g. week numbers at week starts.
         shaded: x slots drawn on a light grey band (deload/taper weeks).
         shade_label: legend text for the band (shown only when ``shaded`` is non-empty).
-        marker: ``(x slot, text)``: dashed red vertical line, e.g. ``(race day, "race")``.
+        marker: ``(x slot, text)``: dashed red vertical line above the slot's bar (never
+            over it), its text above the plot, e.g. ``(race day, "race")``.
+        cap_marker_bar: scale the y axis without the bar of the marker's slot, so that
+            one outsized day (a race) does not flatten every other bar; a taller bar
+            there is cut at the top of the plot with a break mark, and the marker's text
+            should give its value.
         zero_line: draw y = 0 when the y axis goes below zero (lines with negative values).
     """
 
@@ -112,6 +117,7 @@ class Chart:
     shaded: tuple[int, ...] = ()
     shade_label: str = ""
     marker: tuple[int, str] | None = None
+    cap_marker_bar: bool = False
     zero_line: bool = False
 
     def __post_init__(self) -> None:
@@ -190,9 +196,23 @@ class Card:
     rules: tuple[str, ...]
 
 
+FUEL_RULES: Final = "NUT-1, NUT-2, NUT-3, NUT-4"
+"""The rules behind a week's nutrition table, cited once in its heading."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Serving:
+    """One timed serving of a day: when, its protein and carbohydrate, and what it is for."""
+
+    time: str
+    protein: str
+    carbohydrate: str
+    purpose: str
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Fuel:
-    """A day's nutrition targets."""
+    """A day's nutrition targets, with its servings as a small table."""
 
     day: str
     band: str
@@ -201,7 +221,7 @@ class Fuel:
     protein: str
     carbohydrate: str
     fat: str
-    servings: tuple[str, ...]
+    servings: tuple[Serving, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -2,18 +2,22 @@
 
 :func:`report_pdf` lays out a :class:`~runlift.report.model.Report` with
 ReportLab's page-layout engine (platypus): the cover with the baseline
-numbers and the rules the plan cites, the four charts (vector drawings from
-:mod:`runlift.report.charts`), the plan at a glance, then every week on
-a new page: its calendar, nutrition targets, notes and a card per session,
-the prescription on the left and why the session sits where it does on the
-right. Every calendar entry links to its card and every rule ID to the
-legend; weeks and sessions are bookmarks; pages carry a running header (the
-week) and footer (athlete, goal, "page n of N").
+numbers and the plan at a glance under it, then every week on a new page: its
+calendar, nutrition targets with the day's servings, notes and a card per
+session, the prescription on the left and why the session sits where it does
+on the right; then the four charts (vector drawings from
+:mod:`runlift.report.charts`) and the rules the plan cites. Every calendar
+entry links to its card and every rule ID to the legend; weeks and sessions
+are bookmarks; pages carry a running header (the week, on its pages) and
+footer (athlete, goal, "page n of N").
 
 The text is set in Bitstream Vera, the font family that ships with ReportLab
-(it has every character the report uses, such as ≈, × and −), embedded as
-subsets. The document is written with ReportLab's invariant mode: no
-creation date and a fixed identifier, so the same report gives the same bytes.
+(it has every character the report writes, such as ≈, × and −), embedded as
+subsets; names and other text in scripts that Vera lacks (CJK, Cyrillic, Greek,
+Latin Extended) are set in a font with wide coverage found on this machine
+(:mod:`runlift.report.fonts`). The document is written with ReportLab's
+invariant mode: no creation date and a fixed identifier, so the same report
+gives the same bytes.
 Importing this module loads ReportLab: the command line imports it only when a
 PDF is made (``runlift.services.planning`` prints in a worker process).
 """
@@ -24,14 +28,10 @@ import functools
 import io
 from collections.abc import Sequence
 from typing import Any, Final
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.fonts import addMapping
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -50,8 +50,19 @@ from runlift.domain.athlete import AthleteProfile
 from runlift.domain.nutrition import DayNutrition
 from runlift.domain.plan import Plan
 from runlift.report import charts as report_charts
+from runlift.report import fonts
 from runlift.report.build import build_report
-from runlift.report.model import Card, Fuel, Report, ReportData, Row, Week, link_rule_ids
+from runlift.report.model import (
+    FUEL_RULES,
+    Card,
+    Fuel,
+    Report,
+    ReportData,
+    Row,
+    Serving,
+    Week,
+    link_rule_ids,
+)
 
 MM: Final = 72 / 25.4
 """Points per millimetre."""
@@ -62,18 +73,12 @@ MARGIN_X: Final = 12 * MM
 MARGIN_TOP: Final = 13 * MM
 MARGIN_BOTTOM: Final = 14 * MM
 FRAME_W: Final = PAGE_W - 2 * MARGIN_X
-CHART_H: Final = 142.0
+CHART_H: Final = 136.0
 """Height of a chart on paper, points: the four fit on one page with their captions."""
 
-FONT: Final = "Vera"
-BOLD: Final = "Vera-Bold"
-ITALIC: Final = "Vera-Italic"
-_FONT_FILES: Final = (
-    (FONT, "Vera.ttf"),
-    (BOLD, "VeraBd.ttf"),
-    (ITALIC, "VeraIt.ttf"),
-    ("Vera-BoldItalic", "VeraBI.ttf"),
-)
+FONT: Final = fonts.FONT
+BOLD: Final = fonts.BOLD
+ITALIC: Final = fonts.ITALIC
 
 # Text, hairlines and rules share the charts' palette.
 INK: Final = report_charts.INK
@@ -114,27 +119,16 @@ def _colours(css: str) -> tuple[str, str]:
 
 
 def _text(value: str) -> str:
-    """``value`` escaped for ReportLab's paragraph markup."""
-    return escape(value)
+    """``value`` escaped for ReportLab's paragraph markup, other scripts in a fallback font."""
+    return fonts.markup(value)
 
 
 def _linked(value: str) -> str:
-    """``value`` escaped, each catalogued rule ID a link to its entry in the legend."""
+    """``value`` as :func:`_text`, each catalogued rule ID a link to its entry in the legend."""
     return link_rule_ids(
-        escape(value),
+        fonts.markup(value),
         lambda rule_id: f'<a href="#rule-{rule_id}" color="{_n(ACCENT)}"><b>{rule_id}</b></a>',
     )
-
-
-@functools.cache
-def _fonts() -> None:
-    """Register the Vera family once per process (ReportLab finds the files it ships)."""
-    for name, file in _FONT_FILES:
-        pdfmetrics.registerFont(TTFont(name, file))
-    addMapping(FONT, 0, 0, FONT)
-    addMapping(FONT, 1, 0, BOLD)
-    addMapping(FONT, 0, 1, ITALIC)
-    addMapping(FONT, 1, 1, "Vera-BoldItalic")
 
 
 class _Mark(Flowable):
@@ -340,10 +334,22 @@ class _Layout:
         return paragraph
 
     def heading(
-        self, markup: str, style: ParagraphStyle, *, key: str, outline: str
+        self,
+        markup: str,
+        style: ParagraphStyle,
+        *,
+        key: str,
+        outline: str,
+        running: str | None = None,
     ) -> list[Flowable]:
-        """A heading that is also a bookmark (and named destination ``key``)."""
-        return [_Mark(outline, key, 0), self.p(f'<a name="{key}"/>{markup}', style)]
+        """A heading that is also a bookmark (and named destination ``key``).
+
+        ``running`` replaces the running header from this heading on ("" for none).
+        """
+        return [
+            _Mark(outline, key, 0, running=running),
+            self.p(f'<a name="{key}"/>{markup}', style),
+        ]
 
     def table(
         self,
@@ -373,7 +379,6 @@ class _Layout:
             self.baseline(),
             Spacer(1, 6),
             self.key(),
-            *self.rules(),
         ]
         return story
 
@@ -474,7 +479,10 @@ class _Layout:
         )
         cells.append(self.p(badges, s.small))
         cells.append(
-            self.p(f'<font color="{_n(ACCENT)}"><b>SCH-2</b></font> rule ID, listed below', s.small)
+            self.p(
+                f'<font color="{_n(ACCENT)}"><b>SCH-2</b></font> rule ID, explained at the end',
+                s.small,
+            )
         )
         widths = (52, 62, 38, 34, 185, FRAME_W - 371)
         commands: list[tuple[Any, ...]] = [
@@ -515,7 +523,10 @@ class _Layout:
         gap = 14.0
         width = (FRAME_W - gap) / 2
         return [
-            *self.heading("Rules cited in this plan", s.h2, key="rules", outline="Rules cited"),
+            PageBreak(),
+            *self.heading(
+                "Rules cited in this plan", s.h2, key="rules", outline="Rules cited", running=""
+            ),
             self.table(
                 [[a, "", b] for a, b in rows],
                 (width, gap, width),
@@ -536,7 +547,13 @@ class _Layout:
         s, r = self.s, self.report
         story: list[Flowable] = [
             PageBreak(),
-            *self.heading("The plan in numbers", s.h2, key="charts", outline="The plan in numbers"),
+            *self.heading(
+                "The plan in numbers",
+                s.h2,
+                key="charts",
+                outline="The plan in numbers",
+                running="",
+            ),
         ]
         for figure in r.figures:
             story.append(
@@ -600,7 +617,7 @@ class _Layout:
             commands.append(("BOTTOMPADDING", (0, last), (-1, last), 3))
             commands.append(("TOPPADDING", (0, first), (-1, first), 3))
         return [
-            PageBreak(),
+            Spacer(1, 10),
             *self.heading(
                 "The plan at a glance", s.h2, key="glance", outline="The plan at a glance"
             ),
@@ -650,7 +667,10 @@ class _Layout:
         )
         story: list[Flowable] = [PageBreak(), mark, head, Spacer(1, 8), self.grid(week)]
         if week.fuel:
-            story += [self.p("NUTRITION TARGETS", s.section), self.fuel(week.fuel)]
+            story += [
+                self.p(_linked(f"NUTRITION TARGETS AND SERVINGS ({FUEL_RULES})"), s.section),
+                self.fuel(week.fuel),
+            ]
         if week.notes:
             story.append(self.p("THIS WEEK", s.section))
             story += [self.p(_linked(note), s.note, bullet="•") for note in week.notes]
@@ -706,10 +726,48 @@ class _Layout:
         commands.append(("BOTTOMPADDING", (0, depth), (-1, depth), 6))
         return self.table(rows, [width] * 7, commands, minRowHeights=[0] + [0] * (depth - 1) + [40])
 
-    def fuel(self, days: Sequence[Fuel]) -> Flowable:
+    def servings(self, servings: Sequence[Serving] | None, width: float) -> Flowable:
+        """A day's servings as a small table: time, protein, carbohydrate, what it is for.
+
+        ``None`` gives the header row the column heads, aligned with every day's table.
+        """
         s = self.s
+        widths = (27.0, 36.0, 32.0, width - 95.0)
+        if servings is None:
+            rows: list[list[Any]] = [["TIME", "PROTEIN", "CARBS", "FOR"]]
+            font = [*_HEAD_ROW]
+        else:
+            rows = [
+                [
+                    serving.time,
+                    serving.protein,
+                    serving.carbohydrate,
+                    self.p(_linked(serving.purpose), s.serving),
+                ]
+                for serving in servings
+            ]
+            font = [("FONT", (0, 0), (-1, -1), FONT, 7), ("TEXTCOLOR", (0, 0), (-1, -1), INK)]
+        return self.table(
+            rows,
+            widths,
+            [
+                *font,
+                ("ALIGN", (1, 0), (2, -1), "RIGHT"),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (1, 0), (2, -1), 6),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ],
+            hAlign="LEFT",
+        )
+
+    def fuel(self, days: Sequence[Fuel]) -> Flowable:
         names = ("DAY", "TRAINING", "ENERGY", "SPENT", "PROTEIN", "CARBS", "FAT")
-        rows: list[list[Any]] = [[*names, "SERVINGS: PROTEIN P, CARBOHYDRATE C"]]
+        widths = (46, 40, 50, 48, 36, 32, 28)
+        serving_w = FRAME_W - sum(widths)
+        rows: list[list[Any]] = [[*names, self.servings(None, serving_w - 4)]]
         for day in days:
             rows.append(
                 [
@@ -720,13 +778,12 @@ class _Layout:
                     day.protein,
                     day.carbohydrate,
                     day.fat,
-                    self.p(_text(" · ".join(day.servings)), s.serving),
+                    self.servings(day.servings, serving_w - 4),
                 ]
             )
-        widths = (48, 42, 48, 46, 36, 32, 28)
         return self.table(
             rows,
-            (*widths, FRAME_W - sum(widths)),
+            (*widths, serving_w),
             [
                 *_HEAD_ROW,
                 ("FONT", (0, 1), (-1, -1), FONT, 7.5),
@@ -816,11 +873,13 @@ class _Layout:
         )
 
     def story(self) -> list[Flowable]:
+        """Cover, the plan at a glance, every week, then the charts and the rules' legend."""
         story = self.cover()
-        story += self.charts()
         story += self.glance()
         for week in self.report.weeks:
             story += self.week(week)
+        story += self.charts()
+        story += self.rules()
         return story
 
 
@@ -864,9 +923,9 @@ def _document(report: Report, buffer: io.BytesIO) -> tuple[BaseDocTemplate, type
 
     def page_end(canvas: Any, document: Any) -> None:
         canvas.saveState()
-        canvas.setFont(FONT, 7)
         canvas.setFillColor(_colour(MUTED))
-        canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 16, footer)
+        fonts.draw(canvas, MARGIN_X, MARGIN_BOTTOM - 16, footer, font=FONT, size=7)
+        canvas.setFont(FONT, 7)
         if document.running:
             canvas.drawRightString(PAGE_W - MARGIN_X, PAGE_H - MARGIN_TOP + 12, document.running)
         canvas.restoreState()
@@ -901,7 +960,7 @@ def _document(report: Report, buffer: io.BytesIO) -> tuple[BaseDocTemplate, type
 
 def prepare() -> None:
     """Register the fonts and make the styles now rather than on the first page."""
-    _fonts()
+    fonts.register()
     _styles()
 
 
@@ -910,7 +969,7 @@ def report_pdf(report: Report) -> bytes:
 
     The same report gives the same bytes (no dates in the file, a fixed identifier).
     """
-    _fonts()
+    fonts.register()
     buffer = io.BytesIO()
     document, canvasmaker = _document(report, buffer)
     document.build(_Layout(report).story(), canvasmaker=canvasmaker)

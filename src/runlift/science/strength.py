@@ -25,6 +25,11 @@ caller's job, because it depends on the equipment:
 * Dumbbells: the step between dumbbells on the rack (often 2 kg or 2.5 kg) and the
   lightest dumbbell as the minimum.
 * Machines: the pin step of the stack, and its first plate as the minimum.
+
+An athlete who counts in pounds loads pound plates and picks pound dumbbells, so
+:func:`round_load_in_unit_kg` and :func:`load_for_percent_in_unit_kg` round on the
+grid of the athlete's unit (:data:`POUND_STEP_PER_PART_LB` in pounds) and give the
+load back in kg, the unit every other function here works in.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ from typing import Final, Protocol
 
 from runlift.errors import InvalidInput
 from runlift.science.checks import require_positive, require_range
+from runlift.units import KG_PER_LB
+from runlift.vocabulary import MassUnit
 
 MIN_REPS: Final = 1
 """Fewest reps the equations and the RPE chart accept (a single)."""
@@ -672,4 +679,132 @@ def load_for_reps_at_rpe_kg(
         load_kg=one_rep_max_kg * percent / 100,
         increment_kg=increment_kg,
         minimum_kg=minimum_kg,
+    )
+
+
+POUND_STEP_PER_PART_LB: Final = 5.0
+"""The smallest load step of one loaded part for an athlete who counts in pounds, lb.
+
+* Barbell: the 45 lb Olympic bar takes plates in pairs, the lightest usual pair
+  2.5 lb each (plates of 45, 35, 25, 10, 5 and 2.5 lb), so every load is the bar plus
+  a multiple of 5 lb: a multiple of 5 lb itself.
+* Dumbbells and kettlebells on racks sold in pounds go up in 5 lb steps (5, 10, 15 ...).
+* Cable and machine stacks in pounds: 10 lb plates with a 5 lb add-on weight.
+
+An exercise held in two equal parts (a dumbbell in each hand) steps by twice this.
+"""
+
+
+def _round_to_step(value: float, step: float) -> float:
+    """The nearest multiple of ``step`` to ``value`` (both zero or more), ties to the lower."""
+    whole_steps = math.ceil(round(value / step, _TIE_DIGITS) - 0.5)
+    return round(whole_steps * step, _TIE_DIGITS)
+
+
+def round_load_in_unit_kg(
+    *, load_kg: float, unit: MassUnit, increment_kg: float, parts: int = 1
+) -> float:
+    """Round a load to the nearest one the athlete's equipment makes, counted in their unit.
+
+    In kilograms the achievable loads are the multiples of ``parts × increment_kg`` (as
+    :func:`round_load_kg`). In pounds they are the multiples of ``parts ×``
+    :data:`POUND_STEP_PER_PART_LB` (5 lb plates pairs, 5 lb dumbbell steps); the load is
+    rounded in pounds and converted back, 1 lb = 0.45359237 kg. Ties go to the lighter
+    load, so a prescription never leaves fewer reps in reserve than planned.
+
+    Args:
+        load_kg: the computed load, kg (zero or more).
+        unit: the unit the athlete's plates and dumbbells are counted in.
+        increment_kg: the smallest step of one part in kilograms (above zero): 2.5 for a
+            barbell, 2 for a dumbbell; used when ``unit`` is kg.
+        parts: the load is held in this many equal parts (1, or 2 for a dumbbell in
+            each hand), each stepping on its own.
+
+    Returns:
+        The achievable load nearest to ``load_kg``, kg (a whole number of pound steps,
+        in kg, when ``unit`` is lb).
+
+    Raises:
+        InvalidInput: a negative or non-finite load, an increment not above zero, or
+            ``parts`` not a whole number of one or more.
+
+    Source:
+        Baechle TR, Earle RW, eds. Essentials of Strength Training and Conditioning.
+        3rd ed. Champaign, IL: Human Kinetics; 2008 (the 45 lb Olympic bar loaded with
+        plates in pairs, the lightest 2.5 lb). The pound: International Yard and Pound
+        Agreement, 1959 (exactly 0.45359237 kg).
+
+    Examples:
+        >>> round_load_in_unit_kg(load_kg=101.3, unit=MassUnit.KG, increment_kg=2.5)
+        102.5
+        >>> bar = round_load_in_unit_kg(load_kg=61.0, unit=MassUnit.LB, increment_kg=2.5)
+        >>> round(bar / KG_PER_LB, 6)  # 134.5 lb: 135 lb on the bar
+        135.0
+        >>> pair = round_load_in_unit_kg(
+        ...     load_kg=45.0, unit=MassUnit.LB, increment_kg=2.0, parts=2
+        ... )
+        >>> round(pair / KG_PER_LB, 6)  # 99.2 lb: two 50 lb dumbbells
+        100.0
+    """
+    _require_non_negative("load_kg", load_kg)
+    require_positive("increment_kg", increment_kg)
+    if isinstance(parts, bool) or not isinstance(parts, int) or parts < 1:
+        raise InvalidInput("parts", parts, "must be a whole number of one or more")
+    if unit is MassUnit.LB:
+        pounds = _round_to_step(load_kg / KG_PER_LB, POUND_STEP_PER_PART_LB * parts)
+        return pounds * KG_PER_LB
+    return _round_to_step(load_kg, increment_kg * parts)
+
+
+def load_for_percent_in_unit_kg(
+    *,
+    one_rep_max_kg: float,
+    percent_1rm: float,
+    unit: MassUnit,
+    increment_kg: float,
+    parts: int = 1,
+) -> float:
+    """Give the achievable load for a percentage of the 1RM, on the plates of the athlete's unit.
+
+    load = round(1RM × p / 100) with the rounding of :func:`round_load_in_unit_kg`; p
+    above 0 and at most 100.
+
+    Args:
+        one_rep_max_kg: the one-repetition maximum, kg (above zero).
+        percent_1rm: the prescribed intensity, percent of 1RM (above 0, at most 100).
+        unit: the unit the athlete's plates and dumbbells are counted in.
+        increment_kg: the smallest step of one part in kilograms (above zero).
+        parts: equal parts the load is held in (2 for a dumbbell in each hand).
+
+    Returns:
+        The load to set up, kg.
+
+    Raises:
+        InvalidInput: a 1RM not above zero, a percent outside (0, 100], a bad increment
+            or a bad number of parts.
+
+    Source:
+        Baechle TR, Earle RW, eds. Essentials of Strength Training and Conditioning.
+        3rd ed. Champaign, IL: Human Kinetics; 2008 (loads assigned as a percentage of
+        the 1RM, set up on the bar in plate steps).
+
+    Examples:
+        >>> load_for_percent_in_unit_kg(
+        ...     one_rep_max_kg=140, percent_1rm=75, unit=MassUnit.KG, increment_kg=2.5
+        ... )
+        105.0
+        >>> lb = load_for_percent_in_unit_kg(
+        ...     one_rep_max_kg=140, percent_1rm=75, unit=MassUnit.LB, increment_kg=2.5
+        ... )
+        >>> round(lb / KG_PER_LB, 6)  # 105 kg is 231.5 lb: 230 lb on the bar
+        230.0
+    """
+    require_positive("one_rep_max_kg", one_rep_max_kg)
+    require_positive("percent_1rm", percent_1rm)
+    require_range("percent_1rm", percent_1rm, 0, 100)
+    return round_load_in_unit_kg(
+        load_kg=one_rep_max_kg * percent_1rm / 100,
+        unit=unit,
+        increment_kg=increment_kg,
+        parts=parts,
     )

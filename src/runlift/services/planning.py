@@ -127,11 +127,13 @@ def plan_files(result: PlanResult, *, printer: PdfPrinter | None = None) -> Mapp
 
     ``plan.json``, ``plan.md``, the calendars ``plan.ics`` and ``busy.ics``, a FIT workout per
     session under ``workouts/``, and the athlete's report as ``report.html`` and
-    ``report.pdf`` (the same content, from one report model). A ``printer`` that was
-    entered prints the PDF in its worker while the other files are written; without one
-    the PDF is printed here.
+    ``report.pdf`` (the same content, from one report model). Loads are written in the
+    athlete's unit everywhere but ``plan.json``, which keeps kg and states the unit. A
+    ``printer`` that was entered prints the PDF in its worker while the other files are
+    written; without one the PDF is printed here.
     """
     zone = result.profile.timezone
+    unit = result.profile.units
     report = build_report(
         result.plan,
         profile=result.profile,
@@ -142,10 +144,14 @@ def plan_files(result: PlanResult, *, printer: PdfPrinter | None = None) -> Mapp
     pdf = (printer or PdfPrinter(background=False)).print(report)
     files = {
         "plan.json": plan_json_text(result).encode("utf-8"),
-        "plan.md": plan_markdown(result.plan, nutrition=result.nutrition).encode("utf-8"),
-        "plan.ics": write_plan_ics(result.plan, timezone=zone).encode("utf-8"),
+        "plan.md": plan_markdown(result.plan, nutrition=result.nutrition, unit=unit).encode(
+            "utf-8"
+        ),
+        "plan.ics": write_plan_ics(result.plan, timezone=zone, unit=unit).encode("utf-8"),
         "busy.ics": write_plan_ics(result.plan, timezone=zone, busy=True).encode("utf-8"),
-        **{f"workouts/{name}": data for name, data in workout_files(result.plan).items()},
+        **{
+            f"workouts/{name}": data for name, data in workout_files(result.plan, unit=unit).items()
+        },
         "report.html": report_html(report).encode("utf-8"),
     }
     files["report.pdf"] = pdf()
