@@ -50,9 +50,14 @@ from runlift.programme.periodisation import (
     long_run_is_quality,
     race_class,
     slot_min,
-    training_run_distances_km,
+    week_run_distances_km,
 )
-from runlift.programme.periodisation_tables import CONSERVATIVE_VDOT
+from runlift.programme.periodisation_tables import (
+    CONSERVATIVE_VDOT,
+    LONG_RUN_SHARE_MAX,
+    MARATHON_LONG_RUN_SHARE,
+    THREE_RUN_LONG_SHARE,
+)
 from runlift.programme.running_workouts import (
     BOSQUET_2007,
     DANIELS_2014,
@@ -71,6 +76,7 @@ from runlift.programme.running_workouts import (
     MIN_REPS,
     MUSCLE_ROTATION,
     PERSINGER_2004,
+    PFITZINGER_2009,
     PROGRESSION_START,
     PROGRESSION_STEP,
     RACE_COOLDOWN_KM,
@@ -84,6 +90,9 @@ from runlift.programme.running_workouts import (
     SEILER_2010,
     SESSION_CAP_KM,
     SESSION_CAP_SHARE,
+    STRIDE_RECOVERY_S,
+    STRIDE_S,
+    STRIDES,
     TARGET_AHEAD_OF_PREDICTION,
     TITLES,
     WARMUP_SHARE,
@@ -116,6 +125,8 @@ class PlannedRun:
         rules: IDs of the rules that shaped it.
         explanation: one line per reason, each naming a rule ID or a source.
         fixed_date: the date the run must happen on (the race), else None.
+        allowed_dates: the dates the run may take (the long run's longest window; near a
+            race, the days around it: ``WeekOutline.dates``); None for any day.
     """
 
     spec: SessionSpec
@@ -123,6 +134,7 @@ class PlannedRun:
     rules: tuple[str, ...]
     explanation: tuple[str, ...]
     fixed_date: date | None = None
+    allowed_dates: frozenset[date] | None = None
 
 
 def session_cap_km(*, zone: PaceZone, week_km: float) -> float:
@@ -145,6 +157,10 @@ class _Paces:
     timing: running.TrainingPaces
     race_s_per_km: float | None
     race_timing_s_per_km: float
+    source: str = ""
+    """Where the training paces come from: "your 10 km of 50:30 (VDOT 40.6)"."""
+    race_words: str = "race pace"
+    """Where the race pace comes from: "goal pace for 1:45:00"."""
 
     def target(self, zone: PaceZone) -> float | None:
         """The pace (s/km) prescribed for a zone, or None when running by effort."""
@@ -195,6 +211,44 @@ def _paces(profile: AthleteProfile, baseline: Baseline) -> _Paces:
         timing=timing,
         race_s_per_km=race_pace,
         race_timing_s_per_km=race_timing,
+        source=_pace_source(profile, baseline),
+        race_words=_race_words(profile, baseline),
+    )
+
+
+def _distance_words(distance_m: float) -> str:
+    """A race distance as an athlete says it: "5 km", "half marathon", "15 km"."""
+    named = {5000.0: "5 km", 10000.0: "10 km", 21097.5: "half marathon", 42195.0: "marathon"}
+    for metres, words in named.items():
+        if abs(distance_m - metres) < 1.0:
+            return words
+    return f"{distance_m / METRES_PER_KM:g} km"
+
+
+def _pace_source(profile: AthleteProfile, baseline: Baseline) -> str:
+    """The fitness the training paces come from, in the athlete's words."""
+    race = profile.running.recent_race
+    if race is None or baseline.vdot is None:
+        return ""
+    return (
+        f"your {_distance_words(race.distance_m)} of {format_duration(race.time_s)} "
+        f"(VDOT {baseline.vdot:.1f})"
+    )
+
+
+def _race_words(profile: AthleteProfile, baseline: Baseline) -> str:
+    """Where the race pace comes from: the target time, or the VDOT prediction."""
+    race = profile.goal.race
+    if race is None:
+        return "race pace"
+    if race.target_time_s is not None:
+        return f"goal pace for {format_duration(race.target_time_s)}"
+    predicted = _predicted_time_s(baseline.vdot, race.distance_m)
+    if predicted is None or baseline.vdot is None:
+        return "race effort"
+    return (
+        f"race pace for {format_duration(predicted)}, the {_distance_words(race.distance_m)} "
+        f"your VDOT {baseline.vdot:.1f} predicts"
     )
 
 
@@ -262,13 +316,14 @@ def _at_zone(zone: PaceZone, paces: _Paces, *, metres: float, what: str = "") ->
     pace = paces.target(zone)
     cue = EFFORT[zone] if pace is None else format_pace(pace)
     label = what or f"{metres:g} m"
+    where = paces.race_words if zone is PaceZone.RACE else ZONE_LETTER[zone]
     return RunStep(
         kind=StepKind.WORK,
         distance_m=metres,
         zone=zone,
         pace_fast_s_per_km=pace,
         pace_slow_s_per_km=pace,
-        description=f"{label} at {ZONE_LETTER[zone]} ({cue})",
+        description=f"{label} at {where} ({cue})",
     )
 
 
@@ -475,7 +530,7 @@ def _workouts(week: WeekOutline, profile: AthleteProfile) -> tuple[Workout, ...]
             MUSCLE_ROTATION[first],
             MUSCLE_ROTATION[(first + 1) % len(MUSCLE_ROTATION)],
         )
-    if week.focus in {BlockFocus.STRENGTH, BlockFocus.HYPERTROPHY}:
+    if week.focus in {BlockFocus.STRENGTH, BlockFocus.HYPERTROPHY} and "RUN-2" in week.rules:
         return (Workout.HILLS,)
     race = profile.goal.race
     if group == "race" and race is not None:
@@ -524,18 +579,20 @@ class _Draft:
     explanation: tuple[str, ...]
     fixed_date: date | None = None
     hard: bool = False
+    allowed_dates: frozenset[date] | None = None
 
 
 def _phase_lines(week: WeekOutline) -> list[str]:
     if week.phase is Phase.DELOAD:
-        return ["PER-3: deload week: same paces, about half the work (G4)"]
+        return ["PER-3: recovery week: same paces, a little less of everything (G4)"]
     if week.phase is Phase.TAPER:
         return [f"Taper: same paces, less work ({BOSQUET_2007}: keep intensity, cut volume)"]
     if week.phase is Phase.BUILD:
         share = _work_share(week)
         return [
-            f"Progression: week {week.week_in_block + 1} of block {week.block + 1}, work at "
-            f"{share:.0%} of its cap ({DANIELS_2014})"
+            f"Progression: week {week.week_in_block + 1} of block {week.block + 1}: the hard "
+            f"part is {share:.0%} of the most one session should hold, rising week by week "
+            f"({DANIELS_2014})"
         ]
     return []
 
@@ -582,21 +639,21 @@ def _quality_draft(
             "RUN-1: muscle comes first: a short high-intensity session instead of long slow "
             "running (G2)"
         )
-    if week.focus in {BlockFocus.STRENGTH, BlockFocus.HYPERTROPHY}:
+    if week.focus in {BlockFocus.STRENGTH, BlockFocus.HYPERTROPHY} and "RUN-2" in week.rules:
         rules.append("RUN-2")
         lines.append("RUN-2: lifting block: one hard run a week, running trimmed (G1)")
     if workout is Workout.SHARPENER and klass is not None:
         lines.append(
-            f"PER-2: race week: a short touch of race pace for the {RACE_NAMES[klass]}, "
-            f"volume low ({BOSQUET_2007})"
+            f"PER-2: race week: a short touch of race pace for the {RACE_NAMES[klass]}, at "
+            f"least 3 days before the race so the legs are fresh on the day, volume low "
+            f"({PFITZINGER_2009}; {BOSQUET_2007})"
         )
     elif week.focus is BlockFocus.RACE_SPECIFIC and klass is not None:
         lines.append(
             f"PER-2: race-specific work for the {RACE_NAMES[klass]}: {letter} ({DANIELS_2014})"
         )
     lines.extend(_phase_lines(week))
-    if paces.athlete is None:
-        lines.append(_effort_line())
+    lines.extend(_pace_lines(paces, built.zone))
     if workout in {Workout.HILLS, Workout.SPRINTS}:
         lines.append(
             f"{DANIELS_2014}: hills and sprints count as R work (5 % cap); run by effort, the "
@@ -610,6 +667,7 @@ def _quality_draft(
         rules=tuple(dict.fromkeys(rules)),
         explanation=tuple(lines),
         hard=True,
+        allowed_dates=week.dates.sharpener if workout is Workout.SHARPENER else week.dates.hard,
     )
 
 
@@ -626,20 +684,64 @@ def _effort_line() -> str:
     )
 
 
+def _pace_lines(paces: _Paces, zone: PaceZone | None = None) -> list[str]:
+    """Where the run's paces come from, in words the athlete knows."""
+    if paces.athlete is None:
+        lines = [_effort_line()]
+    else:
+        lines = [f"Paces: from {paces.source}, Daniels' tables ({DANIELS_2014})"]
+    if zone is PaceZone.RACE and paces.race_s_per_km is not None:
+        lines.append(f"Race-pace work at {paces.race_words}: {format_pace(paces.race_s_per_km)}")
+    return lines
+
+
+def _long_share_words(week: WeekOutline, profile: AthleteProfile, others: int) -> str:
+    """Which cap set the long run, with its source."""
+    race = profile.goal.race
+    if race is not None and race_class(race.distance_m) == "marathon":
+        return (
+            f"{PFITZINGER_2009}: a marathon build's long run, its key session, may take "
+            f"{MARATHON_LONG_RUN_SHARE:.0%} of the week and 3 h"
+        )
+    if goal_group(profile.goal.kind) == "muscle":
+        return "RUN-1: muscle comes first: the longest run stays within 1 h (G2)"
+    if others == 2:
+        return (
+            f"With three runs the long run may take {THREE_RUN_LONG_SHARE:.0%} of the week, "
+            f"so that it stays the longest (runlift's choice; {DANIELS_2014}: 150 min at most)"
+        )
+    return f"{DANIELS_2014}: long run at most {LONG_RUN_SHARE_MAX:.0%} of the week's km and 150 min"
+
+
 def _long_draft(
-    *, long_km: float, week: WeekOutline, profile: AthleteProfile, paces: _Paces, quality: bool
+    *,
+    long_km: float,
+    week: WeekOutline,
+    profile: AthleteProfile,
+    paces: _Paces,
+    quality: bool,
+    longest_other_km: float,
+    others: int,
 ) -> _Draft:
     rules = list(_week_rules(week))
     lines = [
-        f"{DANIELS_2014}: long run at most 30 % of the week's km and 150 min: {long_km:.1f} of "
+        f"{_long_share_words(week, profile, others)}: {long_km:.1f} of "
         f"{week.run_volume_km:g} km"
+        + (
+            f", longer than any other run this week ({longest_other_km:.1f} km at most)"
+            if longest_other_km > 0
+            else ""
+        )
     ]
     key = profile.goal.priority is Priority.RUNNING or profile.goal.kind is GoalKind.RACE
     if key:
         rules.append("RUN-3")
         lines.append("RUN-3: running is the priority: the long run is a key session (G3, G4)")
-    if goal_group(profile.goal.kind) == "muscle":
-        lines.append("RUN-1: muscle comes first: the longest run stays within 1 h (G2)")
+    if week.dates.long is not None:
+        lines.append(
+            "The long run takes the week's longest window, so that it never has to be cut "
+            f"short to fit a weekday slot ({PFITZINGER_2009})"
+        )
     built = (
         _marathon_long(
             long_km=long_km, week_km=week.run_volume_km, share=_marathon_share(week), paces=paces
@@ -658,8 +760,10 @@ def _long_draft(
         title = f"Long run {long_km:.1f} km"
         steps = (_easy(StepKind.STEADY, long_km, paces, "Run"),)
         lines.extend(line for line in _phase_lines(week) if not line.startswith("Progression"))
-    if paces.athlete is None:
-        lines.append(_effort_line())
+    lines.extend(_pace_lines(paces))
+    dates = week.dates.long
+    if built is not None and week.dates.hard is not None and dates is not None:
+        dates = dates & week.dates.hard
     return _Draft(
         kind=RunKind.LONG,
         title=title,
@@ -668,6 +772,29 @@ def _long_draft(
         rules=tuple(dict.fromkeys(rules)),
         explanation=tuple(lines),
         hard=built is not None,
+        allowed_dates=dates,
+    )
+
+
+def _medium_long_draft(
+    *, run_km: float, week: WeekOutline, profile: AthleteProfile, paces: _Paces
+) -> _Draft:
+    lines = [
+        f"{PFITZINGER_2009}: a midweek medium-long run, about 70 % of the long run and at most "
+        "90 min: a second endurance run of the marathon week, at easy pace",
+        f"{SEILER_2010}: easy running at conversational effort carries most of the volume",
+    ]
+    lines.extend(line for line in _phase_lines(week) if not line.startswith("Progression"))
+    lines.extend(_pace_lines(paces))
+    key = profile.goal.kind is GoalKind.RACE or profile.goal.priority is Priority.RUNNING
+    return _Draft(
+        kind=RunKind.EASY,
+        title=f"Medium-long run {run_km:.1f} km",
+        steps=(_easy(StepKind.STEADY, run_km, paces, "Run"),),
+        key=key,
+        rules=_week_rules(week),
+        explanation=tuple(lines),
+        allowed_dates=week.dates.medium_long,
     )
 
 
@@ -678,19 +805,21 @@ def _easy_draft(
     if note is not None:
         lines.append(note)
     if week.phase is Phase.DELOAD:
-        lines.append("PER-3: deload week: shorter easy running (G4)")
+        lines.append("PER-3: recovery week: shorter easy running (G4)")
     elif week.phase in {Phase.TAPER, Phase.RACE}:
         lines.append(f"Taper: easy running kept short, frequency kept ({BOSQUET_2007})")
     elif week.phase is Phase.TEST:
-        lines.append("PER-2: test week: running halved and easy, so the test is done fresh (G3)")
+        lines.append(
+            "PER-2: test week: running halved and easy, away from the test day, so the test is "
+            "done fresh (G3)"
+        )
     else:
         lines.append(
             f"PER-1: block {week.block + 1} ({week.focus.value.replace('_', ' ')}) sets the "
             f"week's running at {week.run_volume_km:.0f} km; easy runs fill what the key runs "
             "leave"
         )
-    if paces.athlete is None:
-        lines.append(_effort_line())
+    lines.extend(_pace_lines(paces))
     return _Draft(
         kind=RunKind.EASY,
         title=f"Easy {run_km:.1f} km",
@@ -698,6 +827,37 @@ def _easy_draft(
         key=False,
         rules=_week_rules(week),
         explanation=tuple(lines),
+        allowed_dates=week.dates.easy,
+    )
+
+
+def _shakeout_draft(*, run_km: float, week: WeekOutline, paces: _Paces) -> _Draft:
+    """The day before the race: an easy jog of 20-30 min ending with a few strides."""
+    stride = RunStep(
+        kind=StepKind.WORK,
+        duration_s=STRIDE_S,
+        description=f"{STRIDE_S:g} s stride: quick, relaxed and tall, not a sprint",
+    )
+    recovery = _jog(seconds=STRIDE_RECOVERY_S, what=f"{STRIDE_RECOVERY_S:g} s easy jog or walk")
+    strides_km = STRIDES * (STRIDE_S + STRIDE_RECOVERY_S) / paces.timing_pace(None)
+    steps: tuple[RunStep | RunRepeat, ...] = (
+        _easy(StepKind.STEADY, run_km - strides_km, paces, "Jog"),
+        RunRepeat(count=STRIDES, steps=(stride, recovery)),
+    )
+    lines = [
+        f"{PFITZINGER_2009}: the day before the race, an easy 20-30 min jog with a few "
+        "strides keeps the legs awake without tiring them; rest is fine too",
+        f"Taper: frequency kept, volume cut ({BOSQUET_2007})",
+        *_pace_lines(paces),
+    ]
+    return _Draft(
+        kind=RunKind.EASY,
+        title=f"Shakeout {run_km:.1f} km with {STRIDES} strides",
+        steps=steps,
+        key=True,
+        rules=tuple(dict.fromkeys((*_week_rules(week), "PER-2"))),
+        explanation=tuple(lines),
+        allowed_dates=week.dates.shakeout,
     )
 
 
@@ -738,14 +898,14 @@ def _race_draft(
             1 - TARGET_AHEAD_OF_PREDICTION
         ):
             lines.append(
-                f"{DANIELS_2014}: VDOT {baseline.vdot:.1f} predicts {format_duration(predicted)}; "
-                "the target is ambitious: start near the predicted pace"
+                f"{DANIELS_2014}: {paces.source or f'VDOT {baseline.vdot:.1f}'} predicts "
+                f"{format_duration(predicted)}; the target is ambitious: start near the "
+                "predicted pace"
             )
     elif predicted is not None:
         lines.append(
-            f"{DANIELS_2014}: race pace from VDOT {baseline.vdot:.1f}: "
-            f"{format_pace(predicted / km)} "
-            f"({format_duration(predicted)})"
+            f"{DANIELS_2014}: race pace from {paces.source or f'VDOT {baseline.vdot:.1f}'}: "
+            f"{format_pace(predicted / km)} ({format_duration(predicted)})"
         )
     else:
         lines.append(f"No race result or target: run by feel ({PERSINGER_2004})")
@@ -785,46 +945,37 @@ def _check(week: WeekOutline) -> None:
         raise InvalidInput("week.quality_sessions", week.quality_sessions, "0 or more")
 
 
-def plan_runs(
-    week: WeekOutline, profile: AthleteProfile, baseline: Baseline
-) -> tuple[PlannedRun, ...]:
-    """Write the week's runs: hard sessions first, then the long run, easy runs, and the race.
+@dataclass(frozen=True, slots=True)
+class _Split:
+    """The week's training runs by role: long, medium-long, the others, the shakeout."""
 
-    Raises:
-        InvalidInput: the outline has negative counts or distances, or a race week
-            without a race goal.
-    """
-    _check(week)
-    paces = _paces(profile, baseline)
-    race_week = week.phase is Phase.RACE
-    training_runs = max(0, week.runs - (1 if race_week else 0))
-    distances = list(
-        training_run_distances_km(
-            volume_km=week.run_volume_km,
-            training_runs=training_runs,
-            long_run_km=week.long_run_km,
-        )
-    )
-    hard_wanted = max(0, week.quality_sessions - (1 if race_week else 0))
-    chosen = list(_workouts(week, profile)[:hard_wanted])
-    long_km = distances.pop(0) if distances and week.long_run_km > 0 and training_runs > 1 else 0.0
-    long_quality = Workout.MARATHON_LONG in chosen
-    if long_quality:
-        chosen.remove(Workout.MARATHON_LONG)
-        viable = _marathon_long(
-            long_km=long_km,
-            week_km=week.run_volume_km,
-            share=_marathon_share(week),
-            paces=paces,
-        )
-        if viable is None:
-            # Too short a long run for an M segment: the tempo carries the quality instead.
-            long_quality = False
-            chosen.insert(0, Workout.INTERVALS if Workout.TEMPO in chosen else Workout.TEMPO)
+    long_km: float
+    medium_long_km: float
+    others: list[float]
+    shakeout_km: float
+
+
+def _split(week: WeekOutline) -> _Split:
+    distances = list(week_run_distances_km(week))
+    long_km = distances.pop(0) if week.long_run_km > 0 and len(distances) > 1 else 0.0
+    medium_km = distances.pop(0) if week.medium_long_km > 0 and len(distances) > 1 else 0.0
+    shake_km = distances.pop() if week.shakeout_km > 0 and distances else 0.0
+    return _Split(long_km, medium_km, distances, shake_km)
+
+
+def _hard_drafts(
+    chosen: list[Workout],
+    split: _Split,
+    *,
+    week: WeekOutline,
+    profile: AthleteProfile,
+    paces: _Paces,
+) -> tuple[list[_Draft], list[float]]:
+    """The hard sessions on the first of the other runs, and the runs left easy."""
     drafts: list[_Draft] = []
     easy_km: list[float] = []
     fallbacks = _fallbacks(profile)
-    for position, run_km in enumerate(distances):
+    for position, run_km in enumerate(split.others):
         draft = None
         if position < len(chosen):
             # The chosen workout, cut down to two reps if need be; else the first fallback
@@ -852,11 +1003,55 @@ def plan_runs(
             easy_km.append(run_km)
         else:
             drafts.append(draft)
-    if long_km > 0:
+    return drafts, easy_km
+
+
+def plan_runs(
+    week: WeekOutline, profile: AthleteProfile, baseline: Baseline
+) -> tuple[PlannedRun, ...]:
+    """Write the week's runs: hard sessions, long and medium-long runs, easy runs, the race.
+
+    Raises:
+        InvalidInput: the outline has negative counts or distances, or a race week
+            without a race goal.
+    """
+    _check(week)
+    paces = _paces(profile, baseline)
+    race_week = week.phase is Phase.RACE
+    split = _split(week)
+    hard_wanted = max(0, week.quality_sessions - (1 if race_week else 0))
+    chosen = list(_workouts(week, profile)[:hard_wanted])
+    long_quality = Workout.MARATHON_LONG in chosen
+    if long_quality:
+        chosen.remove(Workout.MARATHON_LONG)
+        viable = _marathon_long(
+            long_km=split.long_km,
+            week_km=week.run_volume_km,
+            share=_marathon_share(week),
+            paces=paces,
+        )
+        if viable is None:
+            # Too short a long run for an M segment: the tempo carries the quality instead.
+            long_quality = False
+            chosen.insert(0, Workout.INTERVALS if Workout.TEMPO in chosen else Workout.TEMPO)
+    drafts, easy_km = _hard_drafts(chosen, split, week=week, profile=profile, paces=paces)
+    if split.long_km > 0:
         drafts.append(
             _long_draft(
-                long_km=long_km, week=week, profile=profile, paces=paces, quality=long_quality
+                long_km=split.long_km,
+                week=week,
+                profile=profile,
+                paces=paces,
+                quality=long_quality,
+                longest_other_km=max(
+                    [split.medium_long_km, *split.others, split.shakeout_km], default=0.0
+                ),
+                others=len(split.others) + (1 if split.medium_long_km > 0 else 0),
             )
+        )
+    if split.medium_long_km > 0:
+        drafts.append(
+            _medium_long_draft(run_km=split.medium_long_km, week=week, profile=profile, paces=paces)
         )
     dropped = hard_wanted - sum(1 for d in drafts if d.hard)
     for number, run_km in enumerate(easy_km):
@@ -867,6 +1062,8 @@ def plan_runs(
             else None
         )
         drafts.append(_easy_draft(run_km=run_km, week=week, paces=paces, note=note))
+    if split.shakeout_km > 0:
+        drafts.append(_shakeout_draft(run_km=split.shakeout_km, week=week, paces=paces))
     if race_week:
         drafts.append(_race_draft(week, profile, baseline, paces))
     return tuple(_finish(draft, number, week, paces) for number, draft in enumerate(drafts, 1))
@@ -878,11 +1075,7 @@ def _finish(draft: _Draft, number: int, week: WeekOutline, paces: _Paces) -> Pla
     rpe = RPE[draft.kind]
     if draft.kind is RunKind.LONG and (draft.hard or minutes > HARD_LONG_MIN):
         rpe = LONG_HARD_RPE
-    basis = (
-        "by effort (no race result)"
-        if paces.athlete is None
-        else f"paces from VDOT {paces.athlete.vdot:.1f}"
-    )
+    basis = "by effort (no race result)" if paces.athlete is None else f"paces from {paces.source}"
     prescription = RunPrescription(
         kind=draft.kind,
         steps=draft.steps,
@@ -906,4 +1099,5 @@ def _finish(draft: _Draft, number: int, week: WeekOutline, paces: _Paces) -> Pla
         rules=draft.rules,
         explanation=draft.explanation,
         fixed_date=draft.fixed_date,
+        allowed_dates=draft.allowed_dates,
     )
