@@ -1,15 +1,17 @@
 """The running sessions of one week: structured runs at the athlete's VDOT paces.
 
 :func:`plan_runs` splits the week's distance from its :class:`WeekOutline`
-over its runs (the long run first, at most 30 % of the week; the rest equal),
-turns ``quality_sessions`` of them into hard sessions chosen by goal, block and
-race distance, and writes every run as steps: warm-up, repeats of work at a
-pace zone with their recoveries, cool-down.
+over its runs (the long run first, the longest of the week; a marathon build's
+medium-long run; the rest equal; the shakeout before a race), turns
+``quality_sessions`` of them into hard sessions chosen by goal, block and race
+distance, and writes every run as steps (:mod:`runlift.programme.running_steps`):
+warm-up, repeats of work at a pace zone with their recoveries, cool-down.
 
 * **Intensity**: race, fat-loss and general plans keep most running easy, with
-  one or two hard sessions (Seiler 2010). When muscle comes first (RUN-1) the
-  hard runs are short intervals, hill repeats or sprints and there is no long
-  slow run; lifting blocks keep one hard run (RUN-2).
+  one or two hard sessions from week 1 (Seiler 2010). When muscle comes first
+  (RUN-1) the hard runs are short intervals, hill repeats or sprints and there
+  is no long slow run; lifting blocks then keep one hard run (RUN-2), while a
+  runner's strength block keeps its usual ones.
 * **Caps per session** (Daniels 2014), as a share of the week's distance:
   threshold (T) work at most 10 %; interval (I) work at most 8 % and 10 km;
   repetition (R) work, hills and sprints at most 5 % and 8 km; marathon-pace (M)
@@ -19,12 +21,13 @@ pace zone with their recoveries, cool-down.
   itself shrunk with the week's distance, at unchanged paces.
 * **Race-specific work**: I and R for 5 km, I and T for 10 km, T and I for the
   half marathon, M-pace segments in the long run plus T for the marathon.
-* **Paces** come from the baseline's VDOT. Without a race result runs are
-  prescribed by effort only (RPE and the talk test, Persinger 2004): steps keep
-  their zone and distance but carry no pace; their durations are estimated at
-  VDOT 30, the slowest row of Daniels' tables, so they err long.
-* **Race week** ends with the race itself on race day, at the target pace (or
-  the VDOT prediction without a target).
+* **Race week**: a race-pace sharpener 3-5 days before the race, an easy
+  shakeout with strides the day before it (Pfitzinger & Douglas 2009), and the
+  race itself on race day, at the target pace (or the VDOT prediction without a
+  target). Every run carries the dates it may take (``WeekOutline.dates``).
+* **Paces** come from the baseline's VDOT and say so ("from your 10 km of 50:30
+  (VDOT 39.5)"). Without a race result runs are prescribed by effort only (RPE
+  and the talk test, Persinger 2004).
 
 Every session's duration fits the time ``periodisation`` budgeted for it, so
 a week's sessions stay within 75 % of the athlete's available time. The numbers
@@ -35,7 +38,6 @@ above, and how each workout is cut into reps, are the tables of
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -53,16 +55,25 @@ from runlift.programme.periodisation import (
     week_run_distances_km,
 )
 from runlift.programme.periodisation_tables import (
-    CONSERVATIVE_VDOT,
     LONG_RUN_SHARE_MAX,
     MARATHON_LONG_RUN_SHARE,
     THREE_RUN_LONG_SHARE,
 )
+from runlift.programme.running_steps import (
+    Paces,
+    easy_step,
+    jog_step,
+    marathon_long,
+    paces_for,
+    predicted_time_s,
+    session_cap_km,
+    step_km,
+    structured,
+    totals,
+)
 from runlift.programme.running_workouts import (
     BOSQUET_2007,
     DANIELS_2014,
-    EASY_AROUND_SHARE,
-    EFFORT,
     FEWEST_REPS,
     HARD_LONG_MIN,
     KIND_OF,
@@ -70,10 +81,6 @@ from runlift.programme.running_workouts import (
     MARATHON_LONG_MAX_SHARE,
     MARATHON_LONG_START_SHARE,
     MARATHON_LONG_STEP,
-    MAX_EASY_AROUND_KM,
-    MAX_REPS,
-    MIN_MARATHON_SEGMENT_KM,
-    MIN_REPS,
     MUSCLE_ROTATION,
     PERSINGER_2004,
     PFITZINGER_2009,
@@ -84,8 +91,6 @@ from runlift.programme.running_workouts import (
     RACE_SPECIFIC,
     RACE_WARMUP_KM,
     REDUCED_WORK_SHARE,
-    REP_CHOICE_SHARE,
-    REP_MENUS,
     RPE,
     SEILER_2010,
     SESSION_CAP_KM,
@@ -95,13 +100,9 @@ from runlift.programme.running_workouts import (
     STRIDES,
     TARGET_AHEAD_OF_PREDICTION,
     TITLES,
-    WARMUP_SHARE,
     ZONE_LETTER,
-    Recovery,
-    RepMenu,
     Workout,
 )
-from runlift.science import running
 from runlift.units import METRES_PER_KM, SECONDS_PER_MINUTE, format_duration, format_pace
 from runlift.vocabulary import (
     BlockFocus,
@@ -113,6 +114,8 @@ from runlift.vocabulary import (
     RunKind,
     StepKind,
 )
+
+__all__ = ["PlannedRun", "plan_runs", "session_cap_km", "step_km"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -135,385 +138,6 @@ class PlannedRun:
     explanation: tuple[str, ...]
     fixed_date: date | None = None
     allowed_dates: frozenset[date] | None = None
-
-
-def session_cap_km(*, zone: PaceZone, week_km: float) -> float:
-    """Most work at ``zone`` in one session of a week of ``week_km`` (Daniels 2014).
-
-    Zones without a cap (easy) return the whole week.
-    """
-    share = SESSION_CAP_SHARE.get(zone)
-    if share is None:
-        return week_km
-    return min(share * week_km, SESSION_CAP_KM.get(zone, math.inf))
-
-
-# --- paces ---
-
-
-@dataclass(frozen=True, slots=True)
-class _Paces:
-    athlete: running.TrainingPaces | None
-    timing: running.TrainingPaces
-    race_s_per_km: float | None
-    race_timing_s_per_km: float
-    source: str = ""
-    """Where the training paces come from: "your 10 km of 50:30 (VDOT 40.6)"."""
-    race_words: str = "race pace"
-    """Where the race pace comes from: "goal pace for 1:45:00"."""
-
-    def target(self, zone: PaceZone) -> float | None:
-        """The pace (s/km) prescribed for a zone, or None when running by effort."""
-        if zone is PaceZone.RACE:
-            return self.race_s_per_km
-        if self.athlete is None:
-            return None
-        return _zone_pace(self.athlete, zone)
-
-    def timing_pace(self, zone: PaceZone | None) -> float:
-        """The pace (s/km) used to time a step: the slow end of a range."""
-        if zone is None or zone is PaceZone.EASY:
-            return self.timing.easy_max_s_per_km
-        if zone is PaceZone.RACE:
-            return self.race_timing_s_per_km
-        return _zone_pace(self.timing, zone)
-
-
-def _zone_pace(paces: running.TrainingPaces, zone: PaceZone) -> float:
-    if zone is PaceZone.MARATHON:
-        return paces.marathon_s_per_km
-    if zone is PaceZone.THRESHOLD:
-        return paces.threshold_s_per_km
-    if zone is PaceZone.INTERVAL:
-        return paces.interval_s_per_km
-    if zone is PaceZone.REPETITION:
-        return paces.repetition_s_per_km
-    return paces.easy_max_s_per_km
-
-
-def _paces(profile: AthleteProfile, baseline: Baseline) -> _Paces:
-    timing = baseline.paces or running.training_paces(vdot=CONSERVATIVE_VDOT)
-    race = profile.goal.race
-    race_pace: float | None = None
-    race_timing = timing.marathon_s_per_km
-    if race is not None:
-        km = race.distance_m / METRES_PER_KM
-        predicted = _predicted_time_s(baseline.vdot, race.distance_m)
-        if race.target_time_s is not None:
-            race_pace = race.target_time_s / km
-        elif predicted is not None:
-            race_pace = predicted / km
-        conservative = _predicted_time_s(CONSERVATIVE_VDOT, race.distance_m)
-        fallback = race_pace or (None if conservative is None else conservative / km)
-        race_timing = fallback or timing.easy_max_s_per_km
-    return _Paces(
-        athlete=baseline.paces,
-        timing=timing,
-        race_s_per_km=race_pace,
-        race_timing_s_per_km=race_timing,
-        source=_pace_source(profile, baseline),
-        race_words=_race_words(profile, baseline),
-    )
-
-
-def _distance_words(distance_m: float) -> str:
-    """A race distance as an athlete says it: "5 km", "half marathon", "15 km"."""
-    named = {5000.0: "5 km", 10000.0: "10 km", 21097.5: "half marathon", 42195.0: "marathon"}
-    for metres, words in named.items():
-        if abs(distance_m - metres) < 1.0:
-            return words
-    return f"{distance_m / METRES_PER_KM:g} km"
-
-
-def _pace_source(profile: AthleteProfile, baseline: Baseline) -> str:
-    """The fitness the training paces come from, in the athlete's words."""
-    race = profile.running.recent_race
-    if race is None or baseline.vdot is None:
-        return ""
-    return (
-        f"your {_distance_words(race.distance_m)} of {format_duration(race.time_s)} "
-        f"(VDOT {baseline.vdot:.1f})"
-    )
-
-
-def _race_words(profile: AthleteProfile, baseline: Baseline) -> str:
-    """Where the race pace comes from: the target time, or the VDOT prediction."""
-    race = profile.goal.race
-    if race is None:
-        return "race pace"
-    if race.target_time_s is not None:
-        return f"goal pace for {format_duration(race.target_time_s)}"
-    predicted = _predicted_time_s(baseline.vdot, race.distance_m)
-    if predicted is None or baseline.vdot is None:
-        return "race effort"
-    return (
-        f"race pace for {format_duration(predicted)}, the {_distance_words(race.distance_m)} "
-        f"your VDOT {baseline.vdot:.1f} predicts"
-    )
-
-
-def _predicted_time_s(vdot: float | None, distance_m: float) -> float | None:
-    if vdot is None or not running.MIN_VDOT <= vdot <= running.MAX_VDOT:
-        return None
-    if not running.MIN_RACE_DISTANCE_M <= distance_m <= running.MAX_RACE_DISTANCE_M:
-        return None
-    return running.race_time_s(vdot=vdot, distance_m=distance_m)
-
-
-# --- steps ---
-
-
-def step_km(step: RunStep, *, timing_s_per_km: float) -> float:
-    """A step's distance: as given, else its duration at ``timing_s_per_km``."""
-    if step.distance_m is not None:
-        return step.distance_m / METRES_PER_KM
-    return (step.duration_s or 0.0) / timing_s_per_km
-
-
-def _flat(steps: Sequence[RunStep | RunRepeat]) -> list[RunStep]:
-    out: list[RunStep] = []
-    for item in steps:
-        if isinstance(item, RunRepeat):
-            for _ in range(item.count):
-                out.extend(item.steps)
-        else:
-            out.append(item)
-    return out
-
-
-def _totals(steps: Sequence[RunStep | RunRepeat], paces: _Paces) -> tuple[float, float]:
-    """Distance (km) and time (s) of a run, timing each step at the slow end of its zone."""
-    km = 0.0
-    seconds = 0.0
-    for step in _flat(steps):
-        pace = paces.timing_pace(step.zone)
-        distance = step_km(step, timing_s_per_km=pace)
-        km += distance
-        seconds += step.duration_s if step.duration_s is not None else distance * pace
-    return km, seconds
-
-
-def _easy(kind: StepKind, km: float, paces: _Paces, what: str) -> RunStep:
-    fast = None if paces.athlete is None else paces.athlete.easy_min_s_per_km
-    slow = None if paces.athlete is None else paces.athlete.easy_max_s_per_km
-    metres = math.floor(km * METRES_PER_KM + 1e-6)
-    cue = (
-        EFFORT[PaceZone.EASY]
-        if fast is None or slow is None
-        else f"E {format_pace(fast)}-{format_pace(slow)}"
-    )
-    return RunStep(
-        kind=kind,
-        distance_m=float(metres),
-        zone=PaceZone.EASY,
-        pace_fast_s_per_km=fast,
-        pace_slow_s_per_km=slow,
-        description=f"{what} {metres / METRES_PER_KM:.1f} km easy ({cue})",
-    )
-
-
-def _at_zone(zone: PaceZone, paces: _Paces, *, metres: float, what: str = "") -> RunStep:
-    pace = paces.target(zone)
-    cue = EFFORT[zone] if pace is None else format_pace(pace)
-    label = what or f"{metres:g} m"
-    where = paces.race_words if zone is PaceZone.RACE else ZONE_LETTER[zone]
-    return RunStep(
-        kind=StepKind.WORK,
-        distance_m=metres,
-        zone=zone,
-        pace_fast_s_per_km=pace,
-        pace_slow_s_per_km=pace,
-        description=f"{label} at {where} ({cue})",
-    )
-
-
-def _jog(*, seconds: float | None = None, metres: float | None = None, what: str) -> RunStep:
-    return RunStep(
-        kind=StepKind.RECOVERY,
-        duration_s=seconds,
-        distance_m=metres,
-        description=what,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Option:
-    """One way to cut the work into reps: the rep, its recovery, and their distances."""
-
-    label: str
-    work: RunStep
-    recovery: RunStep
-    work_km: float
-    recovery_km: float
-
-
-def _recovery(
-    menu: RepMenu, *, metres: float | None, seconds: float | None, paces: _Paces
-) -> RunStep:
-    """The recovery after one rep of ``menu``, as its table row says."""
-    kind = menu.recovery
-    if kind is Recovery.JOG_S:
-        return _jog(seconds=menu.recovery_amount, what=menu.recovery_words)
-    if kind is Recovery.JOG_REP_TIME and metres is not None:
-        rep_s = metres / METRES_PER_KM * paces.timing_pace(menu.zone)
-        jog_s = 10.0 * math.ceil(rep_s / 10.0)
-        return _jog(seconds=jog_s, what=f"{format_duration(jog_s)} {menu.recovery_words}")
-    if kind is Recovery.JOG_REP_DISTANCE and metres is not None:
-        return _jog(metres=metres, what=f"{metres:g} m {menu.recovery_words}")
-    if kind is Recovery.JOG_TWICE_REP_TIME and seconds is not None:
-        return _jog(seconds=2 * seconds, what=f"{2 * seconds:g} s {menu.recovery_words}")
-    return _jog(metres=menu.recovery_amount, what=menu.recovery_words)
-
-
-def _options(workout: Workout, paces: _Paces, klass: str | None) -> tuple[PaceZone, list[_Option]]:
-    """The ways to cut ``workout`` into reps, longest rep first (:data:`REP_MENUS`)."""
-    menu = REP_MENUS[workout]
-    easy = paces.timing_pace(None)
-    out = []
-    for metres in menu.reps_for(klass):
-        recovery = _recovery(menu, metres=metres, seconds=None, paces=paces)
-        work = (
-            _at_zone(menu.zone, paces, metres=metres)
-            if not menu.work_words
-            else RunStep(
-                kind=StepKind.WORK,
-                distance_m=metres,
-                zone=menu.zone,
-                description=f"{metres:g} m {menu.work_words}",
-            )
-        )
-        out.append(
-            _Option(
-                label=f"{metres:g} m{menu.label_words}",
-                work=work,
-                recovery=recovery,
-                work_km=metres / METRES_PER_KM,
-                recovery_km=step_km(recovery, timing_s_per_km=easy),
-            )
-        )
-    for seconds in menu.rep_seconds:
-        recovery = _recovery(menu, metres=None, seconds=seconds, paces=paces)
-        out.append(
-            _Option(
-                label=f"{seconds:g} s{menu.label_words}",
-                work=RunStep(
-                    kind=StepKind.WORK,
-                    duration_s=seconds,
-                    zone=menu.zone,
-                    description=f"{seconds:g} s {menu.work_words}",
-                ),
-                recovery=recovery,
-                work_km=seconds / paces.timing_pace(menu.zone),
-                recovery_km=step_km(recovery, timing_s_per_km=easy),
-            )
-        )
-    return menu.zone, out
-
-
-@dataclass(frozen=True, slots=True)
-class _Built:
-    steps: tuple[RunStep | RunRepeat, ...]
-    title: str
-    zone: PaceZone
-    work_km: float
-    cap_km: float
-
-
-def _fitted_reps(option: _Option, *, wanted_km: float, run_km: float, easy_min_km: float) -> int:
-    """Reps of ``option`` within ``wanted_km`` that leave ``easy_min_km`` of easy running."""
-    reps = min(MAX_REPS, math.floor(wanted_km / option.work_km + 1e-9))
-    while reps > 1 and run_km - reps * (option.work_km + option.recovery_km) < easy_min_km:
-        reps -= 1
-    return reps
-
-
-def _choose(
-    options: Sequence[_Option], *, wanted_km: float, run_km: float, min_reps: int
-) -> tuple[int, _Option] | None:
-    """Reps and rep length: at least ``min_reps`` reps, fitting the run; None if none can.
-
-    The longest rep whose total comes within 85 % of the most work any rep length
-    allows (so 4 x 1000 m beats 2 x 1600 m under a 4.3 km cap, while 6 x 30 s
-    beats 10 x 20 s).
-    """
-    easy_min = min(MAX_EASY_AROUND_KM, EASY_AROUND_SHARE * run_km)
-    totals = []
-    for option in options:
-        reps = _fitted_reps(option, wanted_km=wanted_km, run_km=run_km, easy_min_km=easy_min)
-        if reps >= min_reps:
-            totals.append((reps * option.work_km, reps, option))
-    if not totals:
-        return None
-    most = max(total for total, _, _ in totals)
-    return next(
-        (reps, option) for total, reps, option in totals if total >= REP_CHOICE_SHARE * most - 1e-9
-    )
-
-
-def _structured(
-    workout: Workout,
-    *,
-    run_km: float,
-    week_km: float,
-    share: float,
-    paces: _Paces,
-    klass: str | None,
-    cut: bool = False,
-) -> _Built | None:
-    """Warm-up, reps of work with recoveries, cool-down, filling ``run_km`` exactly.
-
-    At least the workout's usual reps (``MIN_REPS``), or ``FEWEST_REPS`` when ``cut``;
-    None when the week's cap or the run cannot hold that many.
-    """
-    zone, options = _options(workout, paces, klass)
-    cap = session_cap_km(zone=zone, week_km=week_km)
-    least = FEWEST_REPS if cut else MIN_REPS[workout]
-    chosen = _choose(options, wanted_km=share * cap, run_km=run_km, min_reps=least)
-    if chosen is None:
-        return None
-    reps, option = chosen
-    easy = run_km - reps * (option.work_km + option.recovery_km)
-    if easy < 0:
-        return None
-    warmup = math.floor(easy * WARMUP_SHARE * 10 + 1e-9) / 10
-    steps: list[RunStep | RunRepeat] = []
-    if warmup > 0:
-        steps.append(_easy(StepKind.WARMUP, warmup, paces, "Warm up"))
-    steps.append(RunRepeat(count=reps, steps=(option.work, option.recovery)))
-    cooldown = easy - warmup
-    if cooldown * METRES_PER_KM >= 1:
-        steps.append(_easy(StepKind.COOLDOWN, cooldown, paces, "Cool down"))
-    return _Built(
-        steps=tuple(steps),
-        title=f"{TITLES[workout]} {reps} x {option.label}",
-        zone=zone,
-        work_km=reps * option.work_km,
-        cap_km=cap,
-    )
-
-
-def _marathon_long(*, long_km: float, week_km: float, share: float, paces: _Paces) -> _Built | None:
-    cap = session_cap_km(zone=PaceZone.MARATHON, week_km=week_km)
-    marathon_km = math.floor(min(share * long_km, cap) * 10 + 1e-9) / 10
-    if marathon_km < MIN_MARATHON_SEGMENT_KM:
-        return None
-    steady = long_km - marathon_km
-    steps: tuple[RunStep | RunRepeat, ...] = (
-        _easy(StepKind.STEADY, steady, paces, "Run"),
-        _at_zone(
-            PaceZone.MARATHON,
-            paces,
-            metres=marathon_km * METRES_PER_KM,
-            what=f"{marathon_km:.1f} km",
-        ),
-    )
-    return _Built(
-        steps=steps,
-        title=f"Long run {long_km:.1f} km with {marathon_km:.1f} km at M",
-        zone=PaceZone.MARATHON,
-        work_km=marathon_km,
-        cap_km=cap,
-    )
 
 
 # --- choosing the week's sessions ---
@@ -603,14 +227,14 @@ def _quality_draft(
     run_km: float,
     week: WeekOutline,
     profile: AthleteProfile,
-    paces: _Paces,
+    paces: Paces,
     hard_count: int,
     cut: bool,
 ) -> _Draft | None:
     race = profile.goal.race
     klass = None if race is None else race_class(race.distance_m)
     share = 1.0 if workout is Workout.SHARPENER else _work_share(week)
-    built = _structured(
+    built = structured(
         workout,
         run_km=run_km,
         week_km=week.run_volume_km,
@@ -684,7 +308,7 @@ def _effort_line() -> str:
     )
 
 
-def _pace_lines(paces: _Paces, zone: PaceZone | None = None) -> list[str]:
+def _pace_lines(paces: Paces, zone: PaceZone | None = None) -> list[str]:
     """Where the run's paces come from, in words the athlete knows."""
     if paces.athlete is None:
         lines = [_effort_line()]
@@ -718,7 +342,7 @@ def _long_draft(
     long_km: float,
     week: WeekOutline,
     profile: AthleteProfile,
-    paces: _Paces,
+    paces: Paces,
     quality: bool,
     longest_other_km: float,
     others: int,
@@ -743,7 +367,7 @@ def _long_draft(
             f"short to fit a weekday slot ({PFITZINGER_2009})"
         )
     built = (
-        _marathon_long(
+        marathon_long(
             long_km=long_km, week_km=week.run_volume_km, share=_marathon_share(week), paces=paces
         )
         if quality
@@ -758,7 +382,7 @@ def _long_draft(
         title, steps = built.title, built.steps
     else:
         title = f"Long run {long_km:.1f} km"
-        steps = (_easy(StepKind.STEADY, long_km, paces, "Run"),)
+        steps = (easy_step(StepKind.STEADY, long_km, paces, "Run"),)
         lines.extend(line for line in _phase_lines(week) if not line.startswith("Progression"))
     lines.extend(_pace_lines(paces))
     dates = week.dates.long
@@ -777,7 +401,7 @@ def _long_draft(
 
 
 def _medium_long_draft(
-    *, run_km: float, week: WeekOutline, profile: AthleteProfile, paces: _Paces
+    *, run_km: float, week: WeekOutline, profile: AthleteProfile, paces: Paces
 ) -> _Draft:
     lines = [
         f"{PFITZINGER_2009}: a midweek medium-long run, about 70 % of the long run and at most "
@@ -790,7 +414,7 @@ def _medium_long_draft(
     return _Draft(
         kind=RunKind.EASY,
         title=f"Medium-long run {run_km:.1f} km",
-        steps=(_easy(StepKind.STEADY, run_km, paces, "Run"),),
+        steps=(easy_step(StepKind.STEADY, run_km, paces, "Run"),),
         key=key,
         rules=_week_rules(week),
         explanation=tuple(lines),
@@ -799,7 +423,7 @@ def _medium_long_draft(
 
 
 def _easy_draft(
-    *, run_km: float, week: WeekOutline, paces: _Paces, note: str | None = None
+    *, run_km: float, week: WeekOutline, paces: Paces, note: str | None = None
 ) -> _Draft:
     lines = [f"{SEILER_2010}: easy running at conversational effort carries most of the volume"]
     if note is not None:
@@ -823,7 +447,7 @@ def _easy_draft(
     return _Draft(
         kind=RunKind.EASY,
         title=f"Easy {run_km:.1f} km",
-        steps=(_easy(StepKind.STEADY, run_km, paces, "Run"),),
+        steps=(easy_step(StepKind.STEADY, run_km, paces, "Run"),),
         key=False,
         rules=_week_rules(week),
         explanation=tuple(lines),
@@ -831,17 +455,17 @@ def _easy_draft(
     )
 
 
-def _shakeout_draft(*, run_km: float, week: WeekOutline, paces: _Paces) -> _Draft:
+def _shakeout_draft(*, run_km: float, week: WeekOutline, paces: Paces) -> _Draft:
     """The day before the race: an easy jog of 20-30 min ending with a few strides."""
     stride = RunStep(
         kind=StepKind.WORK,
         duration_s=STRIDE_S,
         description=f"{STRIDE_S:g} s stride: quick, relaxed and tall, not a sprint",
     )
-    recovery = _jog(seconds=STRIDE_RECOVERY_S, what=f"{STRIDE_RECOVERY_S:g} s easy jog or walk")
+    recovery = jog_step(seconds=STRIDE_RECOVERY_S, what=f"{STRIDE_RECOVERY_S:g} s easy jog or walk")
     strides_km = STRIDES * (STRIDE_S + STRIDE_RECOVERY_S) / paces.timing_pace(None)
     steps: tuple[RunStep | RunRepeat, ...] = (
-        _easy(StepKind.STEADY, run_km - strides_km, paces, "Jog"),
+        easy_step(StepKind.STEADY, run_km - strides_km, paces, "Jog"),
         RunRepeat(count=STRIDES, steps=(stride, recovery)),
     )
     lines = [
@@ -862,7 +486,7 @@ def _shakeout_draft(*, run_km: float, week: WeekOutline, paces: _Paces) -> _Draf
 
 
 def _race_draft(
-    week: WeekOutline, profile: AthleteProfile, baseline: Baseline, paces: _Paces
+    week: WeekOutline, profile: AthleteProfile, baseline: Baseline, paces: Paces
 ) -> _Draft:
     race = profile.goal.race
     if race is None:
@@ -871,7 +495,7 @@ def _race_draft(
     name = RACE_NAMES[klass] if klass != "5k" or race.distance_m >= 4000 else "race"
     steps: list[RunStep | RunRepeat] = []
     if RACE_WARMUP_KM[klass] > 0:
-        steps.append(_easy(StepKind.WARMUP, RACE_WARMUP_KM[klass], paces, "Warm up"))
+        steps.append(easy_step(StepKind.WARMUP, RACE_WARMUP_KM[klass], paces, "Warm up"))
     pace = paces.race_s_per_km
     km = race.distance_m / METRES_PER_KM
     steps.append(
@@ -886,8 +510,8 @@ def _race_draft(
         )
     )
     if RACE_COOLDOWN_KM[klass] > 0:
-        steps.append(_easy(StepKind.COOLDOWN, RACE_COOLDOWN_KM[klass], paces, "Cool down"))
-    predicted = _predicted_time_s(baseline.vdot, race.distance_m)
+        steps.append(easy_step(StepKind.COOLDOWN, RACE_COOLDOWN_KM[klass], paces, "Cool down"))
+    predicted = predicted_time_s(baseline.vdot, race.distance_m)
     lines = [f"PER-2: race day {race.date.isoformat()}: the goal of the plan (G3)"]
     if race.target_time_s is not None:
         lines.append(
@@ -969,7 +593,7 @@ def _hard_drafts(
     *,
     week: WeekOutline,
     profile: AthleteProfile,
-    paces: _Paces,
+    paces: Paces,
 ) -> tuple[list[_Draft], list[float]]:
     """The hard sessions on the first of the other runs, and the runs left easy."""
     drafts: list[_Draft] = []
@@ -1016,7 +640,7 @@ def plan_runs(
             without a race goal.
     """
     _check(week)
-    paces = _paces(profile, baseline)
+    paces = paces_for(profile, baseline)
     race_week = week.phase is Phase.RACE
     split = _split(week)
     hard_wanted = max(0, week.quality_sessions - (1 if race_week else 0))
@@ -1024,7 +648,7 @@ def plan_runs(
     long_quality = Workout.MARATHON_LONG in chosen
     if long_quality:
         chosen.remove(Workout.MARATHON_LONG)
-        viable = _marathon_long(
+        viable = marathon_long(
             long_km=split.long_km,
             week_km=week.run_volume_km,
             share=_marathon_share(week),
@@ -1069,8 +693,8 @@ def plan_runs(
     return tuple(_finish(draft, number, week, paces) for number, draft in enumerate(drafts, 1))
 
 
-def _finish(draft: _Draft, number: int, week: WeekOutline, paces: _Paces) -> PlannedRun:
-    km, seconds = _totals(draft.steps, paces)
+def _finish(draft: _Draft, number: int, week: WeekOutline, paces: Paces) -> PlannedRun:
+    km, seconds = totals(draft.steps, paces)
     minutes = seconds / SECONDS_PER_MINUTE
     rpe = RPE[draft.kind]
     if draft.kind is RunKind.LONG and (draft.hard or minutes > HARD_LONG_MIN):
