@@ -117,8 +117,9 @@ def _lift_day_lines(outline: WeekOutline) -> tuple[str, ...]:
     if outline.dates.lifts is None or outline.goal_date is None:
         return ()
     return (
-        f"No lift on the day before the race nor on race day ({outline.goal_date.isoformat()}): "
-        "the legs go to the start fresh (Pfitzinger & Douglas 2009)",
+        f"No lift from the day before the race ({outline.goal_date.isoformat()}) to the day "
+        "after it: the legs go to the start fresh and get a day to recover (Pfitzinger & "
+        "Douglas 2009)",
     )
 
 

@@ -429,8 +429,9 @@ def _week_runs(
     if run_cap_km is not None:
         longest = min(longest, run_cap_km)
     while training > 0 and dates.shakeout:
-        room_km = volume - MIN_RUN_KM * (training - 1)
-        shake = floor_tenth(min(longest, room_km))
+        # No longer than the week's other runs, nor so long that they drop under 2 km.
+        room_km = min(volume / training, volume - MIN_RUN_KM * (training - 1))
+        shake = floor_tenth(min(longest, room_km if training > 1 else volume))
         if shake >= MIN_RUN_KM:
             break
         shake = 0.0

@@ -86,6 +86,10 @@ SHARPENER_DAYS_BEFORE_MAX: Final = 5
 LONG_RUN_DAYS_BEFORE_MIN: Final = 7
 """No long run in the six days before a race (Pfitzinger & Douglas 2009)."""
 
+LIFT_FREE_DAYS_AFTER_RACE: Final = 1
+"""No lift from the day before the race to the day after it: the legs go to the start fresh
+and get a day to recover (Pfitzinger & Douglas 2009)."""
+
 RACE_WEEK_REST_DAYS: Final = 1
 """Race week keeps at least one of its pre-race days free of running."""
 

@@ -12,8 +12,8 @@ Two questions about days, both pure:
   * near a race: no run on or after race day, the day before it holds only an
     easy shakeout jog (or rest), no hard run or race-pace work in the last two
     days (the sharpener 3-5 days out), no long run in the last six days,
-    and no lift the day before the race or on race day (Pfitzinger & Douglas
-    2009; Daniels 2014; Mujika & Padilla 2003);
+    and no lift from the day before the race to the day after it (Pfitzinger &
+    Douglas 2009; Daniels 2014; Mujika & Padilla 2003);
   * in a strength test week, no run on the test day or the day before it (SCH-4).
 
 The placement takes these dates as ``WeekRequest.allowed_dates``; the
@@ -32,6 +32,7 @@ from runlift.domain.athlete import AthleteProfile
 from runlift.programme.periodisation_tables import (
     DAYS_PER_WEEK,
     HARD_RUN_DAYS_BEFORE_MIN,
+    LIFT_FREE_DAYS_AFTER_RACE,
     LIFT_SESSION_ESTIMATE_MIN,
     LONG_RUN_DAYS_BEFORE_MIN,
     RUN_WINDOW_MIN,
@@ -158,8 +159,8 @@ class SessionDates:
             on a strength test day or the day before it.
         shakeout: the day before the race, when it falls in this week and has a window:
             the only run that day.
-        lifts: lifts: not the day before the race nor race day, when the other days hold
-            the week's lifts.
+        lifts: lifts: not the day before the race, race day or the day after it, when the
+            other days hold the week's lifts.
     """
 
     long: frozenset[date] | None = None
@@ -211,7 +212,7 @@ def session_dates(
         hard = {d for d in easy if (race_day - d).days >= HARD_RUN_DAYS_BEFORE_MIN}
         sharpener = {d for d in hard if (race_day - d).days <= SHARPENER_DAYS_BEFORE_MAX} or hard
         long_pool = {d for d in easy if (race_day - d).days >= LONG_RUN_DAYS_BEFORE_MIN}
-        off = {eve, race_day}
+        off = {eve, race_day, race_day + timedelta(days=LIFT_FREE_DAYS_AFTER_RACE)}
         free = {
             d
             for d in days
