@@ -336,7 +336,12 @@ def test_taper_cuts_volume_week_by_week_and_keeps_hard_sessions(
             )
         ]
         shakeouts = [r for r in training if r.spec.title.startswith("Shakeout")]
-        if len(training) - len(shakeouts) >= 2 and easy_days:
+        # Kept, unless even two of the shortest reps exceed Daniels' caps of so small a
+        # week, which the run then says (a fast runner on a few km a week).
+        too_small = any(
+            "Too short for a structured session" in line for r in training for line in r.explanation
+        )
+        if len(training) - len(shakeouts) >= 2 and easy_days and not too_small:
             assert hard, f"week {week.index} lost its hard sessions"
             zones = {z for r in hard for z in _work_km(r.prescription, plan.base)}
             assert zones & {

