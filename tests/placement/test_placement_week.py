@@ -8,7 +8,18 @@ from datetime import UTC, date, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from placement_builders import by_id, infeasible, lift, local, placed, request, run, why, windows
+from placement_builders import (
+    MONDAY,
+    by_id,
+    infeasible,
+    lift,
+    local,
+    placed,
+    request,
+    run,
+    why,
+    windows,
+)
 
 from runlift.domain.week import Commitment, TimeWindow
 from runlift.errors import InvalidInput
@@ -179,6 +190,28 @@ def test_key_run_takes_the_earliest_slot_when_running_comes_first() -> None:
     assert local(by_id(result)["Tempo"].start) == "Thu 09:00"
     assert result.cost.total == 0
     assert any(line.startswith("RUN-3") for line in why(result, "Tempo").preferences)
+
+
+def test_allowed_dates_keep_a_session_to_its_days() -> None:
+    sessions = [
+        lift("A", kind=LiftKind.RUNNER_STRENGTH),
+        lift("B", kind=LiftKind.RUNNER_STRENGTH),
+        run("Tempo", kind=RunKind.TEMPO, key=True),
+    ]
+    avail = windows(mon="06:00-08:00", wed="06:00-08:00", thu="06:00-08:00", sat="08:00-10:00")
+    free = placed(request(sessions, avail, goal=GoalKind.RACE, priority=Priority.RUNNING))
+    assert local(by_id(free)["Tempo"].start).startswith("Mon")
+    # Only Thursday: the key run gives up Monday's earlier slot for it.
+    kept = dataclasses.replace(
+        request(sessions, avail, goal=GoalKind.RACE, priority=Priority.RUNNING),
+        allowed_dates={"Tempo": frozenset({MONDAY + timedelta(days=3)})},
+    )
+    assert local(by_id(placed(kept))["Tempo"].start) == "Thu 06:00"
+    # A date with no window leaves the session nowhere to go.
+    nowhere = dataclasses.replace(
+        kept, allowed_dates={"Tempo": frozenset({MONDAY + timedelta(days=1)})}
+    )
+    assert not isinstance(place_week(nowhere), WeekPlacement)
 
 
 def test_composition_error_is_raised_before_solving() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -232,14 +232,29 @@ def test_deloads_and_taper_keep_intensity_with_less_work(
     assert any("Bosquet" in line for r in taper for line in r.explanation)
 
 
-def test_lifting_block_keeps_one_hill_session(
+def test_a_runners_strength_block_keeps_its_running_quality(
     runs: tuple[tuple[PlannedRun, ...], ...], weeks: tuple[WeekOutline, ...]
 ) -> None:
-    for week in weeks:
-        if week.focus is BlockFocus.STRENGTH and week.phase is Phase.BUILD:
-            hard = [r for r in runs[week.index] if r.spec.kind in HARD_RUN_KINDS]
-            assert [r.spec.kind for r in hard] == [RunKind.HILLS]
-            assert "RUN-2" in hard[0].rules
+    # Running comes first: the strength block changes the lifting, not the running.
+    strength = [w for w in weeks if w.focus is BlockFocus.STRENGTH and w.phase is Phase.BUILD]
+    assert strength
+    for week in strength:
+        hard = [r for r in runs[week.index] if r.spec.kind in HARD_RUN_KINDS]
+        assert {r.spec.kind for r in hard} == {RunKind.TEMPO, RunKind.REPETITION}
+        assert not any("RUN-2" in r.rules for r in hard)
+
+
+def test_a_lifters_strength_block_keeps_one_hill_session(athlete: AthleteProfile) -> None:
+    lifter = replace(athlete, goal=replace(athlete.goal, priority=Priority.LIFTING))
+    base = baseline(lifter)
+    strength = [
+        w for w in outline_plan(lifter) if w.focus is BlockFocus.STRENGTH and w.phase is Phase.BUILD
+    ]
+    assert strength
+    for week in strength:
+        hard = [r for r in plan_runs(week, lifter, base) if r.spec.kind in HARD_RUN_KINDS]
+        assert [r.spec.kind for r in hard] == [RunKind.HILLS]
+        assert "RUN-2" in hard[0].rules
 
 
 def test_marathon_long_runs_carry_marathon_pace(athlete: AthleteProfile) -> None:
@@ -375,3 +390,70 @@ def test_a_broken_outline_is_rejected(
 )
 def test_session_caps(zone: PaceZone, week_km: float, cap: float) -> None:
     assert session_cap_km(zone=zone, week_km=week_km) == pytest.approx(cap)
+
+
+def test_race_week_ends_with_a_shakeout_the_day_before_and_a_sharpener_three_days_out(
+    runs: tuple[tuple[PlannedRun, ...], ...], base: Baseline
+) -> None:
+    race_day = date(2027, 4, 11)
+    race_week = runs[-1]
+    (shakeout,) = [r for r in race_week if r.spec.title.startswith("Shakeout")]
+    assert shakeout.allowed_dates == frozenset({race_day - timedelta(days=1)})
+    assert shakeout.spec.kind is RunKind.EASY
+    assert 20 <= shakeout.prescription.duration_min <= 30
+    (strides,) = [s for s in shakeout.prescription.steps if isinstance(s, RunRepeat)]
+    assert 4 <= strides.count <= 6
+    assert not {s.zone for s in _flat(shakeout.prescription.steps)} - {PaceZone.EASY, None}
+    (sharpener,) = [r for r in race_week if r.spec.kind is RunKind.RACE_PACE]
+    assert sharpener.allowed_dates is not None
+    assert all(3 <= (race_day - d).days <= 5 for d in sharpener.allowed_dates)
+    for run in race_week:
+        if run.spec.kind is not RunKind.RACE:
+            assert run.allowed_dates is not None
+            assert max(run.allowed_dates) < race_day
+    assert base.paces is not None
+
+
+def test_paces_say_which_fitness_they_come_from(
+    runs: tuple[tuple[PlannedRun, ...], ...],
+) -> None:
+    # The example's 10 km of 50:30: VDOT 39.5 (Daniels' table has 50:03 at VDOT 40 and
+    # 51:56 at 38); the target 1:45:00.
+    easy = runs[0][0]
+    assert easy.prescription.notes.endswith("paces from your 10 km of 50:30 (VDOT 39.5)")
+    assert any(line.startswith("Paces: from your 10 km of 50:30") for line in easy.explanation)
+    (sharpener,) = [r for r in runs[-1] if r.spec.kind is RunKind.RACE_PACE]
+    work = [s for s in _flat(sharpener.prescription.steps) if s.kind is StepKind.WORK]
+    assert all("goal pace for 1:45:00" in s.description for s in work)
+
+
+def test_a_long_run_is_never_shorter_than_the_weeks_other_runs(
+    runs: tuple[tuple[PlannedRun, ...], ...],
+) -> None:
+    seen = 0
+    for planned in runs:
+        longs = [r for r in planned if r.spec.kind is RunKind.LONG]
+        others = [r for r in planned if r.spec.kind not in {RunKind.LONG, RunKind.RACE}]
+        for long in longs:
+            seen += 1
+            assert all(long.prescription.distance_km >= r.prescription.distance_km for r in others)
+    assert seen >= 10
+
+
+def test_the_marathon_example_builds_long_runs_of_29_to_32_km() -> None:
+    profile = read_profile(EXAMPLE.with_name("marathon-runner-strength.yaml").read_text("utf-8"))
+    base = baseline(profile)
+    weeks = outline_plan(profile)
+    longs = [
+        r.prescription.distance_km
+        for w in weeks
+        for r in plan_runs(w, profile, base)
+        if r.spec.kind is RunKind.LONG
+    ]
+    assert sum(29.0 <= km <= 32.0 for km in longs) >= 4
+    assert max(longs) <= 32.0
+    medium = [
+        r for w in weeks for r in plan_runs(w, profile, base) if r.spec.title.startswith("Medium")
+    ]
+    assert medium
+    assert all(r.spec.duration_min <= 90 for r in medium)

@@ -216,9 +216,35 @@ def test_weeks_are_contiguous_mondays_from_the_start(profile: AthleteProfile) ->
         assert plan.weeks[-1].phase is Phase.TEST
 
 
+LEVELS = (Experience.NOVICE, Experience.INTERMEDIATE, Experience.ADVANCED)
+DELOAD_EVERY = {
+    Experience.NOVICE: (5, 8),
+    Experience.INTERMEDIATE: (4, 6),
+    Experience.ADVANCED: (3, 5),
+}
+"""Weeks from one deload to the next by experience (NSCA; Israetel et al.; Pfitzinger)."""
+
+
+def experience(profile: AthleteProfile) -> Experience:
+    """The experience of the priority modality; balanced: the more experienced."""
+    km = profile.running.weekly_km
+    runner = (
+        Experience.NOVICE
+        if km < 20
+        else Experience.INTERMEDIATE
+        if km < 50
+        else Experience.ADVANCED
+    )
+    if profile.goal.priority is Priority.RUNNING:
+        return runner
+    if profile.goal.priority is Priority.LIFTING:
+        return profile.lifting.experience
+    return max(runner, profile.lifting.experience, key=LEVELS.index)
+
+
 @PROPERTY_SETTINGS
 @given(profile=profiles())
-def test_blocks_last_three_to_six_weeks_and_deloads_come_every_three_to_five(
+def test_deloads_come_as_often_as_the_athletes_experience_needs(
     profile: AthleteProfile,
 ) -> None:
     plan = _plan(profile)
@@ -228,11 +254,11 @@ def test_blocks_last_three_to_six_weeks_and_deloads_come_every_three_to_five(
     for week in plan.weeks:
         lengths[week.block] = lengths.get(week.block, 0) + 1
     assert list(lengths) == list(range(len(lengths)))
-    assert all(3 <= n <= 6 for n in lengths.values()), lengths
     for week in plan.weeks:
         if week.phase is Phase.BUILD and week.index:
             previous = plan.weeks[week.index - 1]
             assert previous.block == week.block or previous.phase in RECOVERY_PHASES
+    fewest, most = DELOAD_EVERY[experience(profile)]
     starts = [
         w.index
         for w in plan.weeks
@@ -240,13 +266,18 @@ def test_blocks_last_three_to_six_weeks_and_deloads_come_every_three_to_five(
         and (w.index == 0 or plan.weeks[w.index - 1].phase not in RECOVERY_PHASES)
     ]
     gaps = [b - a for a, b in zip([-1, *starts], starts, strict=False)]
-    assert all(3 <= g <= 5 for g in gaps), gaps
-    assert plan.weeks[-1].index - starts[-1] <= 4
+    # Never longer than the experience allows without a lighter week; never a deload
+    # right after another; and no more deloads than the plan's length needs.
+    assert all(g <= most for g in gaps), gaps
+    assert all(g >= 3 for g in gaps[1:]), gaps
+    assert plan.weeks[-1].index - starts[-1] <= most - 1
+    deloads = sum(w.deload for w in plan.weeks)
+    assert deloads <= -(-len(plan.weeks) // fewest), (deloads, len(plan.weeks), fewest)
 
 
 @PROPERTY_SETTINGS
 @given(profile=profiles())
-def test_running_volume_ramps_at_most_ten_percent_and_deloads_halve_it(
+def test_running_volume_ramps_at_most_ten_percent_and_recovery_weeks_cut_15_to_30_percent(
     profile: AthleteProfile,
 ) -> None:
     plan = _plan(profile)
@@ -265,30 +296,52 @@ def test_running_volume_ramps_at_most_ten_percent_and_deloads_halve_it(
                 assert after.run_volume_km <= last_build + 1e-9
             last_build = after.run_volume_km
         if after.phase is Phase.DELOAD:
+            # Pfitzinger & Douglas: recovery weeks about 20-25 % lighter, not half.
             assert before.phase is Phase.BUILD
             assert after.deload
-            assert abs(after.run_volume_km - 0.5 * before.run_volume_km) <= 0.1 + 1e-9
+            cut = 1 - after.run_volume_km / before.run_volume_km
+            assert 0.15 <= cut <= 0.30, (after.index, cut)
             assert after.lift_volume_factor == 0.5
             assert after.quality_sessions >= min(1, after.runs)
 
 
 @PROPERTY_SETTINGS
 @given(profile=profiles())
-def test_taper_cuts_volume_41_to_60_percent_and_keeps_hard_sessions(
+def test_taper_cuts_volume_week_by_week_and_keeps_hard_sessions(
     profile: AthleteProfile,
 ) -> None:
     plan = _plan(profile)
     if plan is None or profile.goal.race is None:
         return
+    race_day = profile.goal.race.date
     builds = [w.run_volume_km for w in plan.weeks if w.phase is Phase.BUILD]
-    peak = max(builds) if builds else plan.weeks[0].run_volume_km
+    pre_taper = builds[-1] if builds else plan.weeks[0].run_volume_km
     for week, runs in zip(plan.weeks, plan.runs, strict=True):
         if week.phase not in {Phase.TAPER, Phase.RACE}:
             continue
-        assert 0.40 <= week.run_volume_km / peak <= 0.59 + 1e-9
+        # Bosquet 2007: the taper cuts 41-60 % on average; the first taper week cuts at
+        # least 15 %, race week (before the race) at least 50 % of the last build week.
+        assert week.run_volume_km <= 0.85 * pre_taper + 1e-9
+        if week.phase is Phase.RACE:
+            assert week.run_volume_km <= 0.50 * pre_taper + 1e-9
         training = _training(runs)
         hard = [r for r in training if _hard(r, plan.base)]
-        if len(training) >= 2:
+        easy_days = [
+            week.start + timedelta(days=n)
+            for n in range(7)
+            if (race_day - week.start - timedelta(days=n)).days >= 3
+            and any(
+                w.end_min - w.start_min >= 30
+                for w in profile.availability.get(tuple(Weekday)[n], ())
+            )
+        ]
+        shakeouts = [r for r in training if r.spec.title.startswith("Shakeout")]
+        # Kept, unless even two of the shortest reps exceed Daniels' caps of so small a
+        # week, which the run then says (a fast runner on a few km a week).
+        too_small = any(
+            "Too short for a structured session" in line for r in training for line in r.explanation
+        )
+        if len(training) - len(shakeouts) >= 2 and easy_days and not too_small:
             assert hard, f"week {week.index} lost its hard sessions"
             zones = {z for r in hard for z in _work_km(r.prescription, plan.base)}
             assert zones & {
@@ -342,10 +395,14 @@ def test_runs_add_up_and_respect_long_run_and_session_caps(profile: AthleteProfi
         training = _training(runs)
         total = sum(r.prescription.distance_km for r in training)
         assert math.isclose(total, week.run_volume_km, abs_tol=0.05)
-        assert week.long_run_km <= 0.30 * week.run_volume_km + 1e-9
+        # Daniels: 30 % of the week; a marathon's long run 40 % (Pfitzinger & Douglas); with
+        # three runs 40 %, or a 30 % long run would be shorter than the other two.
+        marathon = profile.goal.race is not None and profile.goal.race.distance_m > 30000
+        share = 0.40 if marathon or len(training) <= 3 else 0.30
+        assert week.long_run_km <= share * week.run_volume_km + 1e-9
         for run in training:
             if run.spec.kind is RunKind.LONG:
-                assert run.prescription.distance_km <= 0.30 * week.run_volume_km + 0.01
+                assert run.prescription.distance_km <= share * week.run_volume_km + 0.01
             for zone, km in _work_km(run.prescription, plan.base).items():
                 cap = min(CAP_SHARE.get(zone, 1.0) * week.run_volume_km, CAP_KM.get(zone, 1e9))
                 assert km <= cap + 1e-6, (week.index, run.spec.title, zone, km, cap)
@@ -456,25 +513,38 @@ def test_goal_shapes_running(profile: AthleteProfile) -> None:
         elif len(training) >= 3:
             easy = [r for r in training if r.spec.kind is RunKind.EASY]
             assert easy, f"week {week.index} has no easy run"
-        if week.focus in LIFTING_FOCI and week.phase is Phase.BUILD:
+        lifting_first = muscle or profile.goal.priority is Priority.LIFTING
+        if week.focus in LIFTING_FOCI and week.phase is Phase.BUILD and lifting_first:
             assert "RUN-2" in week.rules
             assert week.quality_sessions <= 1
             assert len(hard) <= 1
+        elif week.focus in LIFTING_FOCI:
+            # RUN-2 is for athletes whose muscle comes first; runners keep their running.
+            assert "RUN-2" not in week.rules
 
 
 @PROPERTY_SETTINGS
 @given(profile=profiles())
-def test_lifting_blocks_run_less_than_the_block_before(profile: AthleteProfile) -> None:
+def test_lifting_blocks_cut_running_only_when_muscle_comes_first(profile: AthleteProfile) -> None:
     plan = _plan(profile)
     if plan is None:
         return
+    lifting_first = (
+        profile.goal.kind in {GoalKind.STRENGTH, GoalKind.HYPERTROPHY}
+        or profile.goal.priority is Priority.LIFTING
+    )
     for week in plan.weeks:
         if week.focus not in LIFTING_FOCI or week.phase is not Phase.BUILD or week.block == 0:
             continue
+        previous_focus = next(w.focus for w in plan.weeks if w.block == week.block - 1)
         before = [
             w.run_volume_km
             for w in plan.weeks
             if w.block == week.block - 1 and w.phase is Phase.BUILD
         ]
-        assert before
-        assert week.run_volume_km < before[-1] or before[-1] == 0
+        if not before or previous_focus in LIFTING_FOCI:
+            continue
+        if lifting_first:
+            assert week.run_volume_km < before[-1] or before[-1] == 0
+        else:
+            assert week.run_volume_km == before[-1]

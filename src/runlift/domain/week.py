@@ -93,6 +93,9 @@ class WeekRequest:
         commitments: fixed appointments that block time inside windows.
         context: goal, priority, evidence profile, rest days, timezone.
         preferred_start: optional preferred local start per session id.
+        allowed_dates: optional local dates a session may start on, per session id (e.g.
+            no hard run in the last days before a race); a session without an entry may
+            take any day of the week.
         neighbours: sessions already placed in the weeks before and after (e.g. last
             Sunday's long run); the hard gap rules (SCH-4, PHY-1) keep clear of them.
     """
@@ -103,6 +106,7 @@ class WeekRequest:
     context: WeekContext
     commitments: tuple[Commitment, ...] = ()
     preferred_start: Mapping[str, time] = field(default_factory=dict)
+    allowed_dates: Mapping[str, frozenset[date]] = field(default_factory=dict)
     neighbours: tuple[ScheduledSession, ...] = ()
 
     def __post_init__(self) -> None:

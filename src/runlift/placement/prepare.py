@@ -3,7 +3,8 @@
 The result lists, for every session, the starts it may take: every local
 wall-clock time on the 15-minute grid (hh:00, hh:15, hh:30, hh:45) from which
 the session fits wholly inside one availability window without touching a
-commitment or a session whose start is fixed. Starts are stored as elapsed
+commitment or a session whose start is fixed, on a date the request allows it
+(``WeekRequest.allowed_dates``). Starts are stored as elapsed
 minutes since Monday 00:00 local time (see ``runlift.placement.clock``).
 
 Composition (SCH-7: how many lifts, how many train legs, back and chest) does
@@ -491,6 +492,10 @@ def prepare(
                 duration_min=spec.duration_min, pieces=pieces, clock=clock, busy=busy
             )
         found = by_duration[spec.duration_min]
+        dates = request.allowed_dates.get(spec.id)
+        if dates is not None:
+            days = {(day - request.week_start).days for day in dates}
+            found = [f for f in found if f[1] in days]
         if near:
             found = [f for f in found if _clear_of_neighbours(spec, f[0], near, context)]
         items.append(

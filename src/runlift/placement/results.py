@@ -147,6 +147,7 @@ class Relaxation:
                 preferred_start={
                     k: v for k, v in request.preferred_start.items() if k not in dropped
                 },
+                allowed_dates={k: v for k, v in request.allowed_dates.items() if k not in dropped},
             )
         if self.windows:
             availability = dict(request.availability)

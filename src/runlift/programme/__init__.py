@@ -1,11 +1,15 @@
 """The programme: what the athlete does each week, before it is placed in time.
 
 Holds the athlete's baseline numbers (``baseline``: VDOT, paces, maxima, energy),
-the periodisation of the whole plan into blocks and weeks (``periodisation``),
-the running and lifting prescriptions of each week (``running_prescription`` and
-``lifting_prescription``, with their templates and doses as typed tables in
-``running_workouts`` and ``lifting_templates``) and the assembly of a whole plan
-(``assembly.build_plan``), which hands every week to the placement.
+the periodisation of the whole plan into blocks and weeks (``periodisation``,
+with the calendar of blocks in ``blocks``, the running volume and a week's
+shape in ``running_volume``, the days each session may take in
+``training_days``, the weeks' notes in ``week_notes`` and their numbers in
+``periodisation_tables``), the running and lifting prescriptions of each week
+(``running_prescription`` with ``running_steps``, and ``lifting_prescription``,
+with their templates and doses as typed tables in ``running_workouts`` and
+``lifting_templates``) and the assembly of a whole plan (``assembly.build_plan``),
+which hands every week to the placement.
 
 It may import the placement, the rules, the domain, the science and the base
 modules; no file formats, no storage, no I/O.

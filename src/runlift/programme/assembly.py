@@ -11,8 +11,11 @@ periodisation plans no more sessions than the windows hold, so weeks rarely
 collide; a week that cannot hold every session loses the least important session
 its conflicts name (easy runs first, never a key session while another will do,
 never a lift SCH-7 needs), one at a time, and the week's notes say what was
-dropped and why. The result is deterministic: the same profile gives the same
-plan.
+dropped and why. Each session keeps to the dates its outline allows
+(``WeekRequest.allowed_dates``): the long run to the week's longest window and,
+near a race, the shakeout to the day before it, hard runs to 3 days or more
+before it, no run after it and no lift on its eve. The result is deterministic:
+the same profile gives the same plan.
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ class _Written:
     rules: tuple[str, ...]
     explanation: tuple[str, ...]
     fixed_date: date | None = None
+    allowed_dates: frozenset[date] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,6 +96,7 @@ def _written(
             rules=r.rules,
             explanation=r.explanation,
             fixed_date=r.fixed_date,
+            allowed_dates=r.allowed_dates,
         )
         for r in plan_runs(outline, profile, numbers)
     ]
@@ -100,11 +105,22 @@ def _written(
             spec=lift.spec,
             prescription=lift.prescription,
             rules=lift.rules,
-            explanation=lift.explanation,
+            explanation=(*lift.explanation, *_lift_day_lines(outline)),
+            allowed_dates=outline.dates.lifts,
         )
         for lift in plan_lifts(outline, profile, numbers, library)
     ]
     return runs + lifts
+
+
+def _lift_day_lines(outline: WeekOutline) -> tuple[str, ...]:
+    if outline.dates.lifts is None or outline.goal_date is None:
+        return ()
+    return (
+        f"No lift from the day before the race ({outline.goal_date.isoformat()}) to the day "
+        "after it: the legs go to the start fresh and get a day to recover (Pfitzinger & "
+        "Douglas 2009)",
+    )
 
 
 def _drop_choice(
@@ -172,6 +188,39 @@ def _place(
     neighbours: tuple[ScheduledSession, ...],
     memo: PlacementMemo,
 ) -> tuple[WeekPlacement, list[_Written], list[str]]:
+    """Place the week, keeping each session to its allowed dates.
+
+    Should even dropping sessions not make room, the lifts are freed from their
+    dates (the runs keep theirs: they carry the race's rules) and the week is tried
+    once more.
+    """
+    try:
+        return _place_within(
+            outline,
+            written,
+            profile,
+            time_limit_s=time_limit_s,
+            neighbours=neighbours,
+            memo=memo,
+        )
+    except PlanningError:
+        if not any(w.allowed_dates is not None for w in written if w.spec.is_lift):
+            raise
+    freed = [dataclasses.replace(w, allowed_dates=None) if w.spec.is_lift else w for w in written]
+    return _place_within(
+        outline, freed, profile, time_limit_s=time_limit_s, neighbours=neighbours, memo=memo
+    )
+
+
+def _place_within(
+    outline: WeekOutline,
+    written: list[_Written],
+    profile: AthleteProfile,
+    *,
+    time_limit_s: float,
+    neighbours: tuple[ScheduledSession, ...],
+    memo: PlacementMemo,
+) -> tuple[WeekPlacement, list[_Written], list[str]]:
     zone = ZoneInfo(profile.timezone)
     dropped: list[str] = []
     for _ in range(MAX_DROPS_PER_WEEK + 1):
@@ -181,6 +230,9 @@ def _place(
             availability=profile.availability,
             context=week_context(profile),
             neighbours=neighbours,
+            allowed_dates={
+                w.spec.id: w.allowed_dates for w in written if w.allowed_dates is not None
+            },
         )
         fixed: Mapping[SessionId, datetime] = {
             w.spec.id: datetime.combine(w.fixed_date, RACE_START, tzinfo=zone)

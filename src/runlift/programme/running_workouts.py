@@ -150,6 +150,15 @@ DANIELS_2014: Final = "Daniels 2014, Daniels' Running Formula 3rd ed."
 SEILER_2010: Final = "Seiler 2010 Int J Sports Physiol Perform 5(3):276-291"
 BOSQUET_2007: Final = "Bosquet et al. 2007 Med Sci Sports Exerc 39(8):1358-1365"
 PERSINGER_2004: Final = "Persinger et al. 2004 Med Sci Sports Exerc 36(9):1632-1636"
+PFITZINGER_2009: Final = "Pfitzinger & Douglas 2009, Advanced Marathoning, 2nd edition"
+
+STRIDES: Final = 5
+STRIDE_S: Final = 20.0
+STRIDE_RECOVERY_S: Final = 60.0
+"""The shakeout on the day before a race ends with 4-6 strides: here five of 20 s, quick and
+relaxed, each followed by 60 s of easy jogging or walking (Pfitzinger & Douglas 2009; Daniels
+2014 uses strides of 20-30 s the same way). They wake the legs without tiring them and count
+as no hard work."""
 RACE_NAMES: Final = MappingProxyType(
     {"5k": "5 km", "10k": "10 km", "half": "half marathon", "marathon": "marathon"}
 )
@@ -292,12 +301,18 @@ REP_MENUS: Final[Mapping[Workout, RepMenu]] = MappingProxyType(
             recovery_amount=200.0,
             recovery_words="200 m walk or easy jog",
         ),
-        # A touch of race pace: 1 km reps for 10 km and longer, 400 m for 5 km.
+        # A touch of race pace: 400 m reps for 5 km, 1 km for 10 km, up to 1.6 km for the
+        # half and the marathon (Pfitzinger & Douglas 2009: a few km at race pace early in
+        # race week).
         Workout.SHARPENER: RepMenu(
             zone=PaceZone.RACE,
             reps_m=(400.0,),
             reps_m_by_race=MappingProxyType(
-                {"10k": (1000.0, 400.0), "half": (1000.0, 400.0), "marathon": (1000.0, 400.0)}
+                {
+                    "10k": (1000.0, 400.0),
+                    "half": (1600.0, 1000.0, 400.0),
+                    "marathon": (1600.0, 1000.0),
+                }
             ),
             recovery=Recovery.JOG_S,
             recovery_amount=90.0,
