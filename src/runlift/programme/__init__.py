@@ -4,8 +4,10 @@ Holds the athlete's baseline numbers (``baseline``: VDOT, paces, maxima, energy)
 the periodisation of the whole plan into blocks and weeks (``periodisation``),
 the running and lifting prescriptions of each week (``running_prescription`` and
 ``lifting_prescription``, with their templates and doses as typed tables in
-``running_workouts`` and ``lifting_templates``) and the assembly of a whole plan
-(``assembly.build_plan``), which hands every week to the placement.
+``running_workouts``, ``lifting_templates`` and ``lifting_doses``; the lifting reads
+the whole plan through ``lifting_progression``, builds each session with
+``lifting_sessions`` and explains it with ``lifting_reasons``) and the assembly of a
+whole plan (``assembly.build_plan``), which hands every week to the placement.
 
 It may import the placement, the rules, the domain, the science and the base
 modules; no file formats, no storage, no I/O.

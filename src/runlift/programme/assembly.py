@@ -43,7 +43,8 @@ from runlift.programme.periodisation import WeekOutline, outline_plan
 from runlift.programme.running_prescription import plan_runs
 
 RACE_START = time(9, 0)
-"""Local start assumed for a race (most road races start in the morning)."""
+"""Local start assumed for a race (most road races start in the morning); a fixed lift (the
+strength test) brings its own start."""
 
 MAX_DROPS_PER_WEEK = 6
 
@@ -57,6 +58,7 @@ class _Written:
     rules: tuple[str, ...]
     explanation: tuple[str, ...]
     fixed_date: date | None = None
+    fixed_start: time = RACE_START
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -83,7 +85,11 @@ def week_context(profile: AthleteProfile) -> WeekContext:
 
 
 def _written(
-    outline: WeekOutline, profile: AthleteProfile, numbers: Baseline, library: ExerciseLibrary
+    outline: WeekOutline,
+    profile: AthleteProfile,
+    numbers: Baseline,
+    library: ExerciseLibrary,
+    outlines: Sequence[WeekOutline],
 ) -> list[_Written]:
     runs = [
         _Written(
@@ -101,8 +107,10 @@ def _written(
             prescription=lift.prescription,
             rules=lift.rules,
             explanation=lift.explanation,
+            fixed_date=lift.fixed_date,
+            fixed_start=lift.fixed_start or RACE_START,
         )
-        for lift in plan_lifts(outline, profile, numbers, library)
+        for lift in plan_lifts(outline, profile, numbers, library, plan=outlines)
     ]
     return runs + lifts
 
@@ -183,7 +191,7 @@ def _place(
             neighbours=neighbours,
         )
         fixed: Mapping[SessionId, datetime] = {
-            w.spec.id: datetime.combine(w.fixed_date, RACE_START, tzinfo=zone)
+            w.spec.id: datetime.combine(w.fixed_date, w.fixed_start, tzinfo=zone)
             for w in written
             if w.fixed_date is not None
         }
@@ -278,7 +286,7 @@ def build_plan(
     previous: tuple[ScheduledSession, ...] = ()
     memo = PlacementMemo()
     for outline in outlines:
-        written = _written(outline, profile, numbers, library)
+        written = _written(outline, profile, numbers, library, outlines)
         placement, kept, dropped = _place(
             outline,
             written,
