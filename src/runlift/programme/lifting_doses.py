@@ -33,7 +33,6 @@ from typing import Final
 
 from runlift.errors import InvalidInput
 from runlift.programme.lifting_templates import (
-    ACSM_2009,
     BAZ_VALLE_2022,
     BICKEL_2011,
     BLAGROVE_2018,
@@ -727,5 +726,3 @@ SECONDS_PER_REP: Final = 3.0
 EXPLOSIVE_SECONDS_PER_REP: Final = 2.0
 """Time under load per rep of ordinary and explosive reps; a slow lowering adds its
 seconds to the 2 s of the rest of the rep."""
-
-GAIN_SOURCES: Final = ACSM_2009
