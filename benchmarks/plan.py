@@ -98,11 +98,13 @@ def main() -> None:
     strength = strength_profile()
     numbers = baseline(strength)
     weeks = outline_plan(strength)
-    lifts = [lift for week in weeks for lift in plan_lifts(week, strength, numbers, library)]
+    lifts = [
+        lift for week in weeks for lift in plan_lifts(week, strength, numbers, library, plan=weeks)
+    ]
 
     def ours() -> None:
         for week in weeks:
-            plan_lifts(week, strength, numbers, library)
+            plan_lifts(week, strength, numbers, library, plan=weeks)
 
     ours_s = median_s(ours, args.runs)
     try:

@@ -155,8 +155,9 @@ def test_example_taper_falls_week_by_week_and_keeps_frequency(
 
 
 def test_example_lifting_side(weeks: tuple[WeekOutline, ...]) -> None:
-    assert all(w.lifts == 2 for w in weeks)
-    assert all("LFT-7" in w.rules for w in weeks)
+    # Race week holds no lift: the last heavy lift is 7-14 days before the race.
+    assert all(w.lifts == (0 if w.phase is Phase.RACE else 2) for w in weeks)
+    assert all("LFT-7" in w.rules for w in weeks if w.phase is not Phase.RACE)
     assert {w.lift_emphasis for w in weeks if w.focus is BlockFocus.STRENGTH} == {
         LiftEmphasis.STRENGTH
     }
@@ -306,7 +307,7 @@ def test_lifts_are_clamped_to_sch_7(
     weeks = outline_plan(profile)
     build = [w.lifts for w in weeks if w.phase is not Phase.RACE]
     assert set(build) == {expected}
-    assert weeks[-1].lifts == min(expected, 2)
+    assert weeks[-1].lifts == (0 if weeks[-1].phase is Phase.RACE else expected)
 
 
 def test_running_first_drops_lifts_before_running(athlete: AthleteProfile) -> None:
@@ -314,7 +315,7 @@ def test_running_first_drops_lifts_before_running(athlete: AthleteProfile) -> No
         _one_window(athlete, 7), lifting=replace(athlete.lifting, sessions_per_week=3)
     )
     weeks = outline_plan(profile)
-    assert {w.lifts for w in weeks} == {2}
+    assert {w.lifts for w in weeks if w.phase is not Phase.RACE} == {2}
     assert any("lifts drop from 3 to 2" in note for note in weeks[0].notes)
     roomy = replace(profile, availability=athlete.availability)
     assert {w.lifts for w in outline_plan(roomy) if w.phase is not Phase.RACE} == {3}
@@ -447,6 +448,9 @@ def test_runner_specific_notes_say_lifting_is_maintained_runner_specific_work(
         per_1 = next(note for note in week.notes if note.startswith("PER-1"))
         assert "no strength or hypertrophy blocks" in per_1
         assert "maintained runner-specific work (LFT-6)" in per_1
+        if week.phase is Phase.RACE:  # no lift in race week
+            assert week.lifts == 0
+            continue
         assert "LFT-6" in week.rules
         assert any(note.startswith("LFT-6: 2 runner-specific lifts") for note in week.notes)
         assert not any("heavy, high-quality" in note for note in week.notes)
@@ -454,7 +458,7 @@ def test_runner_specific_notes_say_lifting_is_maintained_runner_specific_work(
 
 
 def test_runner_specific_lifting_volume(runner_weeks: tuple[WeekOutline, ...]) -> None:
-    assert {w.lifts for w in runner_weeks} == {2}
+    assert {w.lifts for w in runner_weeks if w.phase is not Phase.RACE} == {2}
     assert {w.lift_volume_factor for w in runner_weeks if w.phase is Phase.BUILD} == {1.0}
     assert {w.lift_volume_factor for w in runner_weeks if w.deload} == {0.5}
     assert runner_weeks[-1].lift_volume_factor == 0.4

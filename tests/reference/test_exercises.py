@@ -155,6 +155,21 @@ def test_heavy_lower_only_on_squat_hinge_and_lunge_patterns() -> None:
     assert not any(e.heavy_lower for e in LIBRARY.all() if e.equipment == {"bodyweight"})
 
 
+def test_hard_without_load_only_on_unloaded_work_and_a_hard_leg_option_for_every_kit() -> None:
+    hard = [e for e in LIBRARY.all() if e.hard_without_load]
+    assert all(e.load_increment_kg == 0 for e in hard)
+    legs = {e.id for e in hard if MuscleGroup.LEGS in e.primary}
+    # Squat, lunge and hamstring work a bodyweight athlete can take to RPE 8 in 8-12 reps.
+    assert {"pistol-squat", "bodyweight-bulgarian-split-squat", "sliding-leg-curl"} <= legs
+    # A Nordic curl is hard, but by its few eccentric reps, not by 8-12 of them.
+    assert "nordic-curl" not in legs
+    assert "bodyweight-squat" not in legs
+    for kit in (NOTHING, BANDS_ONLY):
+        allowed = LIBRARY.available(kit)
+        for group in (MuscleGroup.LEGS, MuscleGroup.BACK, MuscleGroup.CHEST):
+            assert any(e.hard_without_load and group in e.primary for e in allowed), (kit, group)
+
+
 def test_explosive_exactly_on_plyometric_and_olympic_patterns() -> None:
     for exercise in LIBRARY.all():
         assert exercise.explosive == (exercise.pattern in EXPLOSIVE_PATTERNS), exercise.id
@@ -304,6 +319,7 @@ unilateral = false
 compound = true
 runner_specific = false
 eccentric_emphasis = false
+hard_without_load = false
 load_increment_kg = 2.5
 substitutes = {subs}
 sources = []
@@ -359,6 +375,10 @@ def test_a_small_valid_library_parses() -> None:
             "only squat, hinge and lunge",
         ),
         (entry("alpha", replace="explosive = false=>explosive = true"), "plyometric and olympic"),
+        (
+            entry("alpha", replace="hard_without_load = false=>hard_without_load = true"),
+            "only for an exercise not loaded with weights",
+        ),
         (
             entry(
                 "alpha", replace='equipment = ["barbell"]=>equipment = ["bodyweight", "bands"]'

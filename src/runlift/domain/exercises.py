@@ -130,6 +130,11 @@ class Exercise:
         compound: moves several joints.
         runner_specific: part of the runner-specific set (LFT-6) or a variation of it.
         eccentric_emphasis: the lowering phase is slowed or overloaded on purpose.
+        hard_without_load: without added load (bodyweight, or a band of the right
+            stiffness) a trained adult reaches RPE 8 within about 12 reps per side with a
+            slow lowering, so the exercise can carry a strength or hypertrophy dose (a
+            rear-foot-elevated split squat, a pistol squat, a Nordic curl; not an air
+            squat). Only for exercises not loaded with weights.
         load_increment_kg: the smallest usual load step: 2.5 for a barbell (two
             1.25 kg plates), 2.0 for the next dumbbell, 0 when the exercise is not
             loaded with weights.
@@ -158,6 +163,7 @@ class Exercise:
     eccentric_emphasis: bool
     load_increment_kg: float
     load_split: int = 1
+    hard_without_load: bool = False
     one_rep_max_from: ExerciseId | None = None
     one_rep_max_ratio: float | None = None
     substitutes: tuple[ExerciseId, ...] = ()
@@ -225,6 +231,12 @@ class Exercise:
                 f"{self.id}.explosive",
                 self.explosive,
                 "true exactly for the plyometric and olympic patterns",
+            )
+        if self.hard_without_load and self.load_increment_kg > 0:
+            raise InvalidInput(
+                f"{self.id}.hard_without_load",
+                self.hard_without_load,
+                "only for an exercise not loaded with weights (load_increment_kg 0)",
             )
 
     def _check_load_split(self) -> None:

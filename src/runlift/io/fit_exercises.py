@@ -49,6 +49,12 @@ FIT_EXERCISES: Final[dict[str, FitExercise]] = {
         category="squat", category_code=28, name="goblet_squat", name_code=37
     ),
     "bodyweight-squat": FitExercise(category="squat", category_code=28, name="squat", name_code=61),
+    "pistol-squat": FitExercise(
+        category="squat", category_code=28, name="pistol_squat", name_code=47
+    ),
+    "assisted-pistol-squat": FitExercise(
+        category="squat", category_code=28, name="partial_single_leg_squat", name_code=45
+    ),
     "eccentric-squat": FitExercise(category="squat", category_code=28, name="squat", name_code=61),
     "eccentric-goblet-squat": FitExercise(
         category="squat", category_code=28, name="goblet_squat", name_code=37
@@ -114,6 +120,9 @@ FIT_EXERCISES: Final[dict[str, FitExercise]] = {
     "suspended-split-squat": FitExercise(category="lunge", category_code=17),
     "weighted-suspended-split-squat": FitExercise(category="lunge", category_code=17),
     "nordic-curl": FitExercise(category="leg_curl", category_code=15),
+    "sliding-leg-curl": FitExercise(
+        category="leg_curl", category_code=15, name="single_leg_sliding_leg_curl", name_code=5
+    ),
     "lying-leg-curl": FitExercise(
         category="leg_curl", category_code=15, name="leg_curl", name_code=0
     ),
@@ -187,6 +196,12 @@ FIT_EXERCISES: Final[dict[str, FitExercise]] = {
         category="bench_press", category_code=0, name="dumbbell_bench_press", name_code=6
     ),
     "push-up": FitExercise(category="push_up", category_code=22, name="push_up", name_code=77),
+    "dumbbell-fly": FitExercise(
+        category="flye", category_code=9, name="dumbbell_flye", name_code=2
+    ),
+    "decline-push-up": FitExercise(
+        category="push_up", category_code=22, name="decline_push_up", name_code=13
+    ),
     "incline-push-up": FitExercise(
         category="push_up", category_code=22, name="incline_push_up", name_code=27
     ),
@@ -216,6 +231,9 @@ FIT_EXERCISES: Final[dict[str, FitExercise]] = {
     ),
     "banded-row": FitExercise(category="row", category_code=23),
     "pull-up": FitExercise(category="pull_up", category_code=21, name="pull_up", name_code=38),
+    "table-inverted-row": FitExercise(
+        category="row", category_code=23, name="modified_inverted_row", name_code=10
+    ),
     "chin-up": FitExercise(category="pull_up", category_code=21, name="chin_up", name_code=39),
     "lat-pulldown": FitExercise(
         category="pull_up", category_code=21, name="lat_pulldown", name_code=13

@@ -7,9 +7,11 @@ shape in ``running_volume``, the days each session may take in
 ``training_days``, the weeks' notes in ``week_notes`` and their numbers in
 ``periodisation_tables``), the running and lifting prescriptions of each week
 (``running_prescription`` with ``running_steps``, and ``lifting_prescription``,
-with their templates and doses as typed tables in ``running_workouts`` and
-``lifting_templates``) and the assembly of a whole plan (``assembly.build_plan``),
-which hands every week to the placement.
+with their templates and doses as typed tables in ``running_workouts``,
+``lifting_templates`` and ``lifting_doses``; the lifting reads the whole plan
+through ``lifting_progression``, builds each session with ``lifting_sessions`` and
+explains it with ``lifting_reasons``) and the assembly of a whole plan
+(``assembly.build_plan``), which hands every week to the placement.
 
 It may import the placement, the rules, the domain, the science and the base
 modules; no file formats, no storage, no I/O.

@@ -41,12 +41,13 @@ from runlift.placement.week import (
     place_week,
 )
 from runlift.programme.baseline import Baseline, baseline
-from runlift.programme.lifting_prescription import ExerciseLibrary, plan_lifts
+from runlift.programme.lifting_prescription import ExerciseLibrary, PlannedLift, plan_lifts
 from runlift.programme.periodisation import WeekOutline, outline_plan
 from runlift.programme.running_prescription import plan_runs
 
 RACE_START = time(9, 0)
-"""Local start assumed for a race (most road races start in the morning)."""
+"""Local start assumed for a race (most road races start in the morning); a fixed lift (the
+strength test) brings its own start."""
 
 MAX_DROPS_PER_WEEK = 6
 
@@ -61,6 +62,7 @@ class _Written:
     explanation: tuple[str, ...]
     fixed_date: date | None = None
     allowed_dates: frozenset[date] | None = None
+    fixed_start: time = RACE_START
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,7 +89,11 @@ def week_context(profile: AthleteProfile) -> WeekContext:
 
 
 def _written(
-    outline: WeekOutline, profile: AthleteProfile, numbers: Baseline, library: ExerciseLibrary
+    outline: WeekOutline,
+    profile: AthleteProfile,
+    numbers: Baseline,
+    library: ExerciseLibrary,
+    outlines: Sequence[WeekOutline],
 ) -> list[_Written]:
     runs = [
         _Written(
@@ -106,11 +112,31 @@ def _written(
             prescription=lift.prescription,
             rules=lift.rules,
             explanation=(*lift.explanation, *_lift_day_lines(outline)),
-            allowed_dates=outline.dates.lifts,
+            allowed_dates=_lift_dates(outline, lift),
+            fixed_date=lift.fixed_date,
+            fixed_start=lift.fixed_start or RACE_START,
         )
-        for lift in plan_lifts(outline, profile, numbers, library)
+        for lift in plan_lifts(outline, profile, numbers, library, plan=outlines)
     ]
     return runs + lifts
+
+
+def _lift_dates(outline: WeekOutline, lift: PlannedLift) -> frozenset[date] | None:
+    """The days a lift may take: the week's lift days, within the lift's own dates.
+
+    The lift's own dates are those of the last heavy session before a race and of a
+    primer after an early test. A lift whose own dates leave no day of the week keeps
+    the week's lift days.
+    """
+    if lift.latest_date is None and lift.earliest_date is None:
+        return outline.dates.lifts
+    week = outline.dates.lifts or frozenset(
+        outline.start + timedelta(days=offset) for offset in range(7)
+    )
+    first = lift.earliest_date or date.min
+    last = lift.latest_date or date.max
+    kept = frozenset(day for day in week if first <= day <= last)
+    return kept or outline.dates.lifts
 
 
 def _lift_day_lines(outline: WeekOutline) -> tuple[str, ...]:
@@ -235,7 +261,7 @@ def _place_within(
             },
         )
         fixed: Mapping[SessionId, datetime] = {
-            w.spec.id: datetime.combine(w.fixed_date, RACE_START, tzinfo=zone)
+            w.spec.id: datetime.combine(w.fixed_date, w.fixed_start, tzinfo=zone)
             for w in written
             if w.fixed_date is not None
         }
@@ -330,7 +356,7 @@ def build_plan(
     previous: tuple[ScheduledSession, ...] = ()
     memo = PlacementMemo()
     for outline in outlines:
-        written = _written(outline, profile, numbers, library)
+        written = _written(outline, profile, numbers, library, outlines)
         placement, kept, dropped = _place(
             outline,
             written,

@@ -319,8 +319,10 @@ def _quality(frame: Frame, runs: int, shape: Shape, setup: Setup) -> int:
 
 
 def _lifts_in(frame: Frame, setup: Setup) -> int:
-    if frame.phase is Phase.RACE and setup.lifts > setup.lifts_low:
-        return setup.lifts_low
+    # Race week holds no lift: the last heavy or explosive lift comes 7-14 days before
+    # the race (lifting prescription), and SCH-7 allows no single light lift a week.
+    if frame.phase is Phase.RACE:
+        return 0
     return setup.lifts
 
 
