@@ -9,13 +9,15 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 .PHONY: demo test format bench clean system-deps
 
 # Debian packages the tests use outside the virtualenv: Chromium for the report's
-# browser test and poppler-utils (pdftoppm, pdftotext) to check the PDF report.
+# browser test, poppler-utils (pdftoppm, pdftotext) to check the PDF report, and
+# PostgreSQL, whose server the store's tests start on a free loopback port.
 # Installed only when missing, and only as root; anyone else is told the command
 # to run. runlift itself needs none of them.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" -ne 0 ]; then \
 		echo "runlift needs these system packages:$$missing" >&2; \

@@ -221,3 +221,37 @@ class MassUnit(StrEnum):
 
     KG = "kg"
     LB = "lb"
+
+
+class EventKind(StrEnum):
+    """What interrupts training for a range of days."""
+
+    ILLNESS = "illness"
+    INJURY = "injury"
+    TRAVEL = "travel"
+
+
+class MissReason(StrEnum):
+    """Why a planned session was not done."""
+
+    ILLNESS = "illness"
+    INJURY = "injury"
+    TRAVEL = "travel"
+    TIME = "time"
+    OTHER = "other"
+
+
+class SessionStatus(StrEnum):
+    """A planned session set against what was done (``runlift log show``).
+
+    ``done``: an activity fulfils it; ``partial``: one does, but with clearly less
+    than planned; ``missed``: its day has passed (or the athlete said so) with
+    nothing done; ``extra``: an activity that fulfils no planned session;
+    ``planned``: still to come.
+    """
+
+    DONE = "done"
+    PARTIAL = "partial"
+    MISSED = "missed"
+    EXTRA = "extra"
+    PLANNED = "planned"
