@@ -255,3 +255,54 @@ class SessionStatus(StrEnum):
     MISSED = "missed"
     EXTRA = "extra"
     PLANNED = "planned"
+
+
+class Sport(StrEnum):
+    """What a recorded activity was (imported from a watch or an app).
+
+    Only ``run`` counts as running and only ``strength`` as lifting; every other
+    sport is training load of its own kind (``Activity.modality`` is None for it).
+    ``other`` holds generic and unnamed activities as well as sports not listed here.
+    """
+
+    RUN = "run"
+    STRENGTH = "strength"
+    CYCLING = "cycling"
+    WALKING = "walking"
+    HIKING = "hiking"
+    SWIMMING = "swimming"
+    ROWING = "rowing"
+    OTHER = "other"
+
+
+class SubSport(StrEnum):
+    """Where or how a sport was done, when the file says so."""
+
+    TREADMILL = "treadmill"
+    TRAIL = "trail"
+    TRACK = "track"
+    ROAD = "road"
+    INDOOR = "indoor"
+    VIRTUAL = "virtual"
+    MOUNTAIN = "mountain"
+    OPEN_WATER = "open_water"
+    POOL = "pool"
+
+
+class SetKind(StrEnum):
+    """The role of one logged set of a lift."""
+
+    WARM_UP = "warm_up"
+    WORKING = "working"
+    DROP = "drop"
+    FAILURE = "failure"
+
+
+class ActivityFormat(StrEnum):
+    """The file formats that training logs are imported from."""
+
+    FIT = "fit"
+    GPX = "gpx"
+    TCX = "tcx"
+    STRONG_CSV = "strong_csv"
+    HEVY_CSV = "hevy_csv"
