@@ -299,10 +299,11 @@ class SetKind(StrEnum):
 
 
 class ActivityFormat(StrEnum):
-    """The file formats that training logs are imported from."""
+    """Where a logged activity came from: a file format, or ``manual`` for one logged by hand."""
 
     FIT = "fit"
     GPX = "gpx"
     TCX = "tcx"
     STRONG_CSV = "strong_csv"
     HEVY_CSV = "hevy_csv"
+    MANUAL = "manual"

@@ -19,6 +19,7 @@ from runlift.cli import (
     export,
     init,
     lint,
+    log,
     nutrition,
     plan,
     rules,
@@ -47,6 +48,7 @@ app.command(name="rules")(rules.rules)
 app.command(name="schema")(schema.schema)
 app.add_typer(athlete.app, name="athlete")
 app.command(name="export")(export.export)
+app.add_typer(log.app, name="log")
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2

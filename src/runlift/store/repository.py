@@ -18,9 +18,12 @@ from datetime import date, datetime
 from typing import Any, Final
 
 from sqlalchemy import event, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from runlift.domain.activities import Activity, BodyMassReading, ImportResult, Lap, LoggedSet
 from runlift.domain.athlete import AthleteProfile
+from runlift.domain.exercises import ExerciseId
 from runlift.domain.log import CheckIn, MissedSession, TrainingEvent
 from runlift.domain.nutrition import DayNutrition
 from runlift.domain.plan import Plan
@@ -30,16 +33,32 @@ from runlift.errors import InvalidInput, StoreError
 from runlift.store import codec
 from runlift.store.database import Database
 from runlift.store.tables import (
+    ActivityRow,
     AthleteRow,
+    BodyMassRow,
     CheckInRow,
     EventRow,
+    ImportRow,
     PlanVersionRow,
     SessionMarkRow,
+    SetRow,
 )
-from runlift.vocabulary import EventKind, MissReason, Weekday
+from runlift.vocabulary import (
+    ActivityFormat,
+    EventKind,
+    MissReason,
+    SetKind,
+    Sport,
+    SubSport,
+    Weekday,
+)
 
 MAX_ID_LENGTH: Final = 64
 _ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class ConcurrentWriteError(StoreError):
+    """Another writer stored the same thing at the same time; reading again shows what it was."""
 
 
 @event.listens_for(PlanVersionRow, "before_update")
@@ -122,6 +141,44 @@ class VersionSummary:
     valid_from: date
     reason: str
     current: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredActivity:
+    """An activity with what the store knows beside it.
+
+    Attributes:
+        id: its id in the store.
+        activity: the activity.
+        rpe: the session RPE the athlete gave it (CR-10), if any.
+        session_id: the planned session the athlete said it was (``runlift log done``),
+            if any; other activities are matched to sessions when they are read.
+        import_id: the import it came from (None when logged by hand).
+    """
+
+    id: int
+    activity: Activity
+    rpe: float | None
+    session_id: SessionId | None
+    import_id: int | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredImport:
+    """What one imported file added to the store.
+
+    Attributes:
+        import_id: the import's id; None when nothing was new (every activity and
+            weighing of the file was already stored), in which case nothing was recorded.
+        added: the activities added, with their ids, in time order.
+        duplicates: the ids of stored activities that the file held again.
+        body_mass_added: how many weighings were added.
+    """
+
+    import_id: int | None
+    added: tuple[StoredActivity, ...]
+    duplicates: tuple[int, ...]
+    body_mass_added: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -357,6 +414,248 @@ class Store:
                 for version, created_at, valid_from, reason in rows
             )
 
+    # -- imports and activities --------------------------------------------------
+
+    def import_of(self, athlete_id: str, sha256: str) -> int | None:
+        """The id of the import of the file with this SHA-256, if it was imported before."""
+        with self.database.reading() as session:
+            return session.scalar(
+                select(ImportRow.id).where(
+                    ImportRow.athlete_id == athlete_id, ImportRow.sha256 == sha256
+                )
+            )
+
+    def activities_of_import(self, import_id: int) -> tuple[int, ...]:
+        """The ids of the activities an import added."""
+        with self.database.reading() as session:
+            return tuple(
+                session.scalars(
+                    select(ActivityRow.id)
+                    .where(ActivityRow.import_id == import_id)
+                    .order_by(ActivityRow.start)
+                )
+            )
+
+    def store_import(
+        self,
+        athlete_id: str,
+        result: ImportResult,
+        *,
+        sha256: str,
+        size_bytes: int,
+        now: datetime,
+    ) -> StoredImport:
+        """Store everything a file gave, in one transaction: all of it or none.
+
+        An activity already stored (the same start and sport) or a weighing already
+        stored (the same time) is not added again; it is reported as a duplicate.
+
+        Raises:
+            StoreError: no such athlete, or the same file (by hash) was imported before.
+        """
+        try:
+            return self._store_import(
+                athlete_id, result, sha256=sha256, size_bytes=size_bytes, now=now
+            )
+        except IntegrityError:
+            raise ConcurrentWriteError(
+                f"{result.source_name} was being imported at the same time"
+            ) from None
+
+    def _store_import(
+        self,
+        athlete_id: str,
+        result: ImportResult,
+        *,
+        sha256: str,
+        size_bytes: int,
+        now: datetime,
+    ) -> StoredImport:
+        with self.database.transaction() as session:
+            _require_athlete(session, athlete_id)
+            if self._import_id(session, athlete_id, sha256) is not None:
+                raise StoreError(f"{result.source_name} was imported before")
+            existing = self._existing(session, athlete_id, result.activities)
+            new = [a for a in result.activities if (a.start, a.sport.value) not in existing]
+            known_times = set(
+                session.scalars(
+                    select(BodyMassRow.measured_at).where(
+                        BodyMassRow.athlete_id == athlete_id,
+                        BodyMassRow.measured_at.in_([r.measured_at for r in result.body_mass]),
+                    )
+                )
+            )
+            weighings = [r for r in result.body_mass if r.measured_at not in known_times]
+            duplicates = tuple(
+                existing[(a.start, a.sport.value)]
+                for a in result.activities
+                if (a.start, a.sport.value) in existing
+            )
+            if not new and not weighings:
+                return StoredImport(
+                    import_id=None, added=(), duplicates=duplicates, body_mass_added=0
+                )
+            row = ImportRow(
+                athlete_id=athlete_id,
+                sha256=sha256,
+                file_name=result.source_name[:500],
+                format=result.format.value,
+                size_bytes=size_bytes,
+                imported_at=now,
+            )
+            session.add(row)
+            session.flush()
+            added = tuple(
+                self._insert_activity(session, athlete_id, a, import_id=row.id) for a in new
+            )
+            for reading in weighings:
+                session.add(
+                    BodyMassRow(
+                        athlete_id=athlete_id,
+                        measured_at=reading.measured_at,
+                        import_id=row.id,
+                        mass_kg=reading.mass_kg,
+                        body_fat_percent=reading.body_fat_percent,
+                    )
+                )
+            return StoredImport(
+                import_id=row.id,
+                added=added,
+                duplicates=duplicates,
+                body_mass_added=len(weighings),
+            )
+
+    def add_activity(
+        self,
+        athlete_id: str,
+        activity: Activity,
+        *,
+        rpe: float | None = None,
+        session_id: SessionId | None = None,
+    ) -> StoredActivity:
+        """Store an activity logged by hand (``runlift log run|lift|done``).
+
+        Raises:
+            StoreError: no such athlete, or an activity of the same sport starting at
+                the same time is already stored.
+        """
+        with self.database.transaction() as session:
+            _require_athlete(session, athlete_id)
+            if self._existing(session, athlete_id, (activity,)):
+                raise StoreError(
+                    f"a {activity.sport.value} starting {activity.start:%Y-%m-%d %H:%M} UTC "
+                    "is already in the log"
+                )
+            return self._insert_activity(
+                session, athlete_id, activity, import_id=None, rpe=rpe, session_id=session_id
+            )
+
+    def activities(
+        self,
+        athlete_id: str,
+        *,
+        first: datetime | None = None,
+        before: datetime | None = None,
+    ) -> tuple[StoredActivity, ...]:
+        """The athlete's activities starting from ``first`` and before ``before``, by start."""
+        query = select(ActivityRow).where(ActivityRow.athlete_id == athlete_id)
+        if first is not None:
+            query = query.where(ActivityRow.start >= first)
+        if before is not None:
+            query = query.where(ActivityRow.start < before)
+        with self.database.reading() as session:
+            rows = session.scalars(query.order_by(ActivityRow.start, ActivityRow.id))
+            return tuple(_stored_activity(row) for row in rows)
+
+    def body_mass(self, athlete_id: str) -> tuple[BodyMassReading, ...]:
+        """The athlete's weighings from scale files, by time."""
+        with self.database.reading() as session:
+            rows = session.scalars(
+                select(BodyMassRow)
+                .where(BodyMassRow.athlete_id == athlete_id)
+                .order_by(BodyMassRow.measured_at)
+            )
+            return tuple(
+                BodyMassReading(
+                    measured_at=row.measured_at,
+                    mass_kg=row.mass_kg,
+                    body_fat_percent=row.body_fat_percent,
+                )
+                for row in rows
+            )
+
+    @staticmethod
+    def _import_id(session: Session, athlete_id: str, sha256: str) -> int | None:
+        return session.scalar(
+            select(ImportRow.id).where(
+                ImportRow.athlete_id == athlete_id, ImportRow.sha256 == sha256
+            )
+        )
+
+    @staticmethod
+    def _existing(
+        session: Session, athlete_id: str, activities: Sequence[Activity]
+    ) -> dict[tuple[datetime, str], int]:
+        if not activities:
+            return {}
+        starts = {a.start for a in activities}
+        rows = session.execute(
+            select(ActivityRow.id, ActivityRow.start, ActivityRow.sport).where(
+                ActivityRow.athlete_id == athlete_id, ActivityRow.start.in_(starts)
+            )
+        )
+        return {(start, sport): activity_id for activity_id, start, sport in rows}
+
+    @staticmethod
+    def _insert_activity(
+        session: Session,
+        athlete_id: str,
+        activity: Activity,
+        *,
+        import_id: int | None,
+        rpe: float | None = None,
+        session_id: SessionId | None = None,
+    ) -> StoredActivity:
+        row = ActivityRow(
+            athlete_id=athlete_id,
+            import_id=import_id,
+            source=activity.source.value,
+            sport=activity.sport.value,
+            sub_sport=None if activity.sub_sport is None else activity.sub_sport.value,
+            source_sport=None if activity.source_sport is None else activity.source_sport[:100],
+            start=activity.start,
+            elapsed_s=activity.elapsed_s,
+            moving_s=activity.moving_s,
+            distance_m=activity.distance_m,
+            average_heart_rate_bpm=activity.average_heart_rate_bpm,
+            max_heart_rate_bpm=activity.max_heart_rate_bpm,
+            ascent_m=activity.ascent_m,
+            name=None if activity.name is None else activity.name[:500],
+            rpe=rpe,
+            session_id=session_id,
+            laps_doc=json.dumps([json.loads(codec.dumps(lap)) for lap in activity.laps]),
+            sets=[
+                SetRow(
+                    position=logged.order,
+                    exercise_id=logged.exercise_id,
+                    raw_name=logged.raw_name[:200],
+                    kind=logged.kind.value,
+                    reps=logged.reps,
+                    load_kg=logged.load_kg,
+                    duration_s=logged.duration_s,
+                    distance_m=logged.distance_m,
+                    rpe=logged.rpe,
+                    rir=logged.rir,
+                )
+                for logged in activity.sets
+            ],
+        )
+        session.add(row)
+        session.flush()
+        return StoredActivity(
+            id=row.id, activity=activity, rpe=rpe, session_id=session_id, import_id=import_id
+        )
+
     # -- check-ins, events, missed sessions -------------------------------------------
 
     def save_check_in(self, athlete_id: str, check_in: CheckIn) -> CheckIn:
@@ -470,6 +769,46 @@ def _athlete(row: AthleteRow) -> AthleteRecord:
         created_at=row.created_at,
         profile_yaml=row.profile_yaml,
         current_version=row.current_version or 0,
+    )
+
+
+def _stored_activity(row: ActivityRow) -> StoredActivity:
+    activity = Activity(
+        sport=Sport(row.sport),
+        sub_sport=None if row.sub_sport is None else SubSport(row.sub_sport),
+        source_sport=row.source_sport,
+        start=row.start,
+        elapsed_s=row.elapsed_s,
+        moving_s=row.moving_s,
+        distance_m=row.distance_m,
+        average_heart_rate_bpm=row.average_heart_rate_bpm,
+        max_heart_rate_bpm=row.max_heart_rate_bpm,
+        ascent_m=row.ascent_m,
+        name=row.name,
+        source=ActivityFormat(row.source),
+        laps=tuple(codec.loads(Lap, json.dumps(lap)) for lap in json.loads(row.laps_doc)),
+        sets=tuple(
+            LoggedSet(
+                order=s.position,
+                exercise_id=None if s.exercise_id is None else ExerciseId(s.exercise_id),
+                raw_name=s.raw_name,
+                kind=SetKind(s.kind),
+                reps=s.reps,
+                load_kg=s.load_kg,
+                duration_s=s.duration_s,
+                distance_m=s.distance_m,
+                rpe=s.rpe,
+                rir=s.rir,
+            )
+            for s in row.sets
+        ),
+    )
+    return StoredActivity(
+        id=row.id,
+        activity=activity,
+        rpe=row.rpe,
+        session_id=None if row.session_id is None else SessionId(row.session_id),
+        import_id=row.import_id,
     )
 
 
