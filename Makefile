@@ -58,6 +58,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/cli_startup.py
 	$(BIN)/python benchmarks/placement.py --quick
 	$(BIN)/python benchmarks/plan.py
+	$(BIN)/python benchmarks/import_fit.py
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .pytest_cache .ruff_cache

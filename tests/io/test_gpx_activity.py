@@ -253,11 +253,24 @@ def test_tiny_real_tracks_still_read() -> None:
         (b"<gpx><trk>", "not well-formed XML"),
         (b'<kml xmlns="http://www.opengis.net/kml/2.2"/>', "root element is <kml>, not <gpx>"),
         (b"\xff\xfe<\x00g\x00", "not well-formed"),
+        (b'<?xml version="1.0" encoding="klingon"?><gpx/>', "unknown encoding: klingon"),
     ],
 )
 def test_bad_files_are_refused(data: bytes, words: str) -> None:
     with pytest.raises(ImportFormatError, match=words):
         read_gpx(data, name="bad.gpx")
+
+
+def test_the_declared_encoding_is_read() -> None:
+    text = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?><gpx version="1.1"><trk><name>Köln</name>'
+        '<trkseg><trkpt lat="1" lon="1"><time>2024-05-01T06:00:00Z</time></trkpt>'
+        '<trkpt lat="1.001" lon="1"><time>2024-05-01T06:00:10Z</time></trkpt></trkseg></trk></gpx>'
+    )
+    (activity,) = read_gpx(text.encode("latin-1"), name="latin.gpx").activities
+    assert activity.name == "Köln"
+    with pytest.raises(ImportFormatError, match="not well-formed XML"):
+        read_gpx(text.replace("ISO-8859-1", "ascii").encode("latin-1"), name="lies.gpx")
 
 
 def test_billion_laughs_is_refused_before_any_entity_expands() -> None:

@@ -1,7 +1,8 @@
 """Training-file readers: any bytes give a result or ImportFormatError; exports read back.
 
 Damaged FIT files get their checksum recomputed after the damage, so the decoder
-meets broken structure instead of stopping at the checksum.
+meets broken structure instead of stopping at the checksum. Reading a real file
+takes tens of milliseconds, more on a busy machine, so no test here has a deadline.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def assert_clean(message: str | None) -> None:
         assert "\n" not in message
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(data=st.binary(max_size=400))
 def test_random_bytes_are_read_or_refused_with_an_import_error(data: bytes) -> None:
     names = exercise_name_index()
@@ -88,9 +89,9 @@ def test_random_bytes_are_read_or_refused_with_an_import_error(data: bytes) -> N
     assert_clean(refusal(lambda: read_hevy_csv(data, name="random", exercises=names, tz=BERLIN)))
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    source=st.sampled_from([SMALL_FIT, STRENGTH_FIT]),
+    source=st.sampled_from(["small", "strength"]),
     changes=st.lists(
         st.tuples(st.integers(min_value=14, max_value=5000), st.integers(0, 255)),
         min_size=1,
@@ -99,9 +100,9 @@ def test_random_bytes_are_read_or_refused_with_an_import_error(data: bytes) -> N
     cut=st.integers(min_value=0, max_value=200),
 )
 def test_damaged_fit_files_with_a_valid_crc_are_read_or_refused(
-    source: bytes, changes: list[tuple[int, int]], cut: int
+    source: str, changes: list[tuple[int, int]], cut: int
 ) -> None:
-    body = bytearray(source[:-2])
+    body = bytearray({"small": SMALL_FIT, "strength": STRENGTH_FIT}[source][:-2])
     for position, value in changes:
         body[position % len(body) or 14] = value
     if cut:
@@ -111,10 +112,16 @@ def test_damaged_fit_files_with_a_valid_crc_are_read_or_refused(
     assert_clean(refusal(lambda: read_fit(data, name="damaged.fit", exercises=names, tz=BERLIN)))
 
 
-@settings(max_examples=200)
-@given(text=st.text(alphabet="<>/=\"' abcdefgpxTrainingCenterDatabase?!-[]&;:0123456789\n"))
-def test_xml_like_text_is_read_or_refused(text: str) -> None:
-    data = text.encode()
+@settings(max_examples=200, deadline=None)
+@given(
+    declaration=st.sampled_from(
+        ["", '<?xml version="1.0"?>', '<?xml version="1.0" encoding="{}"?>']
+    ),
+    encoding=st.sampled_from(["utf-8", "latin-1", "utf-16", "klingon", "ascii", ""]),
+    text=st.text(alphabet="<>/=\"' abcdefgpxTrainingCenterDatabase?!-[]&;:0123456789\né\n"),
+)
+def test_xml_like_text_is_read_or_refused(declaration: str, encoding: str, text: str) -> None:
+    data = (declaration.format(encoding) + text).encode()
     assert_clean(refusal(lambda: read_gpx(data, name="x")))
     assert_clean(refusal(lambda: read_tcx(data, name="x")))
 
@@ -149,6 +156,7 @@ workouts = st.lists(
 )
 
 
+@settings(deadline=None)
 @given(sessions=workouts)
 def test_a_strong_export_written_from_sets_reads_back_the_same_sets(
     sessions: list[tuple[int, str, list[tuple[str, str, float, int, float | None]]]],

@@ -33,8 +33,8 @@ import gpxpy.gpx
 
 from runlift.domain.activities import Activity, ImportResult
 from runlift.errors import InvalidInput
-from runlift.io.activity_input import ImportNotes, check_size, decode_text, invalid, refuse
-from runlift.io.safe_xml import local_name, parse_xml
+from runlift.io.activity_input import ImportNotes, check_size, invalid, refuse
+from runlift.io.safe_xml import local_name, parse_xml, xml_text
 from runlift.vocabulary import ActivityFormat, Sport, SubSport
 
 GPX_FORMAT: Final = "GPX"
@@ -102,7 +102,7 @@ def read_gpx(data: bytes, *, name: str) -> ImportResult:
     root = parse_xml(data, fmt=GPX_FORMAT, name=name)
     if local_name(root.tag) != "gpx":
         raise refuse(GPX_FORMAT, name, f"the root element is <{local_name(root.tag)}>, not <gpx>")
-    text = decode_text(data, fmt=GPX_FORMAT, name=name)
+    text = xml_text(data, fmt=GPX_FORMAT, name=name)
     try:
         gpx = gpxpy.parse(text)
     except (gpxpy.gpx.GPXException, ValueError) as error:

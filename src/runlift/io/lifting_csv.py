@@ -95,10 +95,8 @@ _NUMBER_RE: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 
 @dataclass(frozen=True, slots=True)
 class _Layout:
-    """How one export names its columns and units."""
+    """How one export separates its fields, and where each column is."""
 
-    fmt: str
-    source: ActivityFormat
     delimiter: str
     columns: dict[str, int]
 
@@ -245,8 +243,6 @@ def _read(
             if layout is None:
                 names = [cell.strip() for cell in cells]
                 layout = _Layout(
-                    fmt=fmt,
-                    source=source,
                     delimiter=delimiter,
                     columns={column: index for index, column in enumerate(names)},
                 )

@@ -17,12 +17,15 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml
 import defusedxml.ElementTree
 
-from runlift.io.activity_input import refuse
+from runlift.io.activity_input import decode_text, refuse
 
 SNIFF_BYTES: Final = 65536
 """How much of a file :func:`xml_root_name` looks at to find the root element."""
 
 _ROOT_RE: Final = re.compile(r"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
+_DECLARED_ENCODING_RE: Final = re.compile(
+    rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._\-]+)["']"""
+)
 _SKIPPED: Final = (("<?", "?>"), ("<!--", "-->"))
 
 
@@ -35,8 +38,8 @@ def parse_xml(data: bytes, *, fmt: str, name: str) -> Element:
     """Parse an XML file, refusing a DTD, entities and external references.
 
     Raises:
-        ImportFormatError: the file declares a DTD, or is not well-formed XML; the
-            detail gives the parser's line and column.
+        ImportFormatError: the file declares a DTD or an unknown encoding, or is not
+            well-formed XML; the detail gives the parser's line and column.
     """
     try:
         return defusedxml.ElementTree.fromstring(data, forbid_dtd=True)
@@ -49,6 +52,32 @@ def parse_xml(data: bytes, *, fmt: str, name: str) -> Element:
         ) from None
     except ParseError as error:
         raise refuse(fmt, name, f"not well-formed XML ({error})") from None
+    except LookupError as error:
+        # expat raises this for an encoding declaration naming no known codec.
+        raise refuse(fmt, name, f"the file declares an {error}") from None
+    except UnicodeError:
+        raise refuse(fmt, name, "not well-formed XML (its bytes do not decode)") from None
+
+
+def xml_text(data: bytes, *, fmt: str, name: str) -> str:
+    """The text of an XML file, in the encoding its declaration names (UTF-8 if none).
+
+    Raises:
+        ImportFormatError: the declared encoding is unknown, or the bytes are not
+            text in it.
+    """
+    declared = _DECLARED_ENCODING_RE.match(data.removeprefix(codecs.BOM_UTF8))
+    if declared is None or declared.group(1).lower() in {b"utf-8", b"utf8", b"utf-16"}:
+        return decode_text(data, fmt=fmt, name=name)
+    encoding = declared.group(1).decode("ascii")
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise refuse(fmt, name, f"the file declares an unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as error:
+        raise refuse(
+            fmt, name, f"the file is not {encoding} text (byte {error.start} cannot be read)"
+        ) from None
 
 
 def xml_root_name(data: bytes) -> str | None:
