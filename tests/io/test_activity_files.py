@@ -11,10 +11,10 @@ import pytest
 from runlift.errors import ImportFormatError
 from runlift.io import activity_files, activity_input, safe_xml
 from runlift.io.activity_files import detect_format, read_activity_file
-from runlift.io.activity_input import MAX_FILE_BYTES, ImportNotes, shown_name
+from runlift.io.activity_input import MAX_FILE_BYTES, ImportNotes, guessed_sport, shown_name
 from runlift.io.safe_xml import xml_root_name
 from runlift.reference.exercise_aliases import exercise_name_index
-from runlift.vocabulary import ActivityFormat
+from runlift.vocabulary import ActivityFormat, Sport
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -169,3 +169,23 @@ def test_notes_report_each_warning_once() -> None:
 def test_module_doctests() -> None:
     for module in (activity_files, activity_input, safe_xml):
         assert doctest.testmod(module).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("distance_m", "moving_s", "expected"),
+    [
+        (10_000, 3_000, Sport.RUN),  # 5:00 per km
+        (10_000, 4_800, Sport.RUN),  # 8:00 per km: a slow run, still faster than walking
+        (10_000, 5_200, Sport.WALKING),  # 8:40 per km: below the walk-run transition
+        (100_000, 2_000, None),  # 50 m/s: a car or a fault
+        (5_000, 3_600, Sport.WALKING),  # 5 km/h
+        (10_000, 1_900, None),  # 5.3 m/s: a fast run or a slow ride; not guessed
+        (40_000, 4_800, Sport.CYCLING),  # 30 km/h
+        (0, 3_600, None),
+        (None, 3_600, None),
+    ],
+)
+def test_a_sport_is_guessed_from_the_moving_pace_only_where_it_is_clear(
+    distance_m: float | None, moving_s: float, expected: Sport | None
+) -> None:
+    assert guessed_sport(distance_m=distance_m, moving_s=moving_s) is expected

@@ -120,15 +120,20 @@ def test_heart_rate_comes_from_the_trackpoint_extension() -> None:
     [
         ("strava-export_run_pauses_2021-01-10.gpx", Sport.RUN, "9"),
         ("garmin-connect_run_hr-cad.gpx", Sport.RUN, "running"),
-        ("tomtom_run_two-segments_2017-05-27.gpx", Sport.OTHER, None),
+        # No <type>: read as a run from its pace (4.8 km in 24 min), with a warning.
+        ("tomtom_run_two-segments_2017-05-27.gpx", Sport.RUN, None),
+        ("nike-run-club_run_sparse-hr-ele.gpx", Sport.RUN, None),
     ],
 )
 def test_the_type_word_or_stravas_code_gives_the_sport(
     file_name: str, sport: Sport, source_sport: str | None
 ) -> None:
-    (activity,) = read_gpx((GPX / file_name).read_bytes(), name=file_name).activities
+    result = read_gpx((GPX / file_name).read_bytes(), name=file_name)
+    (activity,) = result.activities
     assert activity.sport is sport
     assert activity.source_sport == source_sport
+    guessed = [w for w in result.warnings if "does not name its sport" in w]
+    assert bool(guessed) == (source_sport is None)
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from typing import Final
 from runlift.domain.exercise_names import ExerciseNameIndex
 from runlift.domain.exercises import ExerciseId
 from runlift.errors import ImportFormatError, InvalidInput
+from runlift.vocabulary import Sport
 
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 """Files larger than this (64 MiB) are refused before they are parsed.
@@ -137,3 +138,54 @@ class ImportNotes:
     def warnings(self) -> tuple[str, ...]:
         """The warnings so far, in the order first given."""
         return tuple(self._warnings)
+
+
+WALK_RUN_TRANSITION_M_PER_S: Final = 2.0
+"""People change from walking to running near 2.0 m/s (7.2 km/h): Hreljac 1993,
+J Biomech 26(1):63-70 (preferred transition speed 2.06 m/s). Slower is a walk."""
+
+FASTEST_RUN_GUESS_M_PER_S: Final = 5.0
+"""A whole recording faster than 5 m/s (3:20 per km) is not read as a run: few runners
+hold that pace for a whole session, and an easy bike ride is faster."""
+
+SLOWEST_RIDE_GUESS_M_PER_S: Final = 6.0
+"""A whole recording at 6 m/s (21.6 km/h) or faster is read as a ride; between 5 and 6 m/s
+the pace says nothing sure, and the sport stays unnamed."""
+
+
+FASTEST_RIDE_GUESS_M_PER_S: Final = 15.0
+"""Faster than 15 m/s (54 km/h) over a whole recording is a vehicle or a fault, no guess."""
+
+
+def guessed_sport(*, distance_m: float | None, moving_s: float | None) -> Sport | None:
+    """The sport a recording's moving speed points to when the file does not say, or None.
+
+    Examples:
+        >>> guessed_sport(distance_m=10000, moving_s=3000)  # 5:00 per km
+        <Sport.RUN: 'run'>
+        >>> guessed_sport(distance_m=5000, moving_s=3600)  # 5 km/h
+        <Sport.WALKING: 'walking'>
+        >>> guessed_sport(distance_m=40000, moving_s=4800) is Sport.CYCLING  # 30 km/h
+        True
+        >>> guessed_sport(distance_m=None, moving_s=3600) is None
+        True
+    """
+    if not distance_m or not moving_s:
+        return None
+    speed = distance_m / moving_s
+    if speed < WALK_RUN_TRANSITION_M_PER_S:
+        return Sport.WALKING
+    if speed <= FASTEST_RUN_GUESS_M_PER_S:
+        return Sport.RUN
+    if SLOWEST_RIDE_GUESS_M_PER_S <= speed <= FASTEST_RIDE_GUESS_M_PER_S:
+        return Sport.CYCLING
+    return None
+
+
+def sport_guess_warning(sport: Sport, *, distance_m: float, moving_s: float) -> str:
+    """The warning that says a sport was read from the pace, with the pace."""
+    seconds = moving_s / (distance_m / 1000)
+    return (
+        f"the file does not name its sport: read as {sport.value} from its moving pace "
+        f"{int(seconds // 60)}:{int(seconds % 60):02d} per km"
+    )

@@ -33,7 +33,14 @@ import gpxpy.gpx
 
 from runlift.domain.activities import Activity, ImportResult
 from runlift.errors import InvalidInput
-from runlift.io.activity_input import ImportNotes, check_size, invalid, refuse
+from runlift.io.activity_input import (
+    ImportNotes,
+    check_size,
+    guessed_sport,
+    invalid,
+    refuse,
+    sport_guess_warning,
+)
 from runlift.io.safe_xml import local_name, parse_xml, xml_text
 from runlift.vocabulary import ActivityFormat, Sport, SubSport
 
@@ -123,7 +130,7 @@ def read_gpx(data: bytes, *, name: str) -> ImportResult:
             )
             continue
         try:
-            activity = _activity(track, gpx=gpx)
+            activity = _activity(track, gpx=gpx, notes=notes)
         except InvalidInput as error:
             raise invalid(GPX_FORMAT, name, label, error) from None
         if activity is None:
@@ -159,7 +166,9 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _activity(track: gpxpy.gpx.GPXTrack, *, gpx: gpxpy.gpx.GPX) -> Activity | None:
+def _activity(
+    track: gpxpy.gpx.GPXTrack, *, gpx: gpxpy.gpx.GPX, notes: ImportNotes
+) -> Activity | None:
     segments = [
         [(_utc(point.time), point) for point in segment.points if point.time is not None]
         for segment in track.segments
@@ -177,6 +186,13 @@ def _activity(track: gpxpy.gpx.GPXTrack, *, gpx: gpxpy.gpx.GPX) -> Activity | No
                 moving_s += step_s
     beats = [bpm for segment in segments for _, point in segment if (bpm := _heart_rate(point))]
     sport, sub_sport = _sport(track.type)
+    distance_m = sum(segment.length_2d() or 0.0 for segment in track.segments)
+    moving_s = round(min(moving_s, elapsed_s), 3)
+    if not (track.type or "").strip():
+        guess = guessed_sport(distance_m=distance_m, moving_s=moving_s)
+        if guess is not None:
+            sport = guess
+            notes.warn(sport_guess_warning(guess, distance_m=distance_m, moving_s=moving_s))
     title = (track.name or gpx.name or "").strip()
     return Activity(
         sport=sport,
@@ -184,8 +200,8 @@ def _activity(track: gpxpy.gpx.GPXTrack, *, gpx: gpxpy.gpx.GPX) -> Activity | No
         source_sport=track.type.strip() if track.type and track.type.strip() else None,
         start=start,
         elapsed_s=elapsed_s,
-        moving_s=round(min(moving_s, elapsed_s), 3),
-        distance_m=sum(segment.length_2d() or 0.0 for segment in track.segments),
+        moving_s=moving_s,
+        distance_m=distance_m,
         average_heart_rate_bpm=round(sum(beats) / len(beats), 1) if beats else None,
         max_heart_rate_bpm=max(beats) if beats else None,
         name=title or None,

@@ -20,6 +20,7 @@ activity is refused; so is an activity without laps. The XML is parsed safely
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -28,7 +29,14 @@ from xml.etree.ElementTree import Element
 
 from runlift.domain.activities import Activity, ImportResult, Lap
 from runlift.errors import InvalidInput
-from runlift.io.activity_input import check_size, invalid, refuse
+from runlift.io.activity_input import (
+    ImportNotes,
+    check_size,
+    guessed_sport,
+    invalid,
+    refuse,
+    sport_guess_warning,
+)
 from runlift.io.safe_xml import local_name, parse_xml
 from runlift.vocabulary import ActivityFormat, Sport
 
@@ -78,10 +86,11 @@ def read_tcx(data: bytes, *, name: str) -> ImportResult:
             TCX_FORMAT, name, f"no activity: nothing to import (the file holds {holds or 'none'})"
         )
     activities = []
+    notes = ImportNotes()
     for number, element in enumerate(elements, start=1):
         where = f"activity {number}" if len(elements) > 1 else "the activity"
         try:
-            activities.append(_activity(element))
+            activities.append(_named_sport(_activity(element), notes))
         except _Problem as problem:
             raise refuse(TCX_FORMAT, name, f"{where}: {problem}") from None
         except InvalidInput as error:
@@ -90,7 +99,21 @@ def read_tcx(data: bytes, *, name: str) -> ImportResult:
         source_name=name,
         format=ActivityFormat.TCX,
         activities=tuple(sorted(activities, key=lambda activity: activity.start)),
+        warnings=notes.warnings,
     )
+
+
+def _named_sport(activity: Activity, notes: ImportNotes) -> Activity:
+    """An activity of ``Sport="Other"`` with the sport its pace points to, said in a warning."""
+    if activity.sport is not Sport.OTHER or activity.distance_m is None or not activity.moving_s:
+        return activity
+    guess = guessed_sport(distance_m=activity.distance_m, moving_s=activity.moving_s)
+    if guess is None:
+        return activity
+    notes.warn(
+        sport_guess_warning(guess, distance_m=activity.distance_m, moving_s=activity.moving_s)
+    )
+    return dataclasses.replace(activity, sport=guess)
 
 
 def _children(element: Element, name: str) -> Iterator[Element]:

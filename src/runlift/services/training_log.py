@@ -65,10 +65,12 @@ def add_athlete(
     return record, result
 
 
-def plan_result(version: PlanVersion) -> planning.PlanResult:
-    """A stored plan version as the result ``runlift plan`` works with."""
+def plan_result(store: Store, version: PlanVersion) -> planning.PlanResult:
+    """A stored plan version, with its nutrition, as the result ``runlift plan`` works with."""
     return planning.PlanResult(
-        profile=version.profile, plan=version.plan, nutrition=version.nutrition
+        profile=version.profile,
+        plan=version.plan,
+        nutrition=store.nutrition(version.athlete_id, version.version),
     )
 
 
@@ -81,4 +83,4 @@ def export_files(
 ) -> tuple[PlanVersion, Mapping[str, bytes]]:
     """Every file of a stored plan version, exactly as ``runlift plan`` writes them."""
     stored = store.plan_version(athlete_id, version)
-    return stored, planning.plan_files(plan_result(stored), printer=printer)
+    return stored, planning.plan_files(plan_result(store, stored), printer=printer)

@@ -22,7 +22,7 @@ import functools
 import json
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo
@@ -132,72 +132,113 @@ def _encode(value: Any, hint: Any) -> Any:
     raise TypeError(f"cannot store a {type(value).__name__}")
 
 
+Decoder = Callable[[Any], Any]
+
+
 def _decode(data: Any, hint: Any) -> Any:
-    hint = _supertype(hint)
-    if data is None:
-        return None
-    if _is_union(hint):
-        members = [h for h in typing.get_args(hint) if h is not type(None)]
-        if len(members) == 1:
-            return _decode(data, members[0])
+    return _decoder(hint)(data)
+
+
+def _optional(inner: Decoder) -> Decoder:
+    return lambda data: None if data is None else inner(data)
+
+
+def _union_decoder(hint: Any) -> Decoder:
+    members = [h for h in typing.get_args(hint) if h is not type(None)]
+    if len(members) == 1:
+        return _decoder(members[0])
+    classes = {m.__name__: _decoder(m) for m in members if _is_dataclass_type(m)}
+    plain = [_decoder(m) for m in members if not _is_dataclass_type(m)]
+
+    def decode(data: Any) -> Any:
         if isinstance(data, dict) and "type" in data:
-            by_name = {
-                m.__name__: m
-                for m in members
-                if isinstance(m, type) and dataclasses.is_dataclass(m)
-            }
-            cls = by_name[data["type"]]
-            return _decode({k: v for k, v in data.items() if k != "type"}, cls)
-        for member in members:
-            if not dataclasses.is_dataclass(member):
-                try:
-                    return _decode(data, member)
-                except (TypeError, ValueError):
-                    continue
+            return classes[data["type"]]({k: v for k, v in data.items() if k != "type"})
+        for member in plain:
+            try:
+                return member(data)
+            except (TypeError, ValueError):
+                continue
         raise ValueError(f"{data!r} matches none of {hint}")
-    origin = typing.get_origin(hint) or hint
-    if isinstance(origin, type) and dataclasses.is_dataclass(origin):
-        fields = dict(_hints(origin))
-        unknown = set(data) - set(fields)
+
+    return decode
+
+
+def _is_dataclass_type(hint: Any) -> bool:
+    return isinstance(hint, type) and dataclasses.is_dataclass(hint)
+
+
+def _dataclass_decoder(cls: type) -> Decoder:
+    fields = {name: _decoder(h) for name, h in _hints(cls)}
+
+    def decode(data: Any) -> Any:
+        unknown = data.keys() - fields.keys()
         if unknown:
-            raise ValueError(f"unknown fields {sorted(unknown)} of {origin.__name__}")
-        return origin(
-            **{name: _decode(data[name], h) for name, h in fields.items() if name in data}
-        )
+            raise ValueError(f"unknown fields {sorted(unknown)} of {cls.__name__}")
+        return cls(**{name: fields[name](value) for name, value in data.items()})
+
+    return decode
+
+
+def _datetime(data: Any) -> datetime:
+    text, zone, *fold = data
+    moment = datetime.fromisoformat(text)
+    if zone is None:
+        return moment
+    return moment.replace(tzinfo=_zone(zone), fold=fold[0] if fold else 0)
+
+
+def _number(data: Any) -> Any:
+    if isinstance(data, bool) or not isinstance(data, (int, float)):
+        raise TypeError(f"{data!r} is not a number")
+    # An int kept in a float field stays an int: the codec is lossless, not tidy.
+    return data
+
+
+def _exactly(kind: type) -> Decoder:
+    def decode(data: Any) -> Any:
+        if type(data) is not kind:
+            raise TypeError(f"{data!r} is not a {kind.__name__}")
+        return data
+
+    return decode
+
+
+@functools.cache
+def _decoder(hint: Any) -> Decoder:
+    """A function that reads values of ``hint``, built once per type (None reads as None)."""
+    hint = _supertype(hint)
+    if _is_union(hint):
+        return _optional(_union_decoder(hint))
+    origin = typing.get_origin(hint) or hint
+    args = typing.get_args(hint)
+    if _is_dataclass_type(origin):
+        return _optional(_dataclass_decoder(origin))
     if isinstance(origin, type) and issubclass(origin, enum.Enum):
-        return origin(data)
-    if origin is datetime:
-        text, zone, *fold = data
-        moment = datetime.fromisoformat(text)
-        if zone is None:
-            return moment
-        return moment.replace(tzinfo=_zone(zone), fold=fold[0] if fold else 0)
-    if origin is date:
-        return date.fromisoformat(data)
-    if origin is time:
-        return time.fromisoformat(data)
-    if origin is timedelta:
-        return timedelta(seconds=data)
+        return _optional(origin)
+    simple: dict[Any, Decoder] = {
+        datetime: _datetime,
+        date: date.fromisoformat,
+        time: time.fromisoformat,
+        timedelta: lambda data: timedelta(seconds=data),
+        float: _number,
+        int: _exactly(int),
+        str: _exactly(str),
+        bool: _exactly(bool),
+        Any: lambda data: data,
+        object: lambda data: data,
+    }
+    if origin in simple:
+        return _optional(simple[origin])
     if origin in (Mapping, dict, typing.Mapping):
-        key_hint, value_hint = typing.get_args(hint)
-        return {_decode(k, key_hint): _decode(v, value_hint) for k, v in data}
+        keys, values = _decoder(args[0]), _decoder(args[1])
+        return _optional(lambda data: {keys(k): values(v) for k, v in data})
     if origin in (frozenset, set):
-        (item_hint,) = typing.get_args(hint)
-        return frozenset(_decode(v, item_hint) for v in data)
+        items = _decoder(args[0])
+        return _optional(lambda data: frozenset(items(v) for v in data))
     if origin is tuple:
-        args = typing.get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(v, args[0]) for v in data)
-        return tuple(_decode(v, h) for v, h in zip(data, args, strict=True))
-    if origin is float:
-        if isinstance(data, bool) or not isinstance(data, (int, float)):
-            raise TypeError(f"{data!r} is not a number")
-        # An int kept in a float field stays an int: the codec is lossless, not tidy.
-        return data
-    if origin in (int, str, bool):
-        if type(data) is not origin:
-            raise TypeError(f"{data!r} is not a {origin.__name__}")
-        return data
-    if origin is Any or origin is object:
-        return data
+            each = _decoder(args[0])
+            return _optional(lambda data: tuple(each(v) for v in data))
+        parts = [_decoder(h) for h in args]
+        return _optional(lambda data: tuple(part(v) for v, part in zip(data, parts, strict=True)))
     raise TypeError(f"cannot read a {hint}")

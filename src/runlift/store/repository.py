@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -54,6 +55,8 @@ from runlift.vocabulary import (
 )
 
 MAX_ID_LENGTH: Final = 64
+VERSIONS_KEPT: Final = 8
+"""Decoded plan versions one ``Store`` keeps (a plan decodes in tens of milliseconds)."""
 _ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -115,8 +118,7 @@ class PlanVersion:
         valid_from: the first day it plans (the days before keep the older versions').
         reason: why it was made, in a line.
         profile: the profile it was made from.
-        plan: the plan.
-        nutrition: its day-by-day nutrition.
+        plan: the plan (its day-by-day nutrition is read apart: ``Store.nutrition``).
         changes: what changed from the version before (empty for version 1), as the
             list of records that made it.
     """
@@ -128,7 +130,6 @@ class PlanVersion:
     reason: str
     profile: AthleteProfile
     plan: Plan
-    nutrition: tuple[DayNutrition, ...]
     changes: tuple[Mapping[str, Any], ...]
 
 
@@ -194,6 +195,7 @@ class Store:
 
     def __init__(self, url: str) -> None:
         self.database = Database(url)
+        self._versions: OrderedDict[tuple[str, int], PlanVersion] = OrderedDict()
 
     def close(self) -> None:
         """Release the database's connections."""
@@ -357,22 +359,23 @@ class Store:
     def plan_version(self, athlete_id: str, version: int | None = None) -> PlanVersion:
         """A stored plan version: the current one unless ``version`` is given.
 
+        Versions never change, so each is decoded once per ``Store`` and kept
+        (:data:`VERSIONS_KEPT` of them).
+
         Raises:
             StoreError: no such athlete or version.
         """
+        number = self._version_number(athlete_id, version)
+        key = (athlete_id, number)
+        cached = self._versions.get(key)
+        if cached is not None:
+            self._versions.move_to_end(key)
+            return cached
         with self.database.reading() as session:
-            athlete = session.get(AthleteRow, athlete_id)
-            if athlete is None:
-                raise StoreError(f"no athlete '{athlete_id}' in the store")
-            number = athlete.current_version if version is None else version
-            row = None if number is None else session.get(PlanVersionRow, (athlete_id, number))
-            if row is None:
-                latest = athlete.current_version or 0
-                raise StoreError(
-                    f"athlete '{athlete_id}' has no plan version {version}: "
-                    f"versions are 1 to {latest}"
-                )
-            return PlanVersion(
+            row = session.get(PlanVersionRow, key)
+            if row is None:  # pragma: no cover - the number was just read
+                raise StoreError(f"athlete '{athlete_id}' has no plan version {number}")
+            decoded = PlanVersion(
                 athlete_id=athlete_id,
                 version=row.version,
                 created_at=row.created_at,
@@ -380,12 +383,43 @@ class Store:
                 reason=row.reason,
                 profile=codec.loads(AthleteProfile, row.profile_doc),
                 plan=codec.loads(Plan, row.plan_doc),
-                nutrition=tuple(
-                    codec.loads(DayNutrition, json.dumps(day))
-                    for day in json.loads(row.nutrition_doc)
-                ),
                 changes=tuple(json.loads(row.changes_doc)),
             )
+        self._versions[key] = decoded
+        if len(self._versions) > VERSIONS_KEPT:
+            self._versions.popitem(last=False)
+        return decoded
+
+    def nutrition(self, athlete_id: str, version: int | None = None) -> tuple[DayNutrition, ...]:
+        """The day-by-day nutrition of a stored plan version (the current one by default)."""
+        number = self._version_number(athlete_id, version)
+        with self.database.reading() as session:
+            doc = session.scalar(
+                select(PlanVersionRow.nutrition_doc).where(
+                    PlanVersionRow.athlete_id == athlete_id, PlanVersionRow.version == number
+                )
+            )
+        return tuple(codec.loads(DayNutrition, json.dumps(day)) for day in json.loads(doc or "[]"))
+
+    def _version_number(self, athlete_id: str, version: int | None) -> int:
+        with self.database.reading() as session:
+            current = session.scalar(
+                select(AthleteRow.current_version).where(AthleteRow.id == athlete_id)
+            )
+            if current is None:
+                raise StoreError(f"no athlete '{athlete_id}' in the store")
+            if version is None:
+                return current
+            exists = session.scalar(
+                select(func.count()).where(
+                    PlanVersionRow.athlete_id == athlete_id, PlanVersionRow.version == version
+                )
+            )
+        if not exists:
+            raise StoreError(
+                f"athlete '{athlete_id}' has no plan version {version}: versions are 1 to {current}"
+            )
+        return version
 
     def plan_versions(self, athlete_id: str) -> tuple[VersionSummary, ...]:
         """Every plan version of an athlete, oldest first, without the plans."""
