@@ -9,11 +9,12 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 .PHONY: demo test format bench clean system-deps
 
 # Debian packages the tests use outside the virtualenv: Chromium for the report's
-# browser test, poppler-utils (pdftoppm, pdftotext) to check the PDF report, and two
+# browser test, poppler-utils (pdftoppm, pdftotext) to check the PDF report, two
 # fonts with wide coverage that the report of an athlete named in another script is
 # drawn with (WenQuanYi Micro Hei: Chinese, Japanese, Korean; DejaVu Sans: Greek,
-# Cyrillic, Latin Extended). Installed only when missing, and only as root; anyone else
-# is told the command to run. runlift itself needs none of them.
+# Cyrillic, Latin Extended), and PostgreSQL, whose server the store's tests start on a
+# free loopback port. Installed only when missing, and only as root; anyone else is
+# told the command to run. runlift itself needs none of them.
 FONTS := /usr/share/fonts/truetype
 system-deps:
 	@missing=""; \
@@ -21,6 +22,7 @@ system-deps:
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	test -f $(FONTS)/wqy/wqy-microhei.ttc || missing="$$missing fonts-wqy-microhei"; \
 	test -f $(FONTS)/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" -ne 0 ]; then \
 		echo "runlift needs these system packages:$$missing" >&2; \
@@ -62,6 +64,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/cli_startup.py
 	$(BIN)/python benchmarks/placement.py --quick
 	$(BIN)/python benchmarks/plan.py
+	$(BIN)/python benchmarks/import_fit.py
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .pytest_cache .ruff_cache

@@ -5,6 +5,7 @@
     RunliftError
     ├── InvalidInput          a value the user gave is out of range or malformed
     ├── ImportFormatError     a file could not be read as the format it claims to be
+    ├── StoreError            the store cannot be opened or does not hold what was asked
     └── PlanningError         a plan could not be made from valid input
         └── Infeasible        the hard rules cannot all hold for the given week
 
@@ -41,6 +42,10 @@ class ImportFormatError(RunliftError):
         self.format = fmt
         self.detail = detail
         super().__init__(f"cannot read {fmt}: {detail}")
+
+
+class StoreError(RunliftError):
+    """The store cannot be opened, or does not hold what was asked for (an unknown athlete)."""
 
 
 class PlanningError(RunliftError):

@@ -221,3 +221,89 @@ class MassUnit(StrEnum):
 
     KG = "kg"
     LB = "lb"
+
+
+class EventKind(StrEnum):
+    """What interrupts training for a range of days."""
+
+    ILLNESS = "illness"
+    INJURY = "injury"
+    TRAVEL = "travel"
+
+
+class MissReason(StrEnum):
+    """Why a planned session was not done."""
+
+    ILLNESS = "illness"
+    INJURY = "injury"
+    TRAVEL = "travel"
+    TIME = "time"
+    OTHER = "other"
+
+
+class SessionStatus(StrEnum):
+    """A planned session set against what was done (``runlift log show``).
+
+    ``done``: an activity fulfils it; ``partial``: one does, but with clearly less
+    than planned; ``missed``: its day has passed (or the athlete said so) with
+    nothing done; ``extra``: an activity that fulfils no planned session;
+    ``planned``: still to come.
+    """
+
+    DONE = "done"
+    PARTIAL = "partial"
+    MISSED = "missed"
+    EXTRA = "extra"
+    PLANNED = "planned"
+
+
+class Sport(StrEnum):
+    """What a recorded activity was (imported from a watch or an app).
+
+    Only ``run`` counts as running and only ``strength`` as lifting; every other
+    sport is training load of its own kind (``Activity.modality`` is None for it).
+    ``other`` holds generic and unnamed activities as well as sports not listed here.
+    """
+
+    RUN = "run"
+    STRENGTH = "strength"
+    CYCLING = "cycling"
+    WALKING = "walking"
+    HIKING = "hiking"
+    SWIMMING = "swimming"
+    ROWING = "rowing"
+    OTHER = "other"
+
+
+class SubSport(StrEnum):
+    """Where or how a sport was done, when the file says so."""
+
+    TREADMILL = "treadmill"
+    TRAIL = "trail"
+    TRACK = "track"
+    ROAD = "road"
+    INDOOR = "indoor"
+    VIRTUAL = "virtual"
+    MOUNTAIN = "mountain"
+    OPEN_WATER = "open_water"
+    POOL = "pool"
+
+
+class SetKind(StrEnum):
+    """The role of one logged set of a lift."""
+
+    WARM_UP = "warm_up"
+    WORKING = "working"
+    DROP = "drop"
+    FAILURE = "failure"
+
+
+class ActivityFormat(StrEnum):
+    """Where a logged activity came from: a file format, or ``manual`` for one logged by hand."""
+
+    FIT = "fit"
+    GPX = "gpx"
+    TCX = "tcx"
+    STRONG_CSV = "strong_csv"
+    HEVY_CSV = "hevy_csv"
+    MANUAL = "manual"

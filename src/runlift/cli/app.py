@@ -12,7 +12,20 @@ import sys
 
 import typer
 
-from runlift.cli import calc, demo, init, lint, nutrition, plan, rules, schema, show
+from runlift.cli import (
+    athlete,
+    calc,
+    demo,
+    export,
+    init,
+    lint,
+    log,
+    nutrition,
+    plan,
+    rules,
+    schema,
+    show,
+)
 from runlift.cli.render import error_console
 from runlift.errors import RunliftError
 
@@ -33,6 +46,9 @@ app.command(name="lint")(lint.lint)
 app.command(name="nutrition")(nutrition.nutrition)
 app.command(name="rules")(rules.rules)
 app.command(name="schema")(schema.schema)
+app.add_typer(athlete.app, name="athlete")
+app.command(name="export")(export.export)
+app.add_typer(log.app, name="log")
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2

@@ -118,8 +118,11 @@ def _as_list(value: object) -> list[Any]:
 
 
 @contextmanager
-def progress(label: str) -> Iterator[Callable[[int, int], None]]:
-    """A progress bar on stderr; yields ``advance(done, total)``."""
+def progress(label: str, *, enabled: bool = True) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr (none when not ``enabled``); yields ``advance(done, total)``."""
+    if not enabled:
+        yield lambda _done, _total: None
+        return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn  # noqa: PLC0415
 
     with Progress(

@@ -1,0 +1,7 @@
+"""What was done, set against what was planned: matching, statuses, load and estimates.
+
+Pure functions over domain objects (plans, activities, check-ins): which planned
+session each activity fulfils (``matching``), how each session and day stands,
+and the measurements the adaptation reads. Part of the core: it may import the
+domain, the science and the base modules; no I/O, no store, no solver.
+"""
