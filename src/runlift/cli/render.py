@@ -4,34 +4,76 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from runlift.domain.athlete import AthleteProfile
 from runlift.domain.plan import Plan, PlannedSession, PlanWeek
 from runlift.domain.prescription import RunPrescription
 from runlift.domain.quantities import quantity
+from runlift.domain.warnings import PlanWarning
 from runlift.io.imported import ImportedSessions
 from runlift.programme.baseline import Baseline
 
 Cell = str | float | int | None
 
 
+def _unwrapped(out: Console) -> Console:
+    """Lines are not broken at 80 columns when the output is not a terminal (a pipe, a file).
+
+    A terminal wraps long lines itself; a log or a ``grep`` wants one finding per line.
+    """
+    out.soft_wrap = not out.is_terminal
+    return out
+
+
 @cache
 def console() -> Console:
     """The standard-output console."""
-    return Console(highlight=False)
+    return _unwrapped(Console(highlight=False))
 
 
 @cache
 def error_console() -> Console:
     """The standard-error console."""
-    return Console(stderr=True, highlight=False)
+    return _unwrapped(Console(stderr=True, highlight=False))
+
+
+def error_lines(lines: Iterable[str], *, prefix: str = "[bold red]error:[/] ") -> None:
+    """Print an error on stderr, one line per problem, each starting with ``error:``.
+
+    A line that starts with a space continues the problem above it (a list of changes
+    that would fix a week, say) and is printed as it is.
+    """
+    for text in lines:
+        start = "" if text.startswith(" ") else prefix
+        error_console().print(f"{start}{escape(text)}", highlight=False)
+
+
+def warning_dict(warning: PlanWarning) -> dict[str, object]:
+    """A plan warning as JSON: kind, rule, field, asked, planned, reason, weeks and the line."""
+    return {
+        "kind": warning.kind.value,
+        "rule": warning.rule_id,
+        "field": warning.field,
+        "asked": warning.asked,
+        "planned": warning.planned,
+        "reason": warning.reason,
+        "weeks": list(warning.weeks),
+        "text": warning.text,
+    }
+
+
+def warning_lines(lines: Iterable[str]) -> None:
+    """Print warnings on stderr, one line each, each starting with ``warning:``."""
+    for text in lines:
+        error_console().print(f"[yellow]warning:[/] {escape(text)}", highlight=False)
 
 
 def emit_json(data: object) -> None:
@@ -121,6 +163,10 @@ def progress(label: str) -> Iterator[Callable[[int, int], None]]:
     """A progress bar on stderr; yields ``advance(done, total)``."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn  # noqa: PLC0415
 
+    if not error_console().is_terminal:
+        # A bar is for a person watching; in a log it would only leave a blank line.
+        yield lambda done, total: None
+        return
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),

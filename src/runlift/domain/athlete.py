@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import Final
 
+from runlift.domain.records import check_race_time
 from runlift.domain.week import TimeWindow
 from runlift.errors import InvalidInput
+from runlift.units import format_duration
 from runlift.vocabulary import (
     ActivityLevel,
     EvidenceProfile,
@@ -19,6 +22,51 @@ from runlift.vocabulary import (
     Sex,
     Weekday,
 )
+
+MIN_AGE_YEARS: Final = 13
+"""The youngest athlete runlift plans for.
+
+Supervised resistance training is safe and useful for children and adolescents (Faigenbaum
+AD et al. J Strength Cond Res. 2009;23(5 Suppl):S60-S79, the NSCA position statement;
+Lloyd RS et al. Br J Sports Med. 2014;48(7):498-505, the international consensus;
+Faigenbaum AD et al. Br J Sports Med. 2016;50(1):3-7), but it needs a programme and a
+coach built for the child's maturity, which runlift's adult templates, adult energy
+equations (Mifflin-St Jeor was derived in adults aged 19-78) and race paces are not. From
+13 runlift plans, and a plan for an athlete under :data:`ADULT_AGE_YEARS` carries a
+caution (``runlift.services.warnings``).
+"""
+
+ADULT_AGE_YEARS: Final = 18
+"""From this age a plan carries no youth caution."""
+
+MAX_AGE_YEARS: Final = 100
+"""The oldest athlete runlift plans for (the energy equations' data end well below it)."""
+
+
+def age_on(birth_date: date, day: date) -> int:
+    """Age in whole years on ``day``."""
+    years = day.year - birth_date.year
+    if (day.month, day.day) < (birth_date.month, birth_date.day):
+        years -= 1
+    return years
+
+
+def check_age(birth_date: date, *, on: date, field: str = "birth_date") -> int:
+    """The athlete's age on ``on``, refused outside 13-100 years.
+
+    Raises:
+        InvalidInput: naming ``field``, the age it gives and the range.
+    """
+    age = age_on(birth_date, on)
+    if not MIN_AGE_YEARS <= age <= MAX_AGE_YEARS:
+        when = "is in the future" if birth_date > on else f"makes you {age} on {on.isoformat()}"
+        raise InvalidInput(
+            field,
+            birth_date.isoformat(),
+            f"this birth date {when}; runlift plans for athletes aged "
+            f"{MIN_AGE_YEARS} to {MAX_AGE_YEARS}",
+        )
+    return age
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -117,12 +165,36 @@ class AthleteProfile:
     daily_activity: ActivityLevel = ActivityLevel.LIGHT
     units: MassUnit = MassUnit.KG
 
+    def __post_init__(self) -> None:
+        """Check what no single field can: the age at the start, and race times by the record.
+
+        One age check serves every path (with or without ``body_fat_percent``, whichever
+        energy equation is used later), and a race time faster than the world record for
+        its distance is refused here, whoever built the profile.
+        """
+        check_age(self.birth_date, on=self.start_date)
+        race = self.goal.race
+        if race is not None and race.target_time_s is not None:
+            check_race_time(
+                time_s=race.target_time_s,
+                distance_m=race.distance_m,
+                field="goal.race.target_time",
+                written=format_duration(race.target_time_s),
+                sex=self.sex,
+            )
+        recent = self.running.recent_race
+        if recent is not None:
+            check_race_time(
+                time_s=recent.time_s,
+                distance_m=recent.distance_m,
+                field="running.recent_race.time",
+                written=format_duration(recent.time_s),
+                sex=self.sex,
+            )
+
     def age_years(self, *, on: date) -> float:
         """Age in whole years on a given date."""
-        years = on.year - self.birth_date.year
-        if (on.month, on.day) < (self.birth_date.month, self.birth_date.day):
-            years -= 1
-        return float(years)
+        return float(age_on(self.birth_date, on))
 
     @property
     def available_hours_per_week(self) -> float:
