@@ -127,5 +127,31 @@ def test_a_folder_without_a_plan_is_named(
     assert "holds no plan.json" in capsys.readouterr().err
     assert main(["nutrition", str(tmp_path)]) == 1
     assert "holds no plan.json" in capsys.readouterr().err
-    assert main(["lint", str(tmp_path)]) == 2
+    assert main(["lint", str(tmp_path)]) == 1
     assert "holds no plan.json" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["plan", "{missing}"],
+        ["show", "{missing}"],
+        ["explain", "{missing}", "w01-run1"],
+        ["nutrition", "{missing}"],
+        ["lint", "{missing}"],
+        ["calc", "load", "{missing}"],
+    ],
+)
+def test_a_missing_file_is_bad_input_exit_1_in_every_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
+    missing = str(tmp_path / "absent.yaml")
+    assert main([part.replace("{missing}", missing) for part in command]) == 1
+    assert capsys.readouterr().err.splitlines() == [f"error: {missing}: no such file"]
+
+
+@pytest.mark.parametrize(
+    "command", [["plan"], ["plan", "a.yaml", "--bogus"], ["lint"], ["calc", "vdot"], ["nope"]]
+)
+def test_usage_errors_exit_2_in_every_command(command: list[str]) -> None:
+    assert main(command) == 2

@@ -123,9 +123,14 @@ def lint_report(
         summary += f" ({untimed} all-day, checked by date only)"
     if ignored:
         summary += f", {len(ignored)} other events ignored"
+    if imported.unreadable:
+        summary += f", unreadable events: {len(imported.unreadable)}"
     console().print(summary)
     if not findings:
-        console().print("[green]No rule is broken.[/]")
+        if imported.unreadable:
+            console().print("[yellow]No rule is broken in what could be read.[/]")
+        else:
+            console().print("[green]No rule is broken.[/]")
         return
     ordered = sorted(findings, key=lambda f: not f["hard"])
     for finding in ordered:
@@ -139,13 +144,24 @@ def lint_report(
             )
             console().print(f"    {when}  {session['title']}")
         unit = str(finding["unit"])
-        console().print(
-            f"    measured {quantity(finding['measured'], unit)}, "
-            f"limit {quantity(finding['limit'], unit)}"
-        )
-        console().print(f"    [cyan]fix:[/] {finding['fix']}")
+        if finding["hard"] or finding.get("cost_points") is None:
+            console().print(
+                f"    measured {quantity(finding['measured'], unit)}, "
+                f"limit {quantity(finding['limit'], unit)}"
+            )
+        else:
+            console().print(
+                f"    cost {quantity(finding['cost_points'], 'points')}; the week's total "
+                f"{quantity(finding['week_cost_points'], 'points')} (week from {finding['week']})"
+            )
+        label = "fix (checked inside your windows)" if finding.get("fix_checked") else "fix"
+        console().print(f"    [cyan]{label}:[/] {escape(str(finding['fix']))}")
     hard = sum(1 for f in findings if f["hard"])
-    console().print(f"\n{hard} hard, {quantity(len(findings) - hard, 'soft findings')}.")
+    soft = len(findings) - hard
+    console().print(
+        f"\nHard rules broken: {hard}; soft findings: {soft} "
+        "(costs the placement weighs, no rule broken)."
+    )
     console().print("\n[dim]Sources:[/]")
     seen: dict[str, str] = {}
     for finding in ordered:

@@ -243,7 +243,9 @@ def plan_files(result: PlanResult, *, printer: PdfPrinter | None = None) -> Mapp
     files = {
         "plan.json": plan_json_text(result).encode("utf-8"),
         "plan.md": plan_markdown(result.plan, nutrition=result.nutrition).encode("utf-8"),
-        "plan.ics": write_plan_ics(result.plan, timezone=zone).encode("utf-8"),
+        "plan.ics": write_plan_ics(result.plan, timezone=zone, profile=result.profile).encode(
+            "utf-8"
+        ),
         "busy.ics": write_plan_ics(result.plan, timezone=zone, busy=True).encode("utf-8"),
         **{f"workouts/{name}": data for name, data in workout_files(result.plan).items()},
         "report.html": report_html(report).encode("utf-8"),
