@@ -15,6 +15,7 @@ import sys
 import typer
 
 from runlift.cli import calc, demo, init, interrupt, lint, nutrition, plan, rules, schema, show
+from runlift.cli.commands import Command, Group
 from runlift.cli.render import error_lines
 from runlift.errors import RunliftError
 
@@ -24,17 +25,19 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
+    cls=Group,
 )
 app.add_typer(calc.app, name="calc")
-app.command(name="init")(init.init)
-app.command(name="plan")(plan.plan)
-app.command(name="show")(show.show)
-app.command(name="explain")(show.explain)
-app.command(name="demo")(demo.demo)
-app.command(name="lint")(lint.lint)
-app.command(name="nutrition")(nutrition.nutrition)
-app.command(name="rules")(rules.rules)
-app.command(name="schema")(schema.schema)
+app.command(name="init", cls=Command)(init.init)
+app.command(name="plan", cls=Command)(plan.plan)
+app.command(name="show", cls=Command)(show.show)
+app.command(name="explain", cls=Command)(show.explain)
+app.command(name="demo", cls=Command)(demo.demo)
+app.command(name="lint", cls=Command)(lint.lint)
+app.command(name="nutrition", cls=Command)(nutrition.nutrition)
+app.command(name="rules", cls=Command)(rules.rules)
+app.command(name="schema", cls=Command)(schema.schema)
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2

@@ -14,7 +14,7 @@ import typer
 
 from runlift.cli import render
 from runlift.cli.files import plan_file
-from runlift.errors import InvalidInput
+from runlift.errors import ImportFormatError, InvalidInput
 from runlift.io.nutrition_json import in_units, nutrition_day_dict
 from runlift.io.profile import read_profile
 from runlift.vocabulary import MassUnit
@@ -31,12 +31,12 @@ def _check_week(week: int, weeks: int) -> int:
 
 
 def _from_profile(
-    text: str, *, week: int, units: MassUnit | None
+    text: str, *, source: Path, week: int, units: MassUnit | None
 ) -> tuple[str, str, list[dict[str, Any]]]:
     # Loaded here: the planner and solver are slow to import and `--help` should not wait.
     from runlift.services.planning import make_plan  # noqa: PLC0415
 
-    profile = read_profile(text)
+    profile = read_profile(text, source=str(source))
     if week < 1:
         raise InvalidInput("--week", week, "weeks are numbered from 1")
     with render.progress("Planning weeks") as advance:
@@ -57,7 +57,11 @@ def _from_plan_json(
 ) -> tuple[str, str, list[dict[str, Any]]]:
     from runlift.io.plan_json import parse_plan  # noqa: PLC0415 - only for plan.json
 
-    plan = parse_plan(text)
+    try:
+        plan = parse_plan(text)
+    except ImportFormatError as exc:
+        exc.source = str(source)
+        raise
     chosen = plan.weeks[_check_week(week, len(plan.weeks))]
     days: list[dict[str, Any]] = []
     for day in chosen.days:
@@ -89,11 +93,11 @@ def nutrition(
 ) -> None:
     """Show a week of daily energy, protein, carbohydrate and fat targets and protein servings."""
     source = plan_file(source, field="SOURCE")
-    text = source.read_text(encoding="utf-8")
+    text = source.read_text(encoding="utf-8-sig")
     if _is_plan_json(source, text):
         athlete, start, days = _from_plan_json(text, source=source, week=week, units=units)
     else:
-        athlete, start, days = _from_profile(text, week=week, units=units)
+        athlete, start, days = _from_profile(text, source=source, week=week, units=units)
     if as_json:
         render.emit_json({"athlete": athlete, "week": week, "week_start": start, "days": days})
         return

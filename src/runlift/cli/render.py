@@ -168,6 +168,22 @@ def lint_report(
         seen.setdefault(str(finding["rule"]), ", ".join(map(str, _as_list(finding["sources"]))))
     for rule_id, sources in sorted(seen.items()):
         console().print(f"[dim]  {rule_id}: {sources}[/]")
+    guidance_legend(
+        source for finding in findings for source in map(str, _as_list(finding["sources"]))
+    )
+
+
+def guidance_legend(cited: Iterable[str], *, all_sources: bool = False) -> None:
+    """What each guidance document (G1-G5) among ``cited`` is, one line each."""
+    from runlift.rules import GUIDANCE  # noqa: PLC0415 - keeps `runlift --help` fast
+
+    named = set(cited)
+    shown = [g for g in GUIDANCE.values() if all_sources or g.id in named]
+    if not shown:
+        return
+    console().print("\n[dim]Guidance documents:[/]")
+    for source in shown:
+        console().print(f"[dim]  {source.id} {source.title}: {source.summary}[/]")
 
 
 def _as_list(value: object) -> list[Any]:
@@ -275,6 +291,7 @@ def session_explanation(
     console().print("\n[bold]Rules[/] " + ", ".join(session.rules))
     for rule_id, rule_sources in sources.items():
         console().print(f"[dim]  {rule_id}: {', '.join(rule_sources)}[/]")
+    guidance_legend(source for rule_sources in sources.values() for source in rule_sources)
 
 
 def ask(question: str, *, default: str = "") -> str:

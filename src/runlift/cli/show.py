@@ -10,13 +10,18 @@ import typer
 from runlift.cli import render
 from runlift.cli.files import plan_file
 from runlift.domain.plan import Plan, PlannedSession
-from runlift.errors import InvalidInput
+from runlift.errors import ImportFormatError, InvalidInput
 from runlift.io.plan_json import read_plan
 from runlift.io.prescription_text import prescription_lines
 
 
 def _load(path: Path) -> Plan:
-    plan, _ = read_plan(plan_file(path, field="PLAN").read_text(encoding="utf-8-sig"))
+    path = plan_file(path, field="PLAN")
+    try:
+        plan, _ = read_plan(path.read_text(encoding="utf-8-sig"))
+    except ImportFormatError as exc:
+        exc.source = str(path)
+        raise
     return plan
 
 

@@ -8,6 +8,7 @@ from datetime import date
 
 import yaml
 
+from runlift.io.profile import lift_sessions_text
 from runlift.vocabulary import GoalKind
 
 _GOAL_BLOCKS: Mapping[GoalKind, str] = {
@@ -30,8 +31,12 @@ _GOAL_BLOCKS: Mapping[GoalKind, str] = {
 }
 
 
-def template_yaml(goal: GoalKind, *, start: date) -> str:
-    """A commented profile template for ``goal``, starting on ``start``; valid as written."""
+def template_yaml(goal: GoalKind, *, start: date, timezone: str = "UTC") -> str:
+    """A commented profile template for ``goal``, starting on ``start``; valid as written.
+
+    ``timezone`` is where the athlete trains (the command line gives the machine's zone).
+    """
+    lifts = lift_sessions_text()
     return f"""# runlift athlete profile. Every field is explained in `runlift schema profile`.
 name: Your Name
 sex: female                 # female | male (for the resting-energy equations)
@@ -39,7 +44,7 @@ birth_date: 1990-01-31
 height_cm: 170
 mass_kg: 65
 # body_fat_percent: 20      # optional; enables the Cunningham resting-energy equation
-timezone: Europe/Berlin     # IANA zone name of where you train
+timezone: {timezone}     # IANA zone name of where you train
 start_date: {start.isoformat()}       # the plan starts on the Monday of this week
 goal:
 {_GOAL_BLOCKS[goal]}running:
@@ -47,7 +52,7 @@ goal:
   # recent_race: {{distance: 10k, time: "50:30", date: 2026-10-04}}   # sets your paces
 lifting:
   experience: intermediate  # novice | intermediate | advanced
-  sessions_per_week: 2      # 2-3 (up to 4 when lifting comes first)
+  sessions_per_week: 2      # {lifts}
   maxes:                    # a 1RM, or a recent set: weight_kg + reps (+ rpe)
     back-squat: {{weight_kg: 70, reps: 5}}
     deadlift: {{one_rep_max_kg: 100}}
