@@ -290,3 +290,19 @@ def test_misspelt_equipment_is_named_with_the_known_word() -> None:
         "athlete.yaml: lifting.equipment: 'barbel' is not equipment runlift knows; "
         "did you mean barbell?"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("race: {distance: half", "race: {distance: 800m", "goal.race.distance '800m'"),
+        ("recent_race: {distance: 10k", "recent_race: {distance: 100km", "recent_race.distance"),
+    ],
+)
+def test_race_distances_outside_the_vdot_tables_name_the_profile_field(
+    old: str, new: str, field: str
+) -> None:
+    (problem,) = _problems(HALF.replace(old, new))
+    assert field in problem
+    assert "a race from 1500 m to the marathon" in problem
+    assert "distance_m" not in problem

@@ -30,6 +30,7 @@ from runlift.domain.records import check_race_time
 from runlift.domain.week import TimeWindow
 from runlift.errors import InvalidInput
 from runlift.rules import RULES, RuleId
+from runlift.science import running
 from runlift.vocabulary import (
     ActivityLevel,
     EvidenceProfile,
@@ -446,6 +447,22 @@ def _request_problems(model: ProfileModel) -> list[InvalidInput]:
     return problems
 
 
+def _race_distance_m(text: str, *, field: str) -> float:
+    """A race distance runlift can read a fitness from and plan for: 1500 m to the marathon.
+
+    Daniels' VDOT tables, which give the paces and the race predictions, cover these.
+    """
+    distance_m = parse_distance_m(text, field=field)
+    if not running.MIN_RACE_DISTANCE_M <= distance_m <= running.MAX_RACE_DISTANCE_M:
+        raise InvalidInput(
+            field,
+            text,
+            f"a race from {running.MIN_RACE_DISTANCE_M:g} m to the marathon; VDOT "
+            "(Daniels 2014), which sets the paces, covers these",
+        )
+    return distance_m
+
+
 def _race_time_s(value: str | int, *, distance_m: float, field: str, sex: Sex) -> float:
     """A race time in seconds, refused when it beats the world record (suggesting h:mm)."""
     seconds = _seconds(value, field)
@@ -455,7 +472,7 @@ def _race_time_s(value: str | int, *, distance_m: float, field: str, sex: Sex) -
 
 def _recent_race(model: RaceResultModel, *, sex: Sex) -> RaceResult:
     field = "running.recent_race"
-    distance_m = parse_distance_m(model.distance, field=f"{field}.distance")
+    distance_m = _race_distance_m(model.distance, field=f"{field}.distance")
     return RaceResult(
         distance_m=distance_m,
         time_s=_race_time_s(model.time, distance_m=distance_m, field=f"{field}.time", sex=sex),
@@ -467,7 +484,7 @@ def _to_domain(model: ProfileModel) -> AthleteProfile:
     goal = model.goal
     race_goal = None
     if goal.race is not None:
-        distance_m = parse_distance_m(goal.race.distance, field="goal.race.distance")
+        distance_m = _race_distance_m(goal.race.distance, field="goal.race.distance")
         race_goal = RaceGoal(
             distance_m=distance_m,
             date=goal.race.date,
