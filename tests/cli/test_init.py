@@ -164,3 +164,14 @@ def test_refuses_to_overwrite(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert target.read_text(encoding="utf-8") == "keep me"
     assert main(["init", str(target), "--template", "race", "--force"]) == 0
     assert target.read_text(encoding="utf-8") != "keep me"
+
+
+@pytest.mark.parametrize("goal", list(GoalKind))
+@pytest.mark.parametrize("start", [date(2026, 12, 7), date(2031, 5, 9)])
+def test_template_dates_follow_the_start(goal: GoalKind, start: date) -> None:
+    """A template written any day is valid: its race or test day comes after its start."""
+    from runlift.io.profile_template import template_yaml  # noqa: PLC0415
+
+    profile = read_profile(template_yaml(goal, start=start, timezone="UTC"))
+    end = profile.goal.race.date if profile.goal.race is not None else profile.goal.date
+    assert end is None or start < end <= start + timedelta(weeks=18)

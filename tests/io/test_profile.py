@@ -40,8 +40,9 @@ def test_the_documented_example_is_accepted_as_written() -> None:
         ("deadlift: {one_rep_max_kg: 100}", "deadlift: {reps: 3}", "deadlift", "one_rep_max_kg"),
         ("date: 2027-04-11", "date: 2026-01-11", "goal.race.date", "after start_date"),
         ("birth_date: 1992-04-18", "birth_date: 1992-13-18", "birth_date", "1-12"),
-        ("start_date: 2026-12-07", "start_date: 2026-12-32", "start_date", "valid date"),
-        ("date: 2026-10-04", "date: 2026-02-30", "running.recent_race.date", "valid date"),
+        ("start_date: 2026-12-07", "start_date: 2026-12-32", "start_date", "YYYY-MM-DD"),
+        ("date: 2026-10-04", "date: 2026-02-30", "running.recent_race.date", "YYYY-MM-DD"),
+        ("birth_date: 1992-04-18", "birth_date: 18.04.1992", "birth_date", "YYYY-MM-DD"),
     ],
 )
 def test_errors_name_the_field_and_the_fix(old: str, new: str, field: str, hint: str) -> None:
@@ -213,16 +214,20 @@ def test_the_record_is_the_athletes_own_sex() -> None:
 
 @pytest.mark.parametrize("body_fat", [True, False])
 @pytest.mark.parametrize(
-    ("birth", "fine"),
+    ("birth", "fine", "reason"),
     [
-        ("2030-01-01", False),  # in the future
-        ("2014-01-01", False),  # 12 at the start
-        ("2013-12-07", True),  # 13 on the start date
-        ("1926-12-08", True),  # 99
-        ("1925-01-01", False),  # 101
+        ("2030-01-01", False, "this birth date is in the future"),
+        ("2014-01-01", False, "makes you 12 on 2026-12-07"),
+        ("2009-12-08", False, "makes you 16 on 2026-12-07"),  # a youth: refused, with why
+        ("2008-12-07", True, ""),  # 18 on the start date
+        ("1926-12-08", True, ""),  # 99
+        ("1925-01-01", False, "makes you 101 on 2026-12-07"),
     ],
 )
-def test_one_age_check_with_or_without_body_fat(birth: str, fine: bool, body_fat: bool) -> None:
+def test_one_age_check_with_or_without_body_fat(
+    birth: str, fine: bool, reason: str, body_fat: bool
+) -> None:
+    """18 to 100 at the start, whichever energy equation the body fat would pick."""
     text = HALF.replace("birth_date: 1992-04-18", f"birth_date: {birth}")
     if not body_fat:
         text = text.replace("body_fat_percent: 24\n", "")
@@ -231,8 +236,15 @@ def test_one_age_check_with_or_without_body_fat(birth: str, fine: bool, body_fat
         return
     (problem,) = _problems(text)
     assert problem.startswith(f"athlete.yaml: birth_date '{birth}': this birth date ")
-    assert "aged 13 to 100" in problem
+    assert reason in problem
+    assert "runlift plans for athletes aged 18 to 100" in problem
     assert "age_years" not in problem
+
+
+def test_a_youth_is_told_why() -> None:
+    (problem,) = _problems(HALF.replace("birth_date: 1992-04-18", "birth_date: 2011-06-01"))
+    assert "a qualified coach designs and supervises" in problem
+    assert "Faigenbaum et al. 2009; Lloyd et al. 2014" in problem
 
 
 @pytest.mark.parametrize(
@@ -306,3 +318,15 @@ def test_race_distances_outside_the_vdot_tables_name_the_profile_field(
     assert field in problem
     assert "a race from 1500 m to the marathon" in problem
     assert "distance_m" not in problem
+
+
+def test_choices_and_distances_are_read_in_any_case() -> None:
+    text = (
+        HALF.replace("sex: female", "sex: Female")
+        .replace("priority: running", "priority: Running")
+        .replace("distance: half", "distance: Half Marathon")
+    )
+    profile = read_profile(text)
+    assert profile.goal.priority is Priority.RUNNING
+    assert profile.goal.race is not None
+    assert profile.goal.race.distance_m == pytest.approx(21097.5)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -65,20 +64,6 @@ def test_a_target_beyond_the_reach_of_the_plan_is_a_caution(
     assert f"predicts {int(predicted // 3600)}:" in caution.asked
     assert "Daniels 2014" in caution.reason
     assert caution.text.startswith("goal.race.target_time: the target ")
-
-
-@pytest.mark.parametrize(
-    ("birth", "caution"), [(date(2010, 1, 1), True), (date(2008, 12, 7), False)]
-)
-def test_an_athlete_under_18_plans_with_a_youth_caution(
-    profile: AthleteProfile, plan: Plan, birth: date, caution: bool
-) -> None:
-    young = dataclasses.replace(profile, birth_date=birth)
-    found = _cautions(plan_warnings(young, plan), "birth_date")
-    assert bool(found) is caution
-    if caution:
-        assert "Faigenbaum et al. 2009" in found[0].reason
-        assert "qualified coach" in found[0].planned
 
 
 def test_structured_overrides_are_shown_as_given(profile: AthleteProfile, plan: Plan) -> None:

@@ -180,8 +180,10 @@ def predict_command(
     predictions = []
     for target in targets:
         target_m = parse_distance_m(target, field="--to")
-        with _options_named():
+        try:
             predicted_s = predictor(target_m)
+        except InvalidInput as exc:  # a target the method cannot predict: name it as typed
+            raise InvalidInput("--to", target, exc.expected) from None
         predictions.append(
             {
                 "distance": target,
@@ -308,7 +310,7 @@ def energy_command(
     mass: Annotated[float, typer.Option(help="Body mass, kg.")],
     height: Annotated[float, typer.Option(help="Height, cm.")],
     age: Annotated[float, typer.Option(help="Age, years.")],
-    sex: Annotated[Sex, typer.Option(help="male or female.")],
+    sex: Annotated[Sex, typer.Option(help="male or female.", case_sensitive=False)],
     body_fat: Annotated[float | None, typer.Option(help="Body fat, %.")] = None,
     as_json: JsonFlag = False,
 ) -> None:

@@ -36,7 +36,10 @@ def demo(
             render.line(f"\n[bold]{profile.name}[/] — {path.name}")
             render.baseline(profile, baseline(profile))
             with render.progress(f"Planning {profile.name}") as advance:
-                result = planning.make_plan(profile, progress=advance)
+                try:
+                    result = planning.make_plan(profile, progress=advance)
+                except InvalidInput as exc:  # what no plan can do: name the file
+                    raise exc.located(str(path)) from None
             render.plan_summary(result.plan)
             first_week = {day.date for day in result.plan.weeks[0].days}
             units = profile.units.value

@@ -357,7 +357,10 @@ def init(
     ),
     template: Annotated[
         GoalKind | None,
-        typer.Option(help="Write a commented template for this goal, without questions."),
+        typer.Option(
+            help="Write a commented template for this goal, without questions.",
+            case_sensitive=False,
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:

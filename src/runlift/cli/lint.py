@@ -98,15 +98,24 @@ def lint(
     ],
     profile: Annotated[
         EvidenceProfile | None,
-        typer.Option(help="Evidence profile for the limits [default: the plan's, else default]."),
+        typer.Option(
+            help="Evidence profile for the limits [default: the plan's, else default].",
+            case_sensitive=False,
+        ),
     ] = None,
     goal: Annotated[
         GoalKind | None,
-        typer.Option(help="The athlete's goal [default: the plan's, else general_fitness]."),
+        typer.Option(
+            help="The athlete's goal [default: the plan's, else general_fitness].",
+            case_sensitive=False,
+        ),
     ] = None,
     priority: Annotated[
         Priority | None,
-        typer.Option(help="Which modality comes first [default: the plan's, else balanced]."),
+        typer.Option(
+            help="Which modality comes first [default: the plan's, else balanced].",
+            case_sensitive=False,
+        ),
     ] = None,
     timezone: Annotated[str, typer.Option(help="Zone for times without one (IANA name).")] = "UTC",
     rest_days: Annotated[

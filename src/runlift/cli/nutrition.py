@@ -40,7 +40,10 @@ def _from_profile(
     if week < 1:
         raise InvalidInput("--week", week, "weeks are numbered from 1")
     with render.progress("Planning weeks") as advance:
-        result = make_plan(profile, progress=advance)
+        try:
+            result = make_plan(profile, progress=advance)
+        except InvalidInput as exc:  # the profile asks what no plan can do: name the file
+            raise exc.located(str(source)) from None
     plan, days = result.plan, result.nutrition
     index = _check_week(week, len(plan.weeks))
     dates = {day.date for day in plan.weeks[index].days}
@@ -86,7 +89,11 @@ def nutrition(
     week: Annotated[int, typer.Option("--week", "-w", help="Week of the plan, 1 = first.")] = 1,
     units: Annotated[
         MassUnit | None,
-        typer.Option("--units", help="Body mass in kg or lb (default: the profile's units)."),
+        typer.Option(
+            "--units",
+            help="Body mass in kg or lb (default: the profile's units).",
+            case_sensitive=False,
+        ),
     ] = None,
     why: Annotated[bool, typer.Option("--why", help="Show every reason and source.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,

@@ -42,7 +42,10 @@ def plan(
     athlete = load_profile(profile)
     with planning.PdfPrinter() as printer, interrupt.on_interrupt(printer.stop):
         with render.progress("Planning weeks") as advance:
-            result = planning.make_plan(athlete, progress=advance)
+            try:
+                result = planning.make_plan(athlete, progress=advance)
+            except InvalidInput as exc:  # the profile asks what no plan can do: name the file
+                raise exc.located(str(profile)) from None
         written = write_outputs(output, planning.plan_files(result, printer=printer))
     names = [str(path.relative_to(output.resolve())) for path in written]
     if as_json:

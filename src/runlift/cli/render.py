@@ -245,7 +245,9 @@ def week_view(week: PlanWeek, *, detail: bool) -> None:
     """One week as a table of its days; with ``detail``, every prescription in full."""
     from runlift.io.prescription_text import prescription_lines  # noqa: PLC0415
 
-    label = f"Week {week.index + 1} from {week.start:%a %d %b %Y}: {week.focus.value}"
+    label = (
+        f"Week {week.index + 1} from {week.start:%a %d %b %Y}: {week.focus.value.replace('_', ' ')}"
+    )
     label += f", {week.phase.value}" + (" (deload)" if week.deload else "")
     out = Table(title=label, title_justify="left", show_lines=detail)
     out.add_column("day")

@@ -23,24 +23,23 @@ from runlift.vocabulary import (
     Weekday,
 )
 
-MIN_AGE_YEARS: Final = 13
-"""The youngest athlete runlift plans for.
+MIN_AGE_YEARS: Final = 18
+"""The youngest athlete runlift plans for: an adult.
 
 Supervised resistance training is safe and useful for children and adolescents (Faigenbaum
 AD et al. J Strength Cond Res. 2009;23(5 Suppl):S60-S79, the NSCA position statement;
 Lloyd RS et al. Br J Sports Med. 2014;48(7):498-505, the international consensus;
-Faigenbaum AD et al. Br J Sports Med. 2016;50(1):3-7), but it needs a programme and a
-coach built for the child's maturity, which runlift's adult templates, adult energy
-equations (Mifflin-St Jeor was derived in adults aged 19-78) and race paces are not. From
-13 runlift plans, and a plan for an athlete under :data:`ADULT_AGE_YEARS` carries a
-caution (``runlift.services.warnings``).
+Faigenbaum AD et al. Br J Sports Med. 2016;50(1):3-7), but all three ask for a programme
+designed for the young athlete's maturity and supervised by a qualified coach. runlift's
+programme is an adult's (loads of 70-85 % 1RM, adult race paces) and so are its energy
+equations (Mifflin-St Jeor was derived in adults aged 19-78; ``runlift.science.energy``
+takes 18 to 100), including a deficit for fat loss that a growing athlete should not be
+given. So under 18 a profile is refused, with the reason, whether or not it gives a body
+fat (which would switch to an equation without age), rather than planned with a caution.
 """
 
-ADULT_AGE_YEARS: Final = 18
-"""From this age a plan carries no youth caution."""
-
 MAX_AGE_YEARS: Final = 100
-"""The oldest athlete runlift plans for (the energy equations' data end well below it)."""
+"""The oldest athlete runlift plans for (the energy equations take ages up to 100)."""
 
 
 def age_on(birth_date: date, day: date) -> int:
@@ -52,21 +51,26 @@ def age_on(birth_date: date, day: date) -> int:
 
 
 def check_age(birth_date: date, *, on: date, field: str = "birth_date") -> int:
-    """The athlete's age on ``on``, refused outside 13-100 years.
+    """The athlete's age on ``on``: 18 to 100, or refused with the reason.
 
     Raises:
-        InvalidInput: naming ``field``, the age it gives and the range.
+        InvalidInput: naming ``field``, the age the date gives and why it is refused.
     """
     age = age_on(birth_date, on)
-    if not MIN_AGE_YEARS <= age <= MAX_AGE_YEARS:
-        when = "is in the future" if birth_date > on else f"makes you {age} on {on.isoformat()}"
-        raise InvalidInput(
-            field,
-            birth_date.isoformat(),
-            f"this birth date {when}; runlift plans for athletes aged "
-            f"{MIN_AGE_YEARS} to {MAX_AGE_YEARS}",
+    ages = f"runlift plans for athletes aged {MIN_AGE_YEARS} to {MAX_AGE_YEARS}"
+    if birth_date > on:
+        reason = f"this birth date is in the future; {ages}"
+    elif age < MIN_AGE_YEARS:
+        reason = (
+            f"this birth date makes you {age} on {on.isoformat()}; {ages}: a young athlete "
+            "lifts best on a programme a qualified coach designs and supervises for them "
+            "(Faigenbaum et al. 2009; Lloyd et al. 2014)"
         )
-    return age
+    elif age > MAX_AGE_YEARS:
+        reason = f"this birth date makes you {age} on {on.isoformat()}; {ages}"
+    else:
+        return age
+    raise InvalidInput(field, birth_date.isoformat(), reason)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

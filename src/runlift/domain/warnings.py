@@ -3,7 +3,7 @@
 A plan may not do what the profile asked (three lifts a week become two to fit the
 hours, a weekly distance is capped, a rest day is lost): each such change is an
 *override*. A plan may also follow the profile to the letter and still deserve a
-word (a target far beyond today's fitness, an athlete under 18): a *caution*. Both
+word (a target far beyond today's fitness): a *caution*. Both
 are :class:`PlanWarning` values, structured so that the command line, its JSON and
 the report can show them alike.
 """

@@ -11,7 +11,15 @@ from enum import Enum
 from typing import Annotated, Any, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic.fields import FieldInfo
 
 from runlift.domain.athlete import (
@@ -65,8 +73,24 @@ def lift_sessions_text() -> str:
     return f"0 (no lifting), or {low}-{high} ({low}-{most} when lifting comes first; SCH-7)"
 
 
+def _choices(annotation: object) -> str | None:
+    for arg in (annotation, *get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, Enum):
+            return " | ".join(str(member.value) for member in arg)
+    return None
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _choice_in_any_case(cls, value: object, info: ValidationInfo) -> object:
+        """A choice (``female``, ``Half``-like words of an enum) is read in any letter case."""
+        field = cls.model_fields.get(info.field_name or "")
+        if isinstance(value, str) and field is not None and _choices(field.annotation):
+            return value.strip().lower()
+        return value
 
 
 Distance = Annotated[str, Field(description="5k, 10k, half, marathon, 1500m, 12km, 3.1mi ...")]
@@ -274,13 +298,6 @@ def _bounds(info: FieldInfo) -> str | None:
     return None
 
 
-def _choices(annotation: object) -> str | None:
-    for arg in (annotation, *get_args(annotation)):
-        if isinstance(arg, type) and issubclass(arg, Enum):
-            return " | ".join(str(member.value) for member in arg)
-    return None
-
-
 def _what_goes(info: FieldInfo) -> str:
     """What a field holds, for a message: its choices, its range, or its description."""
     if info.description:
@@ -342,6 +359,9 @@ def _message(error: Mapping[str, Any], loc: Sequence[int | str]) -> str:
         return "a whole number"
     if kind in {"float_parsing", "float_type"}:
         return "a number"
+    if kind.startswith("date_"):
+        detail = context.get("error")
+        return "a date written YYYY-MM-DD" + (f" ({detail})" if detail else "")
     if kind == "string_pattern_mismatch":
         return 'a local time in quotes, e.g. "06:30"'
     if kind == "list_type" and loc and loc[0] == "availability":

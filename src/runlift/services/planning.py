@@ -64,13 +64,29 @@ def check_known_lifts(profile: AthleteProfile) -> None:
     known = [str(exercise.id) for exercise in exercise_library()]
     for name in profile.lifting.maxes:
         if name not in known:
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-            hint = f"did you mean {close[0]}? " if close else ""
+            close = _closest_lifts(name, known)
+            hint = ""
+            if close:
+                names = close[0] if len(close) == 1 else f"{', '.join(close[:-1])} or {close[-1]}"
+                hint = f"did you mean {names}? "
             raise InvalidInput(
                 f"lifting.maxes.{name}",
                 None,
                 f"not an exercise runlift knows; {hint}see docs/exercises.md for the names",
             )
+
+
+MAIN_LIFTS = ("back-squat", "deadlift", "bench-press", "overhead-press")
+"""The lifts a profile's maxes usually name, suggested first."""
+
+
+def _closest_lifts(name: str, known: list[str]) -> list[str]:
+    """Up to three known lifts a mistyped name may mean: same word first, main lifts first."""
+    words = set(name.lower().replace("_", "-").replace(" ", "-").split("-"))
+    sharing = [k for k in known if words & set(k.split("-"))]
+    if sharing:
+        return sorted(sharing, key=lambda k: (k not in MAIN_LIFTS, len(k), k))[:3]
+    return difflib.get_close_matches(name, known, n=3, cutoff=0.5)
 
 
 def make_plan(profile: AthleteProfile, *, progress: Progress | None = None) -> PlanResult:

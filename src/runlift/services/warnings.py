@@ -4,8 +4,8 @@ Overrides come from comparing the plan with the profile (lifts a week, the weekl
 distance it starts from, rest days, sessions dropped to fit a week), each with the
 rule and the reason the programme wrote in the week's notes. When the programme
 hands its changes over already structured (rule, field, asked, planned, reason) they
-are used as given instead. Cautions say what the plan follows but the athlete should
-know: a race target far beyond today's fitness, an athlete under 18.
+are used as given instead. A caution says what the plan follows but the athlete should
+know: a race target far beyond today's fitness.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from runlift.domain.athlete import ADULT_AGE_YEARS, AthleteProfile
+from runlift.domain.athlete import AthleteProfile
 from runlift.domain.plan import Plan, PlanWeek
 from runlift.domain.prescription import LiftPrescription, RunPrescription
 from runlift.domain.quantities import quantity
@@ -208,29 +208,6 @@ def _target_caution(profile: AthleteProfile, plan: Plan) -> list[PlanWarning]:
     ]
 
 
-def _youth_caution(profile: AthleteProfile) -> list[PlanWarning]:
-    age = profile.age_years(on=profile.start_date)
-    if age >= ADULT_AGE_YEARS:
-        return []
-    return [
-        PlanWarning(
-            kind=WarningKind.CAUTION,
-            rule_id="",
-            field="birth_date",
-            asked=f"aged {age:.0f} at the start",
-            planned=(
-                "lift under a qualified coach, technique before load, and let the coach set "
-                "the heavy sets; the energy targets use adult equations"
-            ),
-            reason=(
-                "youth resistance training is safe when supervised (Faigenbaum et al. 2009 "
-                "J Strength Cond Res 23(5 Suppl):S60-S79; Lloyd et al. 2014 Br J Sports Med "
-                "48(7):498-505)"
-            ),
-        )
-    ]
-
-
 def plan_warnings(
     profile: AthleteProfile, plan: Plan, *, overrides: Sequence[PlanWarning] | None = None
 ) -> tuple[PlanWarning, ...]:
@@ -253,5 +230,5 @@ def plan_warnings(
             *_dropped_overrides(plan),
         ]
     )
-    found += _target_caution(profile, plan) + _youth_caution(profile)
+    found += _target_caution(profile, plan)
     return tuple(dict.fromkeys(found))
