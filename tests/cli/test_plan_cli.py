@@ -266,3 +266,18 @@ def test_explain_says_what_each_guidance_document_is(
     out = capsys.readouterr().out
     assert "Guidance documents:" in out
     assert "  G3 Combining running and lifting: " in out
+
+
+@pytest.mark.parametrize("command", [["show"], ["explain", "{f}", "w01-run1"], ["lint"]])
+def test_a_profile_given_for_a_plan_says_what_to_run_first(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    args = [part.replace("{f}", str(HALF)) for part in command]
+    if str(HALF) not in args:
+        args.append(str(HALF))
+    assert main(args) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.endswith(
+        f"this is an athlete profile, not a plan: run `runlift plan {HALF} -o out`, "
+        "then give the folder out"
+    )

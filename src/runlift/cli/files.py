@@ -29,13 +29,21 @@ STAGING_PREFIX = ".runlift-"
 """Staging folders and files start with this; a run stopped by force may leave one behind."""
 
 
-def plan_file(path: Path, *, field: str) -> Path:
+def plan_file(path: Path, *, field: str, profile_too: bool = False) -> Path:
     """``path``, or the plan.json inside it when it is a folder.
 
     So ``runlift show out`` reads ``out/plan.json``, the plan ``runlift plan -o out`` wrote.
-    A folder without one raises ``InvalidInput`` naming ``field``.
+    A folder without one, or a profile (``.yaml``) given for a plan, raises ``InvalidInput``
+    naming ``field`` and the command to run first.
     """
     if not path.is_dir():
+        if not profile_too and path.suffix.lower() in {".yaml", ".yml"}:
+            raise InvalidInput(
+                field,
+                str(path),
+                f"this is an athlete profile, not a plan: run `runlift plan {path} -o out`, "
+                "then give the folder out",
+            )
         return path
     inside = path / PLAN_JSON
     if inside.is_file():

@@ -99,7 +99,7 @@ def nutrition(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show a week of daily energy, protein, carbohydrate and fat targets and protein servings."""
-    source = plan_file(source, field="SOURCE")
+    source = plan_file(source, field="SOURCE", profile_too=True)
     text = source.read_text(encoding="utf-8-sig")
     if _is_plan_json(source, text):
         athlete, start, days = _from_plan_json(text, source=source, week=week, units=units)
