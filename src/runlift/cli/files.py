@@ -37,7 +37,7 @@ def plan_file(path: Path, *, field: str, profile_too: bool = False) -> Path:
     naming ``field`` and the command to run first.
     """
     if not path.is_dir():
-        if not profile_too and path.suffix.lower() in {".yaml", ".yml"}:
+        if not profile_too and path.is_file() and path.suffix.lower() in {".yaml", ".yml"}:
             raise InvalidInput(
                 field,
                 str(path),
