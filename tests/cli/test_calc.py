@@ -190,3 +190,62 @@ def test_tables_by_default(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "Threshold" in out
     assert "/km" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["vdot", "--distance", "half", "--time", "1:50"],
+            "error: --time '1:50': did you mean \"1:50:00\"? As written it is faster than anyone",
+        ),
+        (
+            ["predict", "--distance", "5k", "--time", "20:00", "--to", "10k,100k"],
+            "error: --to '100k': must be between 1500 and 42195",
+        ),
+    ],
+)
+def test_impossible_races_and_targets_name_the_option(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert main(["calc", *args]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(message)
+
+
+@pytest.mark.parametrize("name", ["Half Marathon", "HALF", "half_marathon"])
+def test_distance_names_in_any_case(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    assert main(["calc", "vdot", "--distance", name, "--time", "1:30:00", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["vdot"] > 0
+
+
+def test_choices_in_any_case(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["calc", "energy", "--mass", "70", "--height", "175", "--age", "30", "--json"]
+    assert main([*args, "--sex", "Male"]) == 0
+    male = json.loads(capsys.readouterr().out)
+    assert main([*args, "--sex", "male"]) == 0
+    assert json.loads(capsys.readouterr().out) == male
+
+
+def test_no_ratio_without_history(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """On day 1 the acute:chronic ratio would read 3.6: there is no chronic load yet."""
+    loads = tmp_path / "loads.csv"
+    rows = [f"2026-01-{day:02d},{300 if day % 2 else 0}" for day in range(1, 31)]
+    loads.write_text("date,load\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["calc", "load", str(loads), "--json"]) == 0
+    days = json.loads(capsys.readouterr().out)["days"]
+    assert [d["acwr_ewma"] for d in days[:27]] == [None] * 27
+    assert all(d["acwr_ewma"] is not None for d in days[27:])
+    short = tmp_path / "short.csv"
+    short.write_text("date,load\n2026-01-01,300\n2026-01-02,0\n", encoding="utf-8")
+    assert main(["calc", "load", str(short)]) == 0
+    out = capsys.readouterr().out
+    assert "Only 2 days of history: the acute:chronic ratio (ACWR) needs 28" in out
+    assert "3.6" not in out
+    assert "need a whole week" in out
+
+
+def test_help_shows_no_bool_type(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in (["--help"], ["plan", "--help"], ["lint", "--help"], ["calc", "vdot", "--help"]):
+        assert main(command) == 0
+        assert "<bool>" not in capsys.readouterr().out

@@ -134,7 +134,6 @@ def test_all_day_plan_from_another_app(capsys: pytest.CaptureFixture[str]) -> No
         "thunderbird_export_vtimezone.ics",
         "tzid-without-vtimezone.ics",
         "corrupt/bom_empty-calendar.ics",
-        "corrupt/broken_double-semicolon-param.ics",
     ],
 )
 def test_calendars_without_training_are_clean(
@@ -146,32 +145,50 @@ def test_calendars_without_training_are_clean(
     assert report["violations"] == []
 
 
-def test_broken_training_event_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+@pytest.mark.parametrize("title", ["An Event with too many semicolons", "Squats"])
+def test_an_unreadable_event_is_named_and_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, title: str
+) -> None:
+    """Whatever the event is about, one the rules could not judge is never silence."""
     text = (ICS / "corrupt" / "broken_double-semicolon-param.ics").read_text(encoding="utf-8")
     path = tmp_path / "broken.ics"
-    path.write_text(text.replace("An Event with too many semicolons", "Squats"), encoding="utf-8")
-    assert main(["lint", str(path)]) == 2
-    err = capsys.readouterr().err
-    assert "no readable start" in err
-    assert "Traceback" not in err
+    path.write_text(text.replace("An Event with too many semicolons", title), encoding="utf-8")
+    assert main(["lint", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert "No rule is broken." not in captured.out
+    assert "unreadable events: 1" in captured.out
+    (warning,) = captured.err.splitlines()
+    assert warning.startswith(f"warning: {path}: could not read event '{title}': ")
+    assert "DTSTART" in warning
+    code, report = lint_json(capsys, str(path))
+    assert code == 1
+    assert len(report["unreadable_events"]) == 1
+
+
+def test_a_training_event_without_a_start_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "no-start.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Intervals\nUID:x\nEND:VEVENT\nEND:VCALENDAR\n",
+        encoding="utf-8",
+    )
+    assert main(["lint", str(path)]) == 1
+    assert "could not read event 'Intervals': it has no start (DTSTART)" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
     ("name", "content"),
     [("x.ics", b"not a calendar"), ("x.csv", b"a,b\n1,2\n"), ("x.json", b'{"weeks": 3}')],
 )
-def test_unreadable_files_exit_2(
+def test_unreadable_files_are_bad_input_exit_1(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, content: bytes
 ) -> None:
     path = tmp_path / name
     path.write_bytes(content)
-    assert main(["lint", str(path)]) == 2
-    assert "error:" in capsys.readouterr().err
-
-
-def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    assert main(["lint", str(tmp_path / "absent.ics")]) == 2
-    assert "absent.ics" in capsys.readouterr().err
+    assert main(["lint", str(path)]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"error: {path}: cannot read ")
 
 
 def test_text_report_says_one_day_not_one_days(capsys: pytest.CaptureFixture[str]) -> None:

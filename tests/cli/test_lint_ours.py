@@ -1,8 +1,12 @@
 """``runlift lint`` on runlift's own exports: plan.json and plan.ics of the example plan."""
 
+import dataclasses
 import json
+import re
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -101,7 +105,7 @@ def test_the_text_report_says_no_hard_rule_is_broken(
     for path in files.values():
         assert main(["lint", str(path), *GOAL]) == 0
         out = capsys.readouterr().out
-        assert "0 hard" in out or "No rule is broken" in out
+        assert "Hard rules broken: 0;" in out or "No rule is broken." in out
 
 
 def test_plan_json_judged_by_the_athletes_own_goal(
@@ -144,3 +148,163 @@ def test_a_plan_json_without_a_rules_context_uses_the_defaults(
         "balanced",
         1,
     )
+
+
+def _own_files(plan: Plan, profile: AthleteProfile, folder: Path) -> dict[str, Path]:
+    """plan.json and plan.ics as ``runlift plan`` writes them: with the athlete in them."""
+    json_path = folder / "own.json"
+    json_path.write_text(
+        dumps(plan_dict(plan, timezone=profile.timezone, profile=profile)), encoding="utf-8"
+    )
+    ics_path = folder / "own.ics"
+    ics_path.write_text(
+        write_plan_ics(plan, timezone=profile.timezone, profile=profile), newline=""
+    )
+    return {"json": json_path, "ics": ics_path}
+
+
+def _own_lint(capsys: pytest.CaptureFixture[str], path: Path) -> tuple[int, dict[str, Any]]:
+    code = main(["lint", str(path), "--json"])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out)
+
+
+def test_our_calendar_carries_the_athlete_and_lints_as_plan_json(
+    plan: Plan, profile: AthleteProfile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own = _own_files(plan, profile, tmp_path)
+    code_json, from_json = _own_lint(capsys, own["json"])
+    code_ics, from_ics = _own_lint(capsys, own["ics"])
+    assert code_json == code_ics == 0
+    for report in (from_json, from_ics):
+        assert (report["goal"], report["priority"]) == ("race", "running")
+        assert report["profile"] == profile.evidence_profile.value
+        assert report["rest_days_min"] == profile.rest_days_min
+        assert report["windows_known"] is True
+    assert from_json["violations"] == from_ics["violations"]
+    assert [v for v in from_json["violations"] if v["hard"]] == []
+
+
+def test_soft_findings_read_as_costs_adding_up_to_the_weeks_total(
+    plan: Plan, profile: AthleteProfile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own = _own_files(plan, profile, tmp_path)
+    _, report = _own_lint(capsys, own["json"])
+    soft = [v for v in report["violations"] if not v["hard"]]
+    assert soft
+    by_week: dict[str, int] = {}
+    for finding in soft:
+        assert finding["cost_points"] > 0
+        by_week[finding["week"]] = by_week.get(finding["week"], 0) + finding["cost_points"]
+    for finding in soft:
+        assert finding["week_cost_points"] == by_week[finding["week"]]
+    assert main(["lint", str(own["json"])]) == 0
+    text = capsys.readouterr().out
+    assert "limit 0 points" not in text
+    assert "cost 5 points; the week's total" in text
+    assert "Hard rules broken: 0;" in text
+
+
+def test_fixes_for_our_plan_are_checked_and_never_move_the_race(
+    plan: Plan, profile: AthleteProfile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The placement found each week's least cost: lint confirms it inside the windows."""
+    own = _own_files(plan, profile, tmp_path)
+    for path in own.values():
+        for goal in ([], ["--goal", "general_fitness"]):
+            assert main(["lint", str(path), "--json", *goal]) == 0
+            report = json.loads(capsys.readouterr().out)
+            for finding in report["violations"]:
+                assert finding["fix_checked"], finding
+                assert "move 'Race:" not in finding["fix"]
+
+
+def _window_holds(profile: AthleteProfile, start: datetime, minutes: int) -> bool:
+    from runlift.vocabulary import Weekday  # noqa: PLC0415
+
+    day = list(Weekday)[start.weekday()]
+    begin = start.hour * 60 + start.minute
+    return any(
+        w.start_min <= begin and begin + minutes <= w.end_min
+        for w in profile.availability.get(day, ())
+    )
+
+
+def test_a_misplaced_lift_gets_a_checked_move_inside_the_windows(
+    plan: Plan, profile: AthleteProfile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A lift moved to an hour after a run (SCH-1, hard): the fix moves it into a window."""
+    week = plan.weeks[2]
+    lift = next(s for s in week.sessions if s.scheduled.spec.modality.value == "lift")
+    zone = ZoneInfo(profile.timezone)
+    length = lift.scheduled.end - lift.scheduled.start
+    run, start = next(
+        (s, s.scheduled.end.astimezone(zone) + timedelta(minutes=15))
+        for s in week.sessions
+        if s.scheduled.spec.modality.value == "run"
+        and _window_holds(
+            profile,
+            s.scheduled.end.astimezone(zone) + timedelta(minutes=15),
+            int(length.total_seconds() // 60),
+        )
+    )
+    moved = dataclasses.replace(
+        lift, scheduled=dataclasses.replace(lift.scheduled, start=start, end=start + length)
+    )
+    days = tuple(
+        dataclasses.replace(
+            day,
+            sessions=tuple(
+                sorted(
+                    [s for s in day.sessions if s is not lift]
+                    + ([moved] if day.date == start.date() else []),
+                    key=lambda s: s.scheduled.start,
+                )
+            ),
+        )
+        for day in week.days
+    )
+    weeks = list(plan.weeks)
+    weeks[2] = dataclasses.replace(week, days=days)
+    changed = dataclasses.replace(plan, weeks=tuple(weeks))
+    own = _own_files(changed, profile, tmp_path)
+    code, report = _own_lint(capsys, own["json"])
+    assert code == 1
+    broken = [v for v in report["violations"] if v["hard"]]
+    assert broken
+    title = lift.scheduled.spec.title
+    for finding in broken:
+        assert finding["fix_checked"]
+        assert run.scheduled.spec.title in {s["title"] for s in finding["sessions"]}
+        for name, when in re.findall(
+            r"move '(.+?)' to \w{3} (\d{4}-\d\d-\d\d \d\d:\d\d)", finding["fix"]
+        ):
+            if name == title:
+                at = datetime.fromisoformat(when)
+                assert _window_holds(profile, at, int(length.total_seconds() // 60))
+        assert f"move '{title}' to " in finding["fix"]
+
+
+def test_without_windows_a_fix_never_moves_the_race(
+    plan: Plan, profile: AthleteProfile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As general fitness the race week breaks SCH-8; the checker would move the race."""
+    own = _own_files(plan, profile, tmp_path)
+    text = own["ics"].read_text(encoding="utf-8")
+    bare = tmp_path / "bare.ics"
+    bare.write_text(
+        "".join(line for line in text.splitlines(keepends=True) if "AVAILABILITY" not in line),
+        newline="",
+    )
+    assert main(["lint", str(bare), "--goal", "general_fitness", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["windows_known"] is False
+    with_race = [
+        v
+        for v in report["violations"]
+        if any(s["title"].startswith("Race:") for s in v["sessions"])
+    ]
+    assert with_race
+    for finding in with_race:
+        assert not finding["fix_checked"]
+        assert "move 'Race:" not in finding["fix"]

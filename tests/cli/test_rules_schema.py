@@ -46,3 +46,15 @@ def test_schemas(capsys: pytest.CaptureFixture[str], name: str, field: str) -> N
 def test_unknown_schema_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "recipe"]) == 2
     assert "recipe" in capsys.readouterr().err
+
+
+def test_rules_lists_the_guidance_documents(capsys: pytest.CaptureFixture[str]) -> None:
+    from runlift.rules import GUIDANCE  # noqa: PLC0415
+
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    for source in GUIDANCE.values():
+        assert f"{source.id} {source.title}: {source.summary}" in out
+    assert main(["rules", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)["guidance"]
+    assert [g["id"] for g in listed] == ["G1", "G2", "G3", "G4", "G5"]

@@ -48,11 +48,15 @@ def test_google_export_with_training_uses_utc_times() -> None:
     assert result.timezone == "Europe/London"
 
 
-def test_a_training_event_without_a_readable_start_is_an_error() -> None:
+@pytest.mark.parametrize("title", ["Squats", "An Event with too many semicolons"])
+def test_an_event_with_an_unreadable_start_is_listed_unreadable(title: str) -> None:
+    """Training or not: what the rules cannot judge is said, never skipped in silence."""
     data = (ICS / "corrupt" / "broken_double-semicolon-param.ics").read_text(encoding="utf-8")
-    broken = data.replace("An Event with too many semicolons", "Squats")
-    with pytest.raises(ImportFormatError, match="'Squats' has no readable start"):
-        read_calendar(broken)
+    result = read_calendar(data.replace("An Event with too many semicolons", title))
+    assert result.sessions == ()
+    assert result.ignored == ()
+    (problem,) = result.unreadable
+    assert problem.startswith(f"event '{title}': Content line could not be parsed")
 
 
 @pytest.mark.parametrize("data", [b"", b"hello, this is not a calendar", b"\x00\x01\x02"])

@@ -290,4 +290,4 @@ def test_lint_finds_no_hard_violation_in_our_calendar(
     code = main(["lint", str(path), "--goal", "race", "--priority", "running"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "0 hard" in out or "No rule is broken" in out
+    assert "Hard rules broken: 0;" in out or "No rule is broken." in out

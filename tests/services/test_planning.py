@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from runlift.errors import InvalidInput
 from runlift.io.profile import read_profile
 from runlift.services import planning
 
@@ -56,3 +57,17 @@ def test_a_dead_worker_costs_time_not_the_pdf(result: planning.PlanResult) -> No
         worker.join(timeout=10)
         files = planning.plan_files(result, printer=printer)
     assert files["report.pdf"] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "meant"),
+    [("squat", "did you mean back-squat, squat-jump or front-squat?"), ("benchpress", "bench")],
+)
+def test_a_lift_the_library_does_not_know_is_named(name: str, meant: str) -> None:
+    """A misspelt lift would be ignored, and its loads chosen by effort: it is refused."""
+    text = HALF.read_text(encoding="utf-8").replace("back-squat: {", f"{name}: {{")
+    with pytest.raises(InvalidInput) as info:
+        planning.check_known_lifts(read_profile(text))
+    message = str(info.value)
+    assert message.startswith(f"lifting.maxes.{name}: not an exercise runlift knows; ")
+    assert meant in message

@@ -1,5 +1,5 @@
 """``python -m runlift.cli``."""
 
-from runlift.cli.app import run
+from runlift.cli.console import run
 
 run()

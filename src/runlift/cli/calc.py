@@ -12,7 +12,9 @@ from typing import Annotated, TypeVar
 import typer
 
 from runlift.cli import render
-from runlift.domain.quantities import parse_distance_m, parse_duration_s
+from runlift.cli.commands import Command, Group
+from runlift.domain.quantities import parse_distance_m, parse_duration_s, quantity
+from runlift.domain.records import check_race_time
 from runlift.errors import InvalidInput
 from runlift.io.load_csv import read_daily_loads
 from runlift.science import energy, load, running, strength
@@ -22,6 +24,8 @@ from runlift.vocabulary import DistanceName, Sex
 app = typer.Typer(
     help="Training calculator: paces, race predictions, 1RM, RPE loads, resting energy, load.",
     no_args_is_help=True,
+    rich_markup_mode="markdown",
+    cls=Group,
 )
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
@@ -60,7 +64,11 @@ def _options_named() -> Iterator[None]:
 
 
 def _race(distance: str, time: str) -> tuple[float, float]:
-    return parse_distance_m(distance, field="--distance"), parse_duration_s(time, field="--time")
+    """A race result, refused when it beats the world record (``did you mean h:mm:00?``)."""
+    distance_m = parse_distance_m(distance, field="--distance")
+    time_s = parse_duration_s(time, field="--time")
+    check_race_time(time_s=time_s, distance_m=distance_m, field="--time", written=time)
+    return distance_m, time_s
 
 
 def _paces_dict(paces: running.TrainingPaces) -> dict[str, dict[str, float]]:
@@ -77,7 +85,7 @@ def _round(value: float, digits: int = 1) -> float:
     return round(value, digits)
 
 
-@app.command("vdot")
+@app.command(cls=Command, name="vdot")
 def vdot_command(
     distance: Annotated[str, typer.Option(help="Race distance: 5k, 10k, half, 1500m, 3.1mi ...")],
     time: Annotated[str, typer.Option(help="Race time as mm:ss or h:mm:ss.")],
@@ -97,7 +105,7 @@ def vdot_command(
     )
 
 
-@app.command("paces")
+@app.command(cls=Command, name="paces")
 def paces_command(
     vdot: Annotated[float | None, typer.Option(help="VDOT, if known.")] = None,
     distance: Annotated[str | None, typer.Option(help="Race distance (with --time).")] = None,
@@ -152,7 +160,7 @@ def _vdot_from_options(vdot: float | None, distance: str | None, time: str | Non
 DEFAULT_TARGETS = ",".join(d.value for d in DistanceName)
 
 
-@app.command("predict")
+@app.command(cls=Command, name="predict")
 def predict_command(
     distance: Annotated[str, typer.Option(help="Known race distance.")],
     time: Annotated[str, typer.Option(help="Known race time.")],
@@ -172,8 +180,10 @@ def predict_command(
     predictions = []
     for target in targets:
         target_m = parse_distance_m(target, field="--to")
-        with _options_named():
+        try:
             predicted_s = predictor(target_m)
+        except InvalidInput as exc:  # a target the method cannot predict: name it as typed
+            raise InvalidInput("--to", target, exc.expected) from None
         predictions.append(
             {
                 "distance": target,
@@ -232,7 +242,7 @@ def _predictor(
     return daniels
 
 
-@app.command("1rm")
+@app.command(cls=Command, name="1rm")
 def one_rep_max_command(
     weight: Annotated[float, typer.Option(help="Load lifted, kg.")],
     reps: Annotated[int, typer.Option(help="Repetitions completed.")],
@@ -267,7 +277,7 @@ def one_rep_max_command(
     )
 
 
-@app.command("rpe")
+@app.command(cls=Command, name="rpe")
 def rpe_command(
     reps: Annotated[int, typer.Option(help="Repetitions per set (1-12).")],
     rpe: Annotated[float, typer.Option(help="Target RPE (6-10, half steps).")],
@@ -295,12 +305,12 @@ def rpe_command(
     )
 
 
-@app.command("energy")
+@app.command(cls=Command, name="energy")
 def energy_command(
     mass: Annotated[float, typer.Option(help="Body mass, kg.")],
     height: Annotated[float, typer.Option(help="Height, cm.")],
     age: Annotated[float, typer.Option(help="Age, years.")],
-    sex: Annotated[Sex, typer.Option(help="male or female.")],
+    sex: Annotated[Sex, typer.Option(help="male or female.", case_sensitive=False)],
     body_fat: Annotated[float | None, typer.Option(help="Body fat, %.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -331,21 +341,30 @@ def energy_command(
     )
 
 
-@app.command("load")
+@app.command(cls=Command, name="load")
 def load_command(
     file: Annotated[Path, typer.Argument(help="CSV: date,load or date,duration_min,rpe")],
     as_json: JsonFlag = False,
 ) -> None:
-    """Acute/chronic load, ACWR, CTL/ATL/TSB per day and monotony/strain per week."""
+    """Acute/chronic load, ACWR, CTL/ATL/TSB per day and monotony/strain per week.
+
+    The acute:chronic ratio compares the last week with the last four: it is left out
+    (``—``, ``null`` in JSON) until the file holds 28 days, since before that there is no
+    chronic load to compare with and the ratio only says that training has started.
+    """
     daily = read_daily_loads(file.read_text(encoding="utf-8-sig"))
     days = load.daily_load_metrics(loads_au=daily.loads_au)
     weeks = load.weekly_load_metrics(loads_au=daily.loads_au)
+    history = load.CHRONIC_WINDOW_DAYS
     day_rows: list[dict[str, render.Cell]] = []
     for metrics in days:
         row: dict[str, render.Cell] = {
             "date": (daily.start + timedelta(days=metrics.day_index)).isoformat()
         }
         row.update({k: _maybe_round(v) for k, v in asdict(metrics).items() if k != "day_index"})
+        if metrics.day_index + 1 < history:
+            row["acwr_ewma"] = None
+            row["acwr_rolling"] = None
         day_rows.append(row)
     week_rows: list[dict[str, render.Cell]] = []
     for week in weeks:
@@ -353,8 +372,20 @@ def load_command(
         row.update({k: _maybe_round(v) for k, v in asdict(week).items() if k != "week_index"})
         week_rows.append(row)
     if as_json:
-        render.emit_json({"days": day_rows, "weeks": week_rows})
+        render.emit_json(
+            {
+                "days": day_rows,
+                "weeks": week_rows,
+                "acwr_from_day": history,
+                "days_given": len(days),
+            }
+        )
         return
+    if len(days) < history:
+        render.line(
+            f"[yellow]Only {quantity(len(days), 'days')} of history: the acute:chronic ratio "
+            f"(ACWR) needs {history}, so it is left out until then.[/]"
+        )
     render.table(
         "Daily training load",
         ("date", "load", "acute", "chronic", "ACWR", "CTL", "ATL", "TSB"),
@@ -373,6 +404,9 @@ def load_command(
         ],
         caption="sRPE (Foster 2001); EWMA ACWR 7/28 d (Williams 2017); CTL/ATL 42/7 d",
     )
+    if not week_rows:
+        render.line("Weekly monotony and strain need a whole week (7 days) of loads.")
+        return
     render.table(
         "Weekly monotony and strain",
         ("week from", "load", "monotony", "strain"),

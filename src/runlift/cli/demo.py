@@ -7,12 +7,11 @@ from typing import Annotated
 
 import typer
 
-from runlift.cli import render
-from runlift.cli.files import write_outputs
+from runlift.cli import interrupt, render
+from runlift.cli.files import load_profile, write_outputs
 from runlift.domain.quantities import quantity
 from runlift.errors import InvalidInput
 from runlift.io.nutrition_json import nutrition_day_dict
-from runlift.io.profile import read_profile
 from runlift.programme.baseline import baseline
 
 
@@ -31,13 +30,16 @@ def demo(
     if not files:
         raise InvalidInput("examples", str(examples), "a folder with athlete *.yaml files")
     reports = []
-    with planning.PdfPrinter() as printer:
+    with planning.PdfPrinter() as printer, interrupt.on_interrupt(printer.stop):
         for path in files:
-            profile = read_profile(path.read_text(encoding="utf-8"))
+            profile = load_profile(path)
             render.line(f"\n[bold]{profile.name}[/] — {path.name}")
             render.baseline(profile, baseline(profile))
             with render.progress(f"Planning {profile.name}") as advance:
-                result = planning.make_plan(profile, progress=advance)
+                try:
+                    result = planning.make_plan(profile, progress=advance)
+                except InvalidInput as exc:  # what no plan can do: name the file
+                    raise exc.located(str(path)) from None
             render.plan_summary(result.plan)
             first_week = {day.date for day in result.plan.weeks[0].days}
             units = profile.units.value
@@ -53,6 +55,7 @@ def demo(
             folder = output / path.stem
             written = write_outputs(folder, planning.plan_files(result, printer=printer))
             render.line(f"Wrote {quantity(len(written), 'items')} to [bold]{folder}[/]")
+            render.warning_lines(w.text for w in result.warnings)
             report = folder / "report.html"
             reports.append(report if report.exists() else folder / "plan.json")
     render.line("\n[bold]Open the reports:[/]")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -14,11 +14,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import typer
 
 from runlift.cli import render
+from runlift.cli.files import write_file
+from runlift.domain.athlete import check_age
 from runlift.domain.exercises import Equipment, equipment_set
 from runlift.domain.quantities import parse_distance_m, parse_duration_s
+from runlift.domain.records import check_race_time
 from runlift.domain.week import TimeWindow
 from runlift.errors import InvalidInput
-from runlift.io.profile import read_profile
+from runlift.io.profile import lift_sessions_allowed, lift_sessions_text, read_profile
 from runlift.io.profile_template import Answers, answers_yaml, template_yaml
 from runlift.vocabulary import EvidenceProfile, Experience, GoalKind, Priority, Sex, Weekday
 
@@ -32,6 +35,8 @@ DEFAULT_PRIORITY = {
     GoalKind.GENERAL_FITNESS: Priority.BALANCED,
 }
 MAIN_LIFTS = ("back-squat", "deadlift", "bench-press")
+NONE_WORDS = frozenset({"", "-", "none"})
+"""Answers that mean "none" where the question allows it."""
 SET_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:x\s*(\d+)(?:\s*@\s*(\d+(?:\.\d)?))?)?\s*$")
 
 
@@ -91,6 +96,35 @@ def _date(field: str, *, after: date | None = None) -> Callable[[str], date]:
     return parse
 
 
+def _birth_date(today: date) -> Callable[[str], date]:
+    """A birth date, checked as the profile checks it: aged 13 to 100."""
+
+    def parse(text: str) -> date:
+        value = _date("birth_date")(text)
+        check_age(value, on=today)
+        return value
+
+    return parse
+
+
+def machine_zone() -> str:
+    """The IANA name of this machine's time zone (``TZ``, then the system's), else ``UTC``."""
+    candidates = [os.environ.get("TZ", "").removeprefix(":")]
+    with contextlib.suppress(OSError):
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    with contextlib.suppress(OSError):
+        target = str(Path("/etc/localtime").resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    for name in candidates:
+        if name:
+            try:
+                return _zone(name)
+            except InvalidInput:
+                continue
+    return "UTC"
+
+
 def _zone(text: str) -> str:
     try:
         ZoneInfo(text)
@@ -101,14 +135,14 @@ def _zone(text: str) -> str:
 
 def _optional(parse: Callable[[str], T]) -> Callable[[str], T | None]:
     def wrapped(text: str) -> T | None:
-        return None if text in {"", "-", "none"} else parse(text)
+        return None if text.lower() in NONE_WORDS else parse(text)
 
     return wrapped
 
 
 def _windows(day: Weekday) -> Callable[[str], list[str]]:
     def parse(text: str) -> list[str]:
-        if text in {"", "-", "none"}:
+        if text.lower() in NONE_WORDS:
             return []
         windows = [TimeWindow.parse(p.strip(), field_name=day.value) for p in text.split(",")]
         return [str(w) for w in sorted(windows, key=lambda w: w.start_min)]
@@ -118,7 +152,7 @@ def _windows(day: Weekday) -> Callable[[str], list[str]]:
 
 def _lift_set(lift: str) -> Callable[[str], dict[str, float] | None]:
     def parse(text: str) -> dict[str, float] | None:
-        if text in {"", "-", "none"}:
+        if text.lower() in NONE_WORDS:
             return None
         match = SET_RE.match(text.lower())
         if match is None:
@@ -142,18 +176,55 @@ def _clock(field: str) -> Callable[[str], str]:
     return parse
 
 
-def _race(text: str) -> dict[str, object] | None:
-    if text in {"", "-", "none"}:
-        return None
-    parts = text.split()
-    if len(parts) != 2:
-        raise InvalidInput("recent race", text, "distance and time, e.g. 10k 50:30")
-    parse_distance_m(parts[0], field="distance")
-    parse_duration_s(parts[1], field="time")
-    return {"distance": parts[0], "time": parts[1]}
+def _race(sex: Sex) -> Callable[[str], dict[str, object] | None]:
+    def parse(text: str) -> dict[str, object] | None:
+        if text.lower() in NONE_WORDS:
+            return None
+        *words, time = text.split()
+        if not words:
+            raise InvalidInput("recent race", text, "distance and time, e.g. 10k 50:30")
+        distance = " ".join(words)
+        distance_m = parse_distance_m(distance, field="distance")
+        check_race_time(
+            time_s=parse_duration_s(time, field="time"),
+            distance_m=distance_m,
+            field="time",
+            written=time,
+            sex=sex,
+        )
+        return {"distance": distance, "time": time}
+
+    return parse
 
 
-def _goal(kind: GoalKind, start: date) -> dict[str, object]:
+def _target(distance: str, sex: Sex) -> Callable[[str], str | None]:
+    def parse(text: str) -> str | None:
+        if text.lower() in NONE_WORDS:
+            return None
+        check_race_time(
+            time_s=parse_duration_s(text, field="target time"),
+            distance_m=parse_distance_m(distance),
+            field="target time",
+            written=text,
+            sex=sex,
+        )
+        return text
+
+    return parse
+
+
+def _lifts(priority: Priority) -> Callable[[str], int]:
+    low, high = lift_sessions_allowed(priority)
+
+    def parse(text: str) -> int:
+        if not text.isdigit() or not (int(text) == 0 or low <= int(text) <= high):
+            raise InvalidInput("sessions_per_week", text, lift_sessions_text())
+        return int(text)
+
+    return parse
+
+
+def _goal(kind: GoalKind, start: date, sex: Sex) -> dict[str, object]:
     priority = ask(
         "Which comes first? running | lifting | balanced",
         _choice(Priority, "priority"),
@@ -162,13 +233,11 @@ def _goal(kind: GoalKind, start: date) -> dict[str, object]:
     goal: dict[str, object] = {"kind": kind.value, "priority": priority.value}
     if kind is GoalKind.RACE:
         distance = ask(
-            "Race distance (5k 10k half marathon ...)", lambda t: (parse_distance_m(t), t)[1]
+            "Race distance (5k, 10k, half, marathon, 15k, 10mi, 12km ...)",
+            lambda t: (parse_distance_m(t), t)[1],
         )
         race_date = ask("Race date (YYYY-MM-DD)", _date("race date", after=start))
-        target = ask(
-            "Target time, h:mm:ss (blank for none)",
-            _optional(lambda t: (parse_duration_s(t), t)[1]),
-        )
+        target = ask("Target time, h:mm:ss (blank for none)", _target(distance, sex))
         race: dict[str, object] = {"distance": distance, "date": race_date}
         if target is not None:
             race["target_time"] = target
@@ -183,28 +252,37 @@ def _wizard(today: date) -> Answers:
     next_monday = today + timedelta(days=(7 - today.weekday()) % 7 or 7)
     name = ask("Your name", lambda t: t or "Athlete", default="Athlete")
     sex = ask("Sex for the energy equations (female | male)", _choice(Sex, "sex"))
-    birth = ask("Birth date (YYYY-MM-DD)", _date("birth date"))
+    birth = ask("Birth date (YYYY-MM-DD)", _birth_date(today))
     height = ask("Height in cm", _number(120, 230, "height_cm"))
     mass = ask("Body mass in kg", _number(30, 250, "mass_kg"))
     fat = ask("Body fat % (blank if unknown)", _optional(_number(3, 60, "body_fat_percent")))
-    zone = ask("Time zone (IANA name)", _zone, default="Europe/Berlin")
-    start = ask("Start date", _date("start_date"), default=next_monday.isoformat())
+    zone = ask("Time zone (IANA name)", _zone, default=machine_zone())
+    start = ask(
+        "Start date (today or later)",
+        _date("start_date", after=today - timedelta(days=1)),
+        default=next_monday.isoformat(),
+    )
     kind = ask(
         "Goal: strength | hypertrophy | race | fat_loss | general_fitness",
         _choice(GoalKind, "goal"),
         default="race",
     )
-    goal = _goal(kind, start)
+    goal = _goal(kind, start, sex)
+    priority = Priority(str(goal["priority"]))
     weekly_km = ask("Running km per week now", _number(0, 250, "weekly_km"), default="20")
-    race = ask("A recent race, e.g. '10k 50:30' (blank for none)", _race)
+    race = ask("A recent race, e.g. '10k 50:30' (blank for none)", _race(sex))
     experience = ask(
         "Lifting experience: novice | intermediate | advanced",
         _choice(Experience, "experience"),
         default="intermediate",
     )
-    lifts = ask("Lifting sessions a week (0-4)", _whole(0, 4, "sessions_per_week"), default="2")
+    lifts = ask(
+        f"Lifting sessions a week: {lift_sessions_text()}",
+        _lifts(priority),
+        default=str(lift_sessions_allowed(priority)[0]),
+    )
     maxes = {}
-    for lift in MAIN_LIFTS:
+    for lift in MAIN_LIFTS if lifts else ():
         record = ask(
             f"{lift}: 1RM like 100, or a set like 80x5@8 (blank: unknown)", _lift_set(lift)
         )
@@ -215,11 +293,13 @@ def _wizard(today: date) -> Answers:
         lambda t: sorted(equipment_set(x.strip() for x in t.split(",") if x.strip())),
         default="barbell, rack, dumbbells, bench, pull-up-bar, bands",
     )
-    render.line("Training windows per day as HH:MM-HH:MM, comma-separated; blank for none.")
-    availability = {
-        day.value: ask(f"  {day.value}", _windows(day), default="18:00-20:00") for day in Weekday
-    }
-    rest = ask("Full rest days a week (0-6)", _whole(0, 6, "rest_days_min"), default="1")
+    availability = _availability(lifts)
+    most_rest = min(6, 7 - lifts)
+    rest = ask(
+        f"Full rest days a week (0-{most_rest})",
+        _whole(0, most_rest, "rest_days_min"),
+        default=str(min(1, most_rest)),
+    )
     wake = ask("Usual wake time", _clock("wake"), default="06:30")
     sleep = ask("Usual sleep time", _clock("sleep"), default="22:30")
     profile = ask(
@@ -251,17 +331,24 @@ def _wizard(today: date) -> Answers:
     )
 
 
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and an atomic rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _availability(lifts: int) -> dict[str, list[str]]:
+    """Windows for each weekday; asked again while they leave too few days for the lifts."""
+    render.line(
+        "Training windows per day as HH:MM-HH:MM, comma-separated. Enter keeps the window "
+        "shown; '-' (or 'none') for a day without training."
+    )
+    while True:
+        availability = {
+            day.value: ask(f"  {day.value}", _windows(day), default="18:00-20:00")
+            for day in Weekday
+        }
+        open_days = sum(1 for windows in availability.values() if windows)
+        if open_days >= lifts:
+            return availability
+        render.line(
+            f"  [red]{lifts} lifts need windows on {lifts} days (RL-1: one lift a day at most); "
+            f"these give {open_days}.[/]"
+        )
 
 
 def init(
@@ -270,7 +357,10 @@ def init(
     ),
     template: Annotated[
         GoalKind | None,
-        typer.Option(help="Write a commented template for this goal, without questions."),
+        typer.Option(
+            help="Write a commented template for this goal, without questions.",
+            case_sensitive=False,
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
@@ -279,9 +369,13 @@ def init(
         raise InvalidInput("PATH", str(path), "a new file name, or --force to overwrite it")
     today = date.today()  # noqa: DTZ011 - the user's calendar day is what they expect
     if template is not None:
-        text = template_yaml(template, start=today + timedelta(days=(7 - today.weekday()) % 7))
+        text = template_yaml(
+            template,
+            start=today + timedelta(days=(7 - today.weekday()) % 7),
+            timezone=machine_zone(),
+        )
     else:
         text = answers_yaml(_wizard(today))
-    read_profile(text)
-    write_text_atomically(path, text)
+    read_profile(text, source=str(path))
+    write_file(path, text.encode("utf-8"), field="PATH")
     render.line(f"Wrote [bold]{path}[/]. Next: runlift plan {path} -o out/")

@@ -18,34 +18,36 @@ from runlift.io.plan_csv import read_plan_csv
 from runlift.vocabulary import EvidenceProfile, GoalKind, Priority
 
 if TYPE_CHECKING:
-    from runlift.rules.model import Violation
+    from runlift.services.linting import Finding
 
 EXIT_VIOLATIONS = 1
-EXIT_UNREADABLE = 2
+"""A hard rule is broken (or a soft one, with --fail-on-soft), or an event could not be read."""
 
 
 def read_plan_file(path: Path, *, timezone: str) -> ImportedSessions:
     """Read a plan in any supported format, chosen by suffix or, failing that, by content.
 
     A folder is read as the plan.json that ``runlift plan`` wrote into it.
+
+    Raises:
+        ImportFormatError: the file is not what it claims to be, naming the file.
+        OSError: the file cannot be opened.
     """
-    try:
-        path = plan_file(path, field="PLAN")
-    except InvalidInput as exc:
-        raise ImportFormatError("plan", exc.expected) from None
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFormatError("plan", f"cannot read {path}: {exc.strerror or exc}") from None
+    path = plan_file(path, field="PLAN")
+    data = path.read_bytes()
     head = data[:4096].lstrip(b"\xef\xbb\xbf \r\n\t").upper()
     suffix = path.suffix.lower()
-    if suffix == ".ics" or head.startswith(b"BEGIN:VCALENDAR"):
-        return read_calendar(data, default_timezone=timezone)
-    if suffix == ".json" or head.startswith(b"{"):
-        from runlift.io.plan_json import read_plan_sessions  # noqa: PLC0415 - only for plan.json
+    try:
+        if suffix == ".ics" or head.startswith(b"BEGIN:VCALENDAR"):
+            return read_calendar(data, default_timezone=timezone)
+        if suffix == ".json" or head.startswith(b"{"):
+            from runlift.io.plan_json import read_plan_sessions  # noqa: PLC0415 - plan.json only
 
-        return read_plan_sessions(_utf8(data, "json"))
-    return read_plan_csv(_utf8(data, "csv"), timezone=timezone)
+            return read_plan_sessions(_utf8(data, "json"))
+        return read_plan_csv(_utf8(data, "csv"), timezone=timezone)
+    except ImportFormatError as exc:
+        exc.source = str(path)
+        raise
 
 
 def _utf8(data: bytes, fmt: str) -> str:
@@ -55,9 +57,10 @@ def _utf8(data: bytes, fmt: str) -> str:
         raise ImportFormatError(fmt, f"not UTF-8 text (byte {exc.start})") from None
 
 
-def _violation_dict(violation: Violation, zone: ZoneInfo) -> dict[str, object]:
+def _finding_dict(finding: Finding, zone: ZoneInfo) -> dict[str, object]:
     from runlift.rules import RULES  # noqa: PLC0415 - keeps `runlift --help` fast
 
+    violation = finding.violation
     rule = RULES[violation.rule_id]
     local = [(s, s.start.astimezone(zone), s.end.astimezone(zone)) for s in violation.sessions]
     return {
@@ -77,8 +80,12 @@ def _violation_dict(violation: Violation, zone: ZoneInfo) -> dict[str, object]:
         "measured": violation.measured,
         "limit": violation.limit,
         "unit": violation.unit,
+        "week": finding.week_start.isoformat(),
+        "cost_points": finding.cost_points,
+        "week_cost_points": finding.week_cost_points,
         "text": violation.text,
-        "fix": violation.fix,
+        "fix": finding.fix,
+        "fix_checked": finding.fix_checked,
     }
 
 
@@ -91,15 +98,24 @@ def lint(
     ],
     profile: Annotated[
         EvidenceProfile | None,
-        typer.Option(help="Evidence profile for the limits [default: the plan's, else default]."),
+        typer.Option(
+            help="Evidence profile for the limits [default: the plan's, else default].",
+            case_sensitive=False,
+        ),
     ] = None,
     goal: Annotated[
         GoalKind | None,
-        typer.Option(help="The athlete's goal [default: the plan's, else general_fitness]."),
+        typer.Option(
+            help="The athlete's goal [default: the plan's, else general_fitness].",
+            case_sensitive=False,
+        ),
     ] = None,
     priority: Annotated[
         Priority | None,
-        typer.Option(help="Which modality comes first [default: the plan's, else balanced]."),
+        typer.Option(
+            help="Which modality comes first [default: the plan's, else balanced].",
+            case_sensitive=False,
+        ),
     ] = None,
     timezone: Annotated[str, typer.Option(help="Zone for times without one (IANA name).")] = "UTC",
     rest_days: Annotated[
@@ -113,18 +129,16 @@ def lint(
 ) -> None:
     """Check a plan against every scheduling rule.
 
-    Exit 0 when no hard rule is broken, 1 when one is (or a soft one with
-    --fail-on-soft), 2 when the file cannot be read. A runlift plan.json says the
-    athlete's goal, priority, evidence profile and rest days; the options override them.
+    Exit 0 when no hard rule is broken; 1 when one is (or a soft one with
+    --fail-on-soft), when an event cannot be read, or when the file cannot be read at
+    all; 2 for a usage error. A runlift plan.json or plan.ics says the athlete's goal,
+    priority, evidence profile, rest days and windows; the options override them. A
+    soft finding is a cost, not a broken rule: it says its points and the week's total.
     """
-    try:
-        imported = read_plan_file(plan, timezone=timezone)
-    except ImportFormatError as exc:
-        render.error_console().print(f"[bold red]error:[/] {plan}: {exc}", highlight=False)
-        raise typer.Exit(EXIT_UNREADABLE) from None
+    imported = read_plan_file(plan, timezone=timezone)
     if rest_days is not None and not 0 <= rest_days <= 6:
         raise InvalidInput("--rest-days", rest_days, "a number from 0 to 6")
-    # The plan's own context (plan.json), else general fitness; the options override it.
+    # The plan's own context (plan.json, plan.ics), else general fitness; options override it.
     own = imported.context or WeekContext(goal=GoalKind.GENERAL_FITNESS, priority=Priority.BALANCED)
     context = WeekContext(
         goal=own.goal if goal is None else goal,
@@ -133,12 +147,12 @@ def lint(
         rest_days_min=own.rest_days_min if rest_days is None else rest_days,
         timezone=imported.timezone,
     )
-    from runlift.rules import check_sessions  # noqa: PLC0415 - keeps `runlift --help` fast
+    from runlift.services.linting import lint_sessions  # noqa: PLC0415 - loads the solver
 
-    violations = check_sessions(imported.sessions, context)
+    findings = lint_sessions(imported, context)
     zone = ZoneInfo(imported.timezone)
-    hard = [v for v in violations if v.hard]
-    soft = [v for v in violations if not v.hard]
+    hard = [f for f in findings if f.violation.hard]
+    soft = [f for f in findings if not f.violation.hard]
     if as_json:
         render.emit_json(
             {
@@ -146,19 +160,22 @@ def lint(
                 "sessions": len(imported.sessions),
                 "untimed_sessions": sum(1 for s in imported.sessions if s.all_day),
                 "ignored_events": len(imported.ignored),
+                "unreadable_events": list(imported.unreadable),
                 "profile": context.profile.value,
                 "goal": context.goal.value,
                 "priority": context.priority.value,
                 "rest_days_min": context.rest_days_min,
                 "timezone": imported.timezone,
-                "violations": [_violation_dict(v, zone) for v in violations],
+                "windows_known": imported.availability is not None,
+                "violations": [_finding_dict(f, zone) for f in findings],
             }
         )
     else:
         render.lint_report(
             path=str(plan),
             imported=imported,
-            findings=[_violation_dict(v, zone) for v in violations],
+            findings=[_finding_dict(f, zone) for f in findings],
         )
-    if hard or (fail_on_soft and soft):
+    render.warning_lines(f"{plan}: could not read {text}" for text in imported.unreadable)
+    if hard or imported.unreadable or (fail_on_soft and soft):
         raise typer.Exit(EXIT_VIOLATIONS)

@@ -14,7 +14,7 @@ import typer
 
 from runlift.cli import render
 from runlift.cli.files import plan_file
-from runlift.errors import InvalidInput
+from runlift.errors import ImportFormatError, InvalidInput
 from runlift.io.nutrition_json import in_units, nutrition_day_dict
 from runlift.io.profile import read_profile
 from runlift.vocabulary import MassUnit
@@ -31,16 +31,19 @@ def _check_week(week: int, weeks: int) -> int:
 
 
 def _from_profile(
-    text: str, *, week: int, units: MassUnit | None
+    text: str, *, source: Path, week: int, units: MassUnit | None
 ) -> tuple[str, str, list[dict[str, Any]]]:
     # Loaded here: the planner and solver are slow to import and `--help` should not wait.
     from runlift.services.planning import make_plan  # noqa: PLC0415
 
-    profile = read_profile(text)
+    profile = read_profile(text, source=str(source))
     if week < 1:
         raise InvalidInput("--week", week, "weeks are numbered from 1")
     with render.progress("Planning weeks") as advance:
-        result = make_plan(profile, progress=advance)
+        try:
+            result = make_plan(profile, progress=advance)
+        except InvalidInput as exc:  # the profile asks what no plan can do: name the file
+            raise exc.located(str(source)) from None
     plan, days = result.plan, result.nutrition
     index = _check_week(week, len(plan.weeks))
     dates = {day.date for day in plan.weeks[index].days}
@@ -57,7 +60,11 @@ def _from_plan_json(
 ) -> tuple[str, str, list[dict[str, Any]]]:
     from runlift.io.plan_json import parse_plan  # noqa: PLC0415 - only for plan.json
 
-    plan = parse_plan(text)
+    try:
+        plan = parse_plan(text)
+    except ImportFormatError as exc:
+        exc.source = str(source)
+        raise
     chosen = plan.weeks[_check_week(week, len(plan.weeks))]
     days: list[dict[str, Any]] = []
     for day in chosen.days:
@@ -82,18 +89,22 @@ def nutrition(
     week: Annotated[int, typer.Option("--week", "-w", help="Week of the plan, 1 = first.")] = 1,
     units: Annotated[
         MassUnit | None,
-        typer.Option("--units", help="Body mass in kg or lb (default: the profile's units)."),
+        typer.Option(
+            "--units",
+            help="Body mass in kg or lb (default: the profile's units).",
+            case_sensitive=False,
+        ),
     ] = None,
     why: Annotated[bool, typer.Option("--why", help="Show every reason and source.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show a week of daily energy, protein, carbohydrate and fat targets and protein servings."""
-    source = plan_file(source, field="SOURCE")
-    text = source.read_text(encoding="utf-8")
+    source = plan_file(source, field="SOURCE", profile_too=True)
+    text = source.read_text(encoding="utf-8-sig")
     if _is_plan_json(source, text):
         athlete, start, days = _from_plan_json(text, source=source, week=week, units=units)
     else:
-        athlete, start, days = _from_profile(text, week=week, units=units)
+        athlete, start, days = _from_profile(text, source=source, week=week, units=units)
     if as_json:
         render.emit_json({"athlete": athlete, "week": week, "week_start": start, "days": days})
         return

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from runlift.domain.athlete import AthleteProfile
 from runlift.domain.plan import Plan, PlannedSession, PlanWeek
 from runlift.domain.prescription import RunPrescription
 from runlift.domain.quantities import quantity
+from runlift.domain.warnings import PlanWarning
 from runlift.io.imported import ImportedSessions
 from runlift.programme.baseline import Baseline
 from runlift.vocabulary import MassUnit
@@ -23,16 +25,56 @@ from runlift.vocabulary import MassUnit
 Cell = str | float | int | None
 
 
+def _unwrapped(out: Console) -> Console:
+    """Lines are not broken at 80 columns when the output is not a terminal (a pipe, a file).
+
+    A terminal wraps long lines itself; a log or a ``grep`` wants one finding per line.
+    """
+    out.soft_wrap = not out.is_terminal
+    return out
+
+
 @cache
 def console() -> Console:
     """The standard-output console."""
-    return Console(highlight=False)
+    return _unwrapped(Console(highlight=False))
 
 
 @cache
 def error_console() -> Console:
     """The standard-error console."""
-    return Console(stderr=True, highlight=False)
+    return _unwrapped(Console(stderr=True, highlight=False))
+
+
+def error_lines(lines: Iterable[str], *, prefix: str = "[bold red]error:[/] ") -> None:
+    """Print an error on stderr, one line per problem, each starting with ``error:``.
+
+    A line that starts with a space continues the problem above it (a list of changes
+    that would fix a week, say) and is printed as it is.
+    """
+    for text in lines:
+        start = "" if text.startswith(" ") else prefix
+        error_console().print(f"{start}{escape(text)}", highlight=False)
+
+
+def warning_dict(warning: PlanWarning) -> dict[str, object]:
+    """A plan warning as JSON: kind, rule, field, asked, planned, reason, weeks and the line."""
+    return {
+        "kind": warning.kind.value,
+        "rule": warning.rule_id,
+        "field": warning.field,
+        "asked": warning.asked,
+        "planned": warning.planned,
+        "reason": warning.reason,
+        "weeks": list(warning.weeks),
+        "text": warning.text,
+    }
+
+
+def warning_lines(lines: Iterable[str]) -> None:
+    """Print warnings on stderr, one line each, each starting with ``warning:``."""
+    for text in lines:
+        error_console().print(f"[yellow]warning:[/] {escape(text)}", highlight=False)
 
 
 def emit_json(data: object) -> None:
@@ -82,9 +124,14 @@ def lint_report(
         summary += f" ({untimed} all-day, checked by date only)"
     if ignored:
         summary += f", {len(ignored)} other events ignored"
+    if imported.unreadable:
+        summary += f", unreadable events: {len(imported.unreadable)}"
     console().print(summary)
     if not findings:
-        console().print("[green]No rule is broken.[/]")
+        if imported.unreadable:
+            console().print("[yellow]No rule is broken in what could be read.[/]")
+        else:
+            console().print("[green]No rule is broken.[/]")
         return
     ordered = sorted(findings, key=lambda f: not f["hard"])
     for finding in ordered:
@@ -98,19 +145,46 @@ def lint_report(
             )
             console().print(f"    {when}  {session['title']}")
         unit = str(finding["unit"])
-        console().print(
-            f"    measured {quantity(finding['measured'], unit)}, "
-            f"limit {quantity(finding['limit'], unit)}"
-        )
-        console().print(f"    [cyan]fix:[/] {finding['fix']}")
+        if finding["hard"] or finding.get("cost_points") is None:
+            console().print(
+                f"    measured {quantity(finding['measured'], unit)}, "
+                f"limit {quantity(finding['limit'], unit)}"
+            )
+        else:
+            console().print(
+                f"    cost {quantity(finding['cost_points'], 'points')}; the week's total "
+                f"{quantity(finding['week_cost_points'], 'points')} (week from {finding['week']})"
+            )
+        label = "fix (checked inside your windows)" if finding.get("fix_checked") else "fix"
+        console().print(f"    [cyan]{label}:[/] {escape(str(finding['fix']))}")
     hard = sum(1 for f in findings if f["hard"])
-    console().print(f"\n{hard} hard, {quantity(len(findings) - hard, 'soft findings')}.")
+    soft = len(findings) - hard
+    console().print(
+        f"\nHard rules broken: {hard}; soft findings: {soft} "
+        "(costs the placement weighs, no rule broken)."
+    )
     console().print("\n[dim]Sources:[/]")
     seen: dict[str, str] = {}
     for finding in ordered:
         seen.setdefault(str(finding["rule"]), ", ".join(map(str, _as_list(finding["sources"]))))
     for rule_id, sources in sorted(seen.items()):
         console().print(f"[dim]  {rule_id}: {sources}[/]")
+    guidance_legend(
+        source for finding in findings for source in map(str, _as_list(finding["sources"]))
+    )
+
+
+def guidance_legend(cited: Iterable[str], *, all_sources: bool = False) -> None:
+    """What each guidance document (G1-G5) among ``cited`` is, one line each."""
+    from runlift.rules import GUIDANCE  # noqa: PLC0415 - keeps `runlift --help` fast
+
+    named = set(cited)
+    shown = [g for g in GUIDANCE.values() if all_sources or g.id in named]
+    if not shown:
+        return
+    console().print("\n[dim]Guidance documents:[/]")
+    for source in shown:
+        console().print(f"[dim]  {source.id} {source.title}: {source.summary}[/]")
 
 
 def _as_list(value: object) -> list[Any]:
@@ -125,6 +199,10 @@ def progress(label: str, *, enabled: bool = True) -> Iterator[Callable[[int, int
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn  # noqa: PLC0415
 
+    if not error_console().is_terminal:
+        # A bar is for a person watching; in a log it would only leave a blank line.
+        yield lambda done, total: None
+        return
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -174,7 +252,9 @@ def week_view(week: PlanWeek, *, detail: bool, unit: MassUnit = MassUnit.KG) -> 
     """
     from runlift.io.prescription_text import prescription_lines  # noqa: PLC0415
 
-    label = f"Week {week.index + 1} from {week.start:%a %d %b %Y}: {week.focus.value}"
+    label = (
+        f"Week {week.index + 1} from {week.start:%a %d %b %Y}: {week.focus.value.replace('_', ' ')}"
+    )
     label += f", {week.phase.value}" + (" (deload)" if week.deload else "")
     out = Table(title=label, title_justify="left", show_lines=detail)
     out.add_column("day")
@@ -220,6 +300,7 @@ def session_explanation(
     console().print("\n[bold]Rules[/] " + ", ".join(session.rules))
     for rule_id, rule_sources in sources.items():
         console().print(f"[dim]  {rule_id}: {', '.join(rule_sources)}[/]")
+    guidance_legend(source for rule_sources in sources.values() for source in rule_sources)
 
 
 def ask(question: str, *, default: str = "") -> str:

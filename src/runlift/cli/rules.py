@@ -12,8 +12,11 @@ from runlift.cli import render
 def rules(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """List every rule: id, what it measures, sources, hard/soft, parameters per profile."""
-    from runlift.rules import RULES  # noqa: PLC0415 - keeps `runlift --help` fast
+    """List every rule: id, what it measures, sources, hard/soft, parameters per profile.
+
+    The guidance documents the rules cite (G1-G5) follow, one line each.
+    """
+    from runlift.rules import GUIDANCE, RULES  # noqa: PLC0415 - keeps `runlift --help` fast
 
     listing = [
         {
@@ -30,8 +33,12 @@ def rules(
         }
         for rule in RULES.values()
     ]
+    sources = [
+        {"id": source.id, "title": source.title, "summary": source.summary}
+        for source in GUIDANCE.values()
+    ]
     if as_json:
-        render.emit_json({"rules": listing})
+        render.emit_json({"rules": listing, "guidance": sources})
         return
     render.table(
         "runlift rules (GUIDELINES.md IDs)",
@@ -50,3 +57,4 @@ def rules(
             for item, rule in zip(listing, RULES.values(), strict=True)
         ],
     )
+    render.guidance_legend((), all_sources=True)

@@ -18,7 +18,10 @@ class SchemaName(StrEnum):
 
 
 def schema(
-    name: Annotated[SchemaName, typer.Argument(help="profile (athlete YAML) or plan (plan.json).")],
+    name: Annotated[
+        SchemaName,
+        typer.Argument(help="profile (athlete YAML) or plan (plan.json).", case_sensitive=False),
+    ],
 ) -> None:
     """Print the JSON Schema of the athlete profile or of plan.json."""
     if name is SchemaName.PROFILE:

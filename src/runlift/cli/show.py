@@ -10,7 +10,7 @@ import typer
 from runlift.cli import render
 from runlift.cli.files import plan_file
 from runlift.domain.plan import Plan, PlannedSession
-from runlift.errors import InvalidInput
+from runlift.errors import ImportFormatError, InvalidInput
 from runlift.io.plan_json import read_plan
 from runlift.io.prescription_text import prescription_lines
 from runlift.vocabulary import MassUnit
@@ -18,7 +18,12 @@ from runlift.vocabulary import MassUnit
 
 def _load(path: Path) -> tuple[Plan, MassUnit]:
     """The plan, and the athlete's unit its loads are shown in."""
-    plan, model = read_plan(plan_file(path, field="PLAN").read_text(encoding="utf-8-sig"))
+    path = plan_file(path, field="PLAN")
+    try:
+        plan, model = read_plan(path.read_text(encoding="utf-8-sig"))
+    except ImportFormatError as exc:
+        exc.source = str(path)
+        raise
     return plan, model.units
 
 

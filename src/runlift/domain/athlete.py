@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import Final
 
+from runlift.domain.records import check_race_time
 from runlift.domain.week import TimeWindow
 from runlift.errors import InvalidInput
+from runlift.units import format_duration
 from runlift.vocabulary import (
     ActivityLevel,
     EvidenceProfile,
@@ -19,6 +22,55 @@ from runlift.vocabulary import (
     Sex,
     Weekday,
 )
+
+MIN_AGE_YEARS: Final = 18
+"""The youngest athlete runlift plans for: an adult.
+
+Supervised resistance training is safe and useful for children and adolescents (Faigenbaum
+AD et al. J Strength Cond Res. 2009;23(5 Suppl):S60-S79, the NSCA position statement;
+Lloyd RS et al. Br J Sports Med. 2014;48(7):498-505, the international consensus;
+Faigenbaum AD et al. Br J Sports Med. 2016;50(1):3-7), but all three ask for a programme
+designed for the young athlete's maturity and supervised by a qualified coach. runlift's
+programme is an adult's (loads of 70-85 % 1RM, adult race paces) and so are its energy
+equations (Mifflin-St Jeor was derived in adults aged 19-78; ``runlift.science.energy``
+takes 18 to 100), including a deficit for fat loss that a growing athlete should not be
+given. So under 18 a profile is refused, with the reason, whether or not it gives a body
+fat (which would switch to an equation without age), rather than planned with a caution.
+"""
+
+MAX_AGE_YEARS: Final = 100
+"""The oldest athlete runlift plans for (the energy equations take ages up to 100)."""
+
+
+def age_on(birth_date: date, day: date) -> int:
+    """Age in whole years on ``day``."""
+    years = day.year - birth_date.year
+    if (day.month, day.day) < (birth_date.month, birth_date.day):
+        years -= 1
+    return years
+
+
+def check_age(birth_date: date, *, on: date, field: str = "birth_date") -> int:
+    """The athlete's age on ``on``: 18 to 100, or refused with the reason.
+
+    Raises:
+        InvalidInput: naming ``field``, the age the date gives and why it is refused.
+    """
+    age = age_on(birth_date, on)
+    ages = f"runlift plans for athletes aged {MIN_AGE_YEARS} to {MAX_AGE_YEARS}"
+    if birth_date > on:
+        reason = f"this birth date is in the future; {ages}"
+    elif age < MIN_AGE_YEARS:
+        reason = (
+            f"this birth date makes you {age} on {on.isoformat()}; {ages}: a young athlete "
+            "lifts best on a programme a qualified coach designs and supervises for them "
+            "(Faigenbaum et al. 2009; Lloyd et al. 2014)"
+        )
+    elif age > MAX_AGE_YEARS:
+        reason = f"this birth date makes you {age} on {on.isoformat()}; {ages}"
+    else:
+        return age
+    raise InvalidInput(field, birth_date.isoformat(), reason)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -117,12 +169,36 @@ class AthleteProfile:
     daily_activity: ActivityLevel = ActivityLevel.LIGHT
     units: MassUnit = MassUnit.KG
 
+    def __post_init__(self) -> None:
+        """Check what no single field can: the age at the start, and race times by the record.
+
+        One age check serves every path (with or without ``body_fat_percent``, whichever
+        energy equation is used later), and a race time faster than the world record for
+        its distance is refused here, whoever built the profile.
+        """
+        check_age(self.birth_date, on=self.start_date)
+        race = self.goal.race
+        if race is not None and race.target_time_s is not None:
+            check_race_time(
+                time_s=race.target_time_s,
+                distance_m=race.distance_m,
+                field="goal.race.target_time",
+                written=format_duration(race.target_time_s),
+                sex=self.sex,
+            )
+        recent = self.running.recent_race
+        if recent is not None:
+            check_race_time(
+                time_s=recent.time_s,
+                distance_m=recent.distance_m,
+                field="running.recent_race.time",
+                written=format_duration(recent.time_s),
+                sex=self.sex,
+            )
+
     def age_years(self, *, on: date) -> float:
         """Age in whole years on a given date."""
-        years = on.year - self.birth_date.year
-        if (on.month, on.day) < (self.birth_date.month, self.birth_date.day):
-            years -= 1
-        return float(years)
+        return float(age_on(self.birth_date, on))
 
     @property
     def available_hours_per_week(self) -> float:

@@ -41,7 +41,7 @@ _ALIASES: Final[dict[str, DistanceName]] = {
 
 _DISTANCE_RE: Final = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|km|k|mi|miles?)?\s*$", re.IGNORECASE)
 _DISTANCE_HELP: Final = (
-    "use a name (" + " ".join(d.value for d in DistanceName) + "), metres (e.g. 800 or 800m), "
+    "use a name (" + ", ".join(d.value for d in DistanceName) + "), metres (e.g. 800 or 800m), "
     "km (e.g. 12km) or miles (e.g. 3.1mi)"
 )
 
@@ -49,9 +49,12 @@ _DISTANCE_HELP: Final = (
 def parse_distance_m(text: str, *, field: str = "distance") -> float:
     """Read a distance such as ``10k``, ``half``, ``800m``, ``12.5km`` or ``3.1mi`` into metres.
 
-    A bare number is metres. Raises ``InvalidInput`` naming ``field`` otherwise.
+    Names are read in any letter case, with spaces, hyphens or underscores alike
+    (``Half Marathon``, ``half-marathon``). A bare number is metres. Raises
+    ``InvalidInput`` naming ``field`` otherwise.
     """
     key = text.strip().lower()
+    key = re.sub(r"[\s_]+", "-", key) if not _DISTANCE_RE.match(key) else key
     if key in _ALIASES:
         return NAMED_DISTANCES_M[_ALIASES[key]]
     try:

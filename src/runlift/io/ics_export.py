@@ -21,10 +21,18 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 
 from runlift import __version__
+from runlift.domain.athlete import AthleteProfile
 from runlift.domain.plan import Plan, PlannedSession
 from runlift.errors import InvalidInput
+from runlift.io.calendar import (
+    AVAILABILITY,
+    EVIDENCE_PROFILE,
+    GOAL,
+    PRIORITY,
+    REST_DAYS_MIN,
+)
 from runlift.io.prescription_text import prescription_lines
-from runlift.vocabulary import MassUnit
+from runlift.vocabulary import MassUnit, Weekday
 
 MAX_REMINDER_MIN: Final = 7 * 24 * 60
 """A reminder at most a week before the session."""
@@ -118,6 +126,17 @@ def _event(
     return event
 
 
+def _add_athlete(calendar: icalendar.Calendar, profile: AthleteProfile) -> None:
+    """What the rules read of the athlete, so ``runlift lint plan.ics`` judges it as plan.json."""
+    calendar.add(GOAL, profile.goal.kind.value)
+    calendar.add(PRIORITY, profile.goal.priority.value)
+    calendar.add(EVIDENCE_PROFILE, profile.evidence_profile.value)
+    calendar.add(REST_DAYS_MIN, str(profile.rest_days_min))
+    for day in Weekday:
+        windows = " ".join(str(w) for w in profile.availability.get(day, ()))
+        calendar.add(f"{AVAILABILITY}{day.value.upper()}", windows)
+
+
 def write_plan_ics(
     plan: Plan,
     *,
@@ -125,6 +144,7 @@ def write_plan_ics(
     busy: bool = False,
     reminder_min: int = 30,
     unit: MassUnit = MassUnit.KG,
+    profile: AthleteProfile | None = None,
 ) -> str:
     """The plan as an iCalendar text, one VEVENT per session.
 
@@ -133,7 +153,11 @@ def write_plan_ics(
     prescription and the placement reasons as DESCRIPTION, CATEGORIES naming
     modality and kind, and a display reminder ``reminder_min`` minutes
     before. ``busy=True`` writes the same times as opaque, private
-    "Training" blocks with nothing else, for a shared work calendar.
+    "Training" blocks with nothing else, for a shared work calendar. With the
+    athlete's ``profile`` a full export also says what the rules read of the
+    athlete (``X-RUNLIFT-GOAL``, ``-PRIORITY``, ``-EVIDENCE-PROFILE``,
+    ``-REST-DAYS-MIN`` and ``-AVAILABILITY-MON`` to ``-SUN``), which
+    ``runlift.io.calendar`` reads back.
 
     Args:
         plan: the plan to export.
@@ -141,6 +165,8 @@ def write_plan_ics(
         busy: write busy blocks only.
         reminder_min: minutes before the start the reminder fires (0 to 10080).
         unit: the athlete's unit, in which the descriptions write loads.
+        profile: the athlete, whose goal, priority, evidence profile, rest days and
+            windows the full export carries.
 
     Returns:
         The calendar, CRLF line endings as RFC 5545 asks.
@@ -160,6 +186,8 @@ def write_plan_ics(
     )
     calendar.add("X-WR-CALNAME", f"{plan.athlete} training plan")
     calendar.add("X-WR-TIMEZONE", timezone)
+    if profile is not None and not busy:
+        _add_athlete(calendar, profile)
     for week in plan.weeks:
         for session in week.sessions:
             calendar.add_component(

@@ -26,8 +26,8 @@ from runlift.domain.prescription import (
 )
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.domain.week import WeekContext
-from runlift.errors import ImportFormatError
-from runlift.io.imported import ImportedSessions
+from runlift.errors import ImportFormatError, InvalidInput
+from runlift.io.imported import ImportedSessions, availability_dict, availability_from
 from runlift.io.nutrition_json import NutritionDayModel
 from runlift.vocabulary import (
     BlockFocus,
@@ -155,6 +155,9 @@ class RulesContextModel(_Model):
     priority: Priority
     evidence_profile: EvidenceProfile
     rest_days_min: int = Field(ge=0, le=6)
+    availability: dict[str, list[str]] | None = Field(
+        default=None, description="the athlete's windows by weekday, for checking fixes"
+    )
 
 
 class PlanModel(_Model):
@@ -274,6 +277,7 @@ def plan_dict(
             "priority": profile.goal.priority.value,
             "evidence_profile": profile.evidence_profile.value,
             "rest_days_min": profile.rest_days_min,
+            "availability": availability_dict(profile.availability),
         }
     return {
         "format": FORMAT,
@@ -356,6 +360,7 @@ def read_plan_sessions(text: str) -> ImportedSessions:
         key=lambda s: s.start,
     )
     context = None
+    availability = None
     if model.rules_context is not None:
         context = WeekContext(
             goal=model.rules_context.goal,
@@ -364,8 +369,17 @@ def read_plan_sessions(text: str) -> ImportedSessions:
             rest_days_min=model.rules_context.rest_days_min,
             timezone=model.timezone,
         )
+        if model.rules_context.availability is not None:
+            try:
+                availability = availability_from(model.rules_context.availability)
+            except InvalidInput as exc:
+                raise ImportFormatError("json", f"rules_context.{exc}") from None
     return ImportedSessions(
-        sessions=tuple(sessions), ignored=(), timezone=model.timezone, context=context
+        sessions=tuple(sessions),
+        ignored=(),
+        timezone=model.timezone,
+        context=context,
+        availability=availability,
     )
 
 

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import yaml
 
+from runlift.io.profile import lift_sessions_text
 from runlift.vocabulary import GoalKind
+
+RACE_AFTER_WEEKS = 18
+"""The template's race is on the Sunday 18 weeks after the start, the bundled half's span."""
+TEST_AFTER_WEEKS = 13
+"""The template's strength test is on the Saturday 13 weeks after the start."""
 
 _GOAL_BLOCKS: Mapping[GoalKind, str] = {
     GoalKind.RACE: (
         "  kind: race              # strength | hypertrophy | race | fat_loss | general_fitness\n"
         "  priority: running       # running | lifting | balanced\n"
-        '  race: {distance: half, date: 2027-04-11, target_time: "1:45:00"}'
-        "   # 5k 10k half marathon ...\n"
+        '  race: {{distance: half, date: {race}, target_time: "1:45:00"}}'
+        "   # 5k, 10k, half, marathon ...\n"
     ),
     GoalKind.STRENGTH: (
-        "  kind: strength\n"
-        "  priority: lifting\n"
-        "  date: 2027-03-06        # test day; or weeks: 12\n"
+        "  kind: strength\n  priority: lifting\n  date: {test}        # test day; or weeks: 12\n"
     ),
     GoalKind.HYPERTROPHY: (
         "  kind: hypertrophy\n  priority: lifting\n  weeks: 12               # 4-52\n"
@@ -30,8 +34,17 @@ _GOAL_BLOCKS: Mapping[GoalKind, str] = {
 }
 
 
-def template_yaml(goal: GoalKind, *, start: date) -> str:
-    """A commented profile template for ``goal``, starting on ``start``; valid as written."""
+def template_yaml(goal: GoalKind, *, start: date, timezone: str = "UTC") -> str:
+    """A commented profile template for ``goal``, starting on ``start``; valid as written.
+
+    ``timezone`` is where the athlete trains (the command line gives the machine's zone).
+    """
+    lifts = lift_sessions_text()
+    monday = start - timedelta(days=start.weekday())
+    goal_block = _GOAL_BLOCKS[goal].format(
+        race=(monday + timedelta(weeks=RACE_AFTER_WEEKS - 1, days=6)).isoformat(),
+        test=(monday + timedelta(weeks=TEST_AFTER_WEEKS - 1, days=5)).isoformat(),
+    )
     return f"""# runlift athlete profile. Every field is explained in `runlift schema profile`.
 name: Your Name
 sex: female                 # female | male (for the resting-energy equations)
@@ -39,15 +52,15 @@ birth_date: 1990-01-31
 height_cm: 170
 mass_kg: 65
 # body_fat_percent: 20      # optional; enables the Cunningham resting-energy equation
-timezone: Europe/Berlin     # IANA zone name of where you train
+timezone: {timezone}     # IANA zone name of where you train
 start_date: {start.isoformat()}       # the plan starts on the Monday of this week
 goal:
-{_GOAL_BLOCKS[goal]}running:
+{goal_block}running:
   weekly_km: 20             # what you run now, per week
   # recent_race: {{distance: 10k, time: "50:30", date: 2026-10-04}}   # sets your paces
 lifting:
   experience: intermediate  # novice | intermediate | advanced
-  sessions_per_week: 2      # 2-3 (up to 4 when lifting comes first)
+  sessions_per_week: 2      # {lifts}
   maxes:                    # a 1RM, or a recent set: weight_kg + reps (+ rpe)
     back-squat: {{weight_kg: 70, reps: 5}}
     deadlift: {{one_rep_max_kg: 100}}

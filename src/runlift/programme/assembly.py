@@ -31,7 +31,7 @@ from runlift.domain.plan import Plan, PlanDay, PlannedSession, PlanWeek
 from runlift.domain.prescription import Prescription
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.domain.week import WeekContext, WeekRequest
-from runlift.errors import InvalidInput, PlanningError
+from runlift.errors import InvalidInput, PlanningError, UnplaceableWeek
 from runlift.placement.prepare import check_composition, drop_rank
 from runlift.placement.week import (
     DEFAULT_TIME_LIMIT_S,
@@ -281,9 +281,27 @@ def _place_within(
         reasons = "; ".join(c.text for c in result.conflicts) or "the hard rules collide"
         dropped.append(f"Dropped '{victim.spec.title}': the week could not hold it ({reasons})")
         written = [w for w in written if w.spec.id != victim.spec.id]
-    raise PlanningError(
-        f"week {outline.index + 1} (from {outline.start.isoformat()}) cannot be placed even "
-        "after dropping sessions; add availability or switch to evidence profile moderate"
+    raise _unplaceable(outline, request, time_limit_s=time_limit_s, fixed=fixed)
+
+
+def _unplaceable(
+    outline: WeekOutline,
+    request: WeekRequest,
+    *,
+    time_limit_s: float,
+    fixed: Mapping[SessionId, datetime],
+) -> PlanningError:
+    """The week that cannot be placed: its colliding rules and the checked changes that fix it."""
+    diagnosis = place_week(request, time_limit_s=time_limit_s, fixed=fixed, suggest=True)
+    if not isinstance(diagnosis, InfeasibleWeek):  # pragma: no cover - the same model again
+        return PlanningError(f"week {outline.index + 1} could not be placed")
+    rule_ids = dict.fromkeys(r for c in diagnosis.conflicts for r in c.rule_ids)
+    return UnplaceableWeek(
+        week=outline.index + 1,
+        starts=outline.start.isoformat(),
+        rule_ids=tuple(rule_ids),
+        conflicts=tuple(c.text for c in diagnosis.conflicts),
+        changes=tuple(r.text for r in diagnosis.relaxations),
     )
 
 

@@ -1,0 +1,234 @@
+"""What a plan changed from the profile, and what to watch: the warnings of ``runlift plan``.
+
+Overrides come from comparing the plan with the profile (lifts a week, the weekly
+distance it starts from, rest days, sessions dropped to fit a week), each with the
+rule and the reason the programme wrote in the week's notes. When the programme
+hands its changes over already structured (rule, field, asked, planned, reason) they
+are used as given instead. A caution says what the plan follows but the athlete should
+know: a race target far beyond today's fitness.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from runlift.domain.athlete import AthleteProfile
+from runlift.domain.plan import Plan, PlanWeek
+from runlift.domain.prescription import LiftPrescription, RunPrescription
+from runlift.domain.quantities import quantity
+from runlift.domain.warnings import PlanWarning, WarningKind
+from runlift.science import running
+from runlift.units import format_duration
+from runlift.vocabulary import Phase, RunKind
+
+VDOT_POINTS_PER_WEEK: Final = 0.25
+"""The most VDOT a plan can be expected to add: one point every 4 weeks.
+
+Daniels advises raising the VDOT that sets training paces by about one point at a
+time, and not more often than every 4 to 6 weeks of consistent training (Daniels J.
+Daniels' Running Formula, 3rd ed., Human Kinetics, 2014). A target that needs more
+than one point per 4 weeks to the race is beyond what the plan can be expected to
+bring, and is planned with a caution.
+"""
+
+KM_SHORTFALL: Final = 0.9
+"""A first week with less than 90 % of the weekly distance the profile gives is an override."""
+
+_RULE_ID = re.compile(r"\b(?:PHY|SCH|LFT|RUN|PER|NUT|RL)-\d+\b")
+_NOTE_RULE = re.compile(r"^((?:PHY|SCH|LFT|RUN|PER|NUT|RL)-\d+): (.*)$", re.DOTALL)
+_DROPPED = re.compile(r"^Dropped '(.+?)': the week could not hold it \((.*)\)$", re.DOTALL)
+
+
+def _lifts(week: PlanWeek) -> int:
+    return sum(isinstance(s.prescription, LiftPrescription) for s in week.sessions)
+
+
+def _run_km(week: PlanWeek) -> float:
+    return sum(
+        s.prescription.distance_km
+        for s in week.sessions
+        if isinstance(s.prescription, RunPrescription) and s.prescription.kind is not RunKind.RACE
+    )
+
+
+def _rest_days(week: PlanWeek) -> int:
+    return sum(not day.sessions for day in week.days)
+
+
+def _note(weeks: Iterable[PlanWeek], *words: str) -> tuple[str, str] | None:
+    """The first week note naming a rule and containing every word: (rule ID, the rest)."""
+    for week in weeks:
+        for note in week.notes:
+            match = _NOTE_RULE.match(note)
+            if match is not None and all(word in note for word in words):
+                return match.group(1), match.group(2)
+    return None
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def _lift_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning]:
+    asked = profile.lifting.sessions_per_week
+    building = [w for w in plan.weeks if w.phase is Phase.BUILD and not w.deload]
+    short = [w for w in building if _lifts(w) < asked]
+    if not asked or not short:
+        return []
+    planned = sorted({_lifts(w) for w in short})
+    noted = (
+        _note(short, "lifts drop")
+        or _note(short, "profile asks")
+        or (
+            "SCH-7",
+            "fewer lifts fit the week",
+        )
+    )
+    return [
+        PlanWarning(
+            kind=WarningKind.OVERRIDE,
+            rule_id=noted[0],
+            field="lifting.sessions_per_week",
+            asked=f"{asked} lifts a week",
+            planned=f"{' or '.join(map(str, planned))} a week",
+            reason=noted[1],
+            weeks=tuple(w.index + 1 for w in short),
+        )
+    ]
+
+
+def _distance_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning]:
+    asked = profile.running.weekly_km
+    if asked <= 0 or not plan.weeks:
+        return []
+    first = _run_km(plan.weeks[0])
+    if first >= KM_SHORTFALL * asked:
+        return []
+    most = max(_run_km(w) for w in plan.weeks)
+    noted = (
+        _note(plan.weeks[:1], "running distance", "capped")
+        or _note(plan.weeks[:1], "running distance")
+        or ("RUN-3", "running distance is set by the time the windows leave")
+    )
+    return [
+        PlanWarning(
+            kind=WarningKind.OVERRIDE,
+            rule_id=noted[0],
+            field="running.weekly_km",
+            asked=f"{_number(asked)} km a week",
+            planned=f"{_number(first)} km in week 1 and {_number(most)} km at most",
+            reason=noted[1],
+        )
+    ]
+
+
+def _rest_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning]:
+    asked = profile.rest_days_min
+    short = [w for w in plan.weeks if _rest_days(w) < asked]
+    if not short:
+        return []
+    planned = sorted({_rest_days(w) for w in short})
+    return [
+        PlanWarning(
+            kind=WarningKind.OVERRIDE,
+            rule_id="SCH-10",
+            field="rest_days_min",
+            asked=f"{quantity(asked, 'rest days')} a week",
+            planned=" or ".join(map(str, planned)) + " a week",
+            reason=(
+                "the week's sessions need more training days (RL-1: one run and one lift a "
+                "day at most); rest days are a strong preference, not a limit"
+            ),
+            weeks=tuple(w.index + 1 for w in short),
+        )
+    ]
+
+
+def _dropped_overrides(plan: Plan) -> list[PlanWarning]:
+    """One warning for every session the programme wrote and a week could not hold."""
+    rules: dict[str, None] = {}
+    dropped: list[tuple[int, str]] = []
+    for week in plan.weeks:
+        for note in week.notes:
+            match = _DROPPED.match(note)
+            if match is not None:
+                rules.update(dict.fromkeys(_RULE_ID.findall(match.group(2))))
+                dropped.append((week.index + 1, match.group(1)))
+    if not dropped:
+        return []
+    titles = list(dict.fromkeys(title for _, title in dropped))
+    shown = ", ".join(f"'{t}'" for t in titles[:2]) + (
+        f" and {len(titles) - 2} more" if len(titles) > 2 else ""
+    )
+    return [
+        PlanWarning(
+            kind=WarningKind.OVERRIDE,
+            rule_id=", ".join(rules),
+            field="availability",
+            asked="room for every session the programme wrote",
+            planned=f"{quantity(len(dropped), 'sessions')} dropped ({shown})",
+            reason="the windows could not hold them with the hard rules; the week notes say why",
+            weeks=tuple(sorted({week for week, _ in dropped})),
+        )
+    ]
+
+
+def _target_caution(profile: AthleteProfile, plan: Plan) -> list[PlanWarning]:
+    race, recent = profile.goal.race, profile.running.recent_race
+    if race is None or race.target_time_s is None or recent is None:
+        return []
+    today = running.vdot(distance_m=recent.distance_m, time_s=recent.time_s)
+    if not running.MIN_VDOT <= today <= running.MAX_VDOT:
+        return []
+    needed = running.vdot(distance_m=race.distance_m, time_s=race.target_time_s)
+    weeks = max(1, (race.date - plan.start).days // 7)
+    reachable = today + VDOT_POINTS_PER_WEEK * weeks
+    if needed <= reachable:
+        return []
+    predicted = running.race_time_s(vdot=today, distance_m=race.distance_m)
+    best = running.race_time_s(vdot=min(reachable, running.MAX_VDOT), distance_m=race.distance_m)
+    return [
+        PlanWarning(
+            kind=WarningKind.CAUTION,
+            rule_id="",
+            field="goal.race.target_time",
+            asked=(
+                f"the target {format_duration(race.target_time_s)} needs VDOT {needed:.1f}; "
+                f"your recent race gives {today:.1f}, which predicts "
+                f"{format_duration(predicted)}"
+            ),
+            planned=(
+                f"about {format_duration(best)} is within reach in {weeks} weeks; "
+                "race by how the training goes, not by the target"
+            ),
+            reason="Daniels 2014: VDOT rises by about one point every 4 to 6 weeks at best",
+        )
+    ]
+
+
+def plan_warnings(
+    profile: AthleteProfile, plan: Plan, *, overrides: Sequence[PlanWarning] | None = None
+) -> tuple[PlanWarning, ...]:
+    """Every override and caution of ``plan``: overrides first, each once.
+
+    Args:
+        profile: what the athlete asked.
+        plan: what runlift planned.
+        overrides: the programme's own structured overrides, when it gives them; without
+            them the overrides are found by comparing the plan with the profile, with
+            the reasons the week notes give.
+    """
+    found: list[PlanWarning] = (
+        list(overrides)
+        if overrides is not None
+        else [
+            *_lift_overrides(profile, plan),
+            *_distance_overrides(profile, plan),
+            *_rest_overrides(profile, plan),
+            *_dropped_overrides(plan),
+        ]
+    )
+    found += _target_caution(profile, plan)
+    return tuple(dict.fromkeys(found))

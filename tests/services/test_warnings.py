@@ -1,0 +1,90 @@
+"""The warnings of a plan: overrides of the profile, and cautions."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from runlift.domain.athlete import AthleteProfile, RaceGoal
+from runlift.domain.plan import Plan
+from runlift.domain.warnings import PlanWarning, WarningKind, weeks_text
+from runlift.io.profile import read_profile
+from runlift.programme.assembly import build_plan
+from runlift.reference.exercises import exercise_library
+from runlift.science import running
+from runlift.services.warnings import VDOT_POINTS_PER_WEEK, plan_warnings
+
+TARGET = "goal.race.target_time"
+HALF = Path(__file__).resolve().parents[2] / "examples" / "athletes" / "half-marathon-lifter.yaml"
+
+
+@pytest.fixture(scope="module")
+def profile() -> AthleteProfile:
+    return read_profile(HALF.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def plan(profile: AthleteProfile) -> Plan:
+    return build_plan(profile, library=exercise_library())
+
+
+def _with_target(profile: AthleteProfile, target_s: float) -> AthleteProfile:
+    assert profile.goal.race is not None
+    race: RaceGoal = dataclasses.replace(profile.goal.race, target_time_s=target_s)
+    return dataclasses.replace(profile, goal=dataclasses.replace(profile.goal, race=race))
+
+
+def _cautions(warnings: tuple[PlanWarning, ...], field: str) -> list[PlanWarning]:
+    return [w for w in warnings if w.kind is WarningKind.CAUTION and w.field == field]
+
+
+def test_a_target_within_reach_plans_without_a_caution(profile: AthleteProfile, plan: Plan) -> None:
+    """1:45:00 from a 50:30 10 km needs about 3 VDOT points in 18 weeks: within reach."""
+    assert _cautions(plan_warnings(profile, plan), TARGET) == []
+
+
+def test_a_target_beyond_the_reach_of_the_plan_is_a_caution(
+    profile: AthleteProfile, plan: Plan
+) -> None:
+    recent = profile.running.recent_race
+    race = profile.goal.race
+    assert recent is not None
+    assert race is not None
+    today = running.vdot(distance_m=recent.distance_m, time_s=recent.time_s)
+    weeks = (race.date - plan.start).days // 7
+    reach = today + VDOT_POINTS_PER_WEEK * weeks
+    # Just within reach, then just beyond it: the caution starts exactly there.
+    within = running.race_time_s(vdot=reach - 0.05, distance_m=race.distance_m)
+    beyond = running.race_time_s(vdot=reach + 0.05, distance_m=race.distance_m)
+    assert _cautions(plan_warnings(_with_target(profile, within), plan), TARGET) == []
+    (caution,) = _cautions(plan_warnings(_with_target(profile, beyond), plan), TARGET)
+    predicted = running.race_time_s(vdot=today, distance_m=race.distance_m)
+    assert f"predicts {int(predicted // 3600)}:" in caution.asked
+    assert "Daniels 2014" in caution.reason
+    assert caution.text.startswith("goal.race.target_time: the target ")
+
+
+def test_structured_overrides_are_shown_as_given(profile: AthleteProfile, plan: Plan) -> None:
+    given = PlanWarning(
+        kind=WarningKind.OVERRIDE,
+        rule_id="SCH-10",
+        field="rest_days_min",
+        asked="2 rest days a week",
+        planned="1 a week",
+        reason="the sessions need the days",
+        weeks=(3, 4, 5, 9),
+    )
+    warnings = plan_warnings(profile, plan, overrides=[given])
+    assert warnings[0] == given
+    assert all(w.kind is WarningKind.CAUTION for w in warnings[1:])
+    assert given.text == (
+        "rest_days_min: asked 2 rest days a week, planned 1 a week in weeks 3-5, 9 "
+        "(SCH-10: the sessions need the days)"
+    )
+
+
+def test_week_lists_read_as_ranges() -> None:
+    assert weeks_text([1, 2, 3, 4, 6, 8, 9]) == "weeks 1-4, 6, 8-9"
+    assert weeks_text([7]) == "week 7"
