@@ -33,7 +33,8 @@ def _days(result: WeekPlacement, *, runs: bool) -> list[str]:
 
 def test_three_hard_runs_go_on_three_days_even_at_a_cost() -> None:
     # Sunday's window holds all three hard runs back to back, which costs nothing: on Friday,
-    # Saturday and Sunday instead, Saturday and Sunday follow a hard-run day (SCH-5, 2 x 30).
+    # Saturday and Sunday instead, Saturday and Sunday follow a hard-run day (SCH-5, 2 x 30)
+    # and the three make three loaded days in a row (RL-3, 50): RL-1 leaves no other way.
     sessions = [
         run("Threshold", kind=RunKind.TEMPO, minutes=40, key=True),
         run("Reps", kind=RunKind.REPETITION, minutes=30),
@@ -43,9 +44,10 @@ def test_three_hard_runs_go_on_three_days_even_at_a_cost() -> None:
     result = placed(request(sessions, avail, goal=GoalKind.RACE, priority=Priority.RUNNING))
     assert sorted(_days(result, runs=True)) == ["Fri", "Sat", "Sun"]
     assert result.cost.terms[RuleId("SCH-5")] == 60
+    assert result.cost.terms[RuleId("RL-3")] == 50
     for session in result.sessions:
         line = next(x for x in why(result, session.id).lines if x.startswith("RL-1: "))
-        assert line == f"RL-1: the only run on {local(session.start)[:3]} (at most 1 a day)"
+        assert line == f"RL-1: the only run on {local(session.start)[:3]} (at most 1 run a day)"
 
 
 def test_runs_take_distinct_days_in_a_realistic_week() -> None:

@@ -48,4 +48,6 @@ def test_when_only_consecutive_days_remain_the_pair_costs_and_says_so() -> None:
     later = next(s for s in result.sessions if s.spec.is_lift and local(s.start)[:3] == "Sun")
     line = next(x for x in why(result, later.id).lines if x.startswith("RL-2: "))
     assert line.startswith("RL-2: leg lift '")
-    assert line.endswith("' the day before (+15)")
+    assert line.endswith(
+        "' the day before: leg days back to back leave the legs no day to recover (costs 15)"
+    )

@@ -103,7 +103,7 @@ def test_explanation_quotes_the_same_day_gap() -> None:
     line = next(line for line in why(result, "R").lines if line.startswith("SCH-1: "))
     assert "11 h" in line
     assert f"'{monday_lift.id}'" in line
-    assert "min 6 h" in line
+    assert "at least 6 h between them" in line
 
 
 def test_same_request_gives_the_same_placement() -> None:

@@ -1,7 +1,9 @@
 """RL-2: a day between lifts that train the legs.
 
 ``weight`` for every pair of leg-training lifts whose local start days are
-consecutive, in either order (within the week).
+consecutive, in either order. Across Sunday night too: a leg lift of the week
+before on its Sunday prices this week's leg lifts on Monday, once per such lift.
+(This Sunday's leg lift and next Monday's are priced next week.)
 """
 
 from __future__ import annotations
@@ -17,8 +19,23 @@ def add(m: PlacementModel) -> list[Term]:
     """One term per (pair of leg lifts, day, order) that can fall on consecutive days."""
     if not m.soft:
         return []
+    weight = RULE.weight or 0
     legs = [i for i in m.items if trains_legs(i.spec)]
     terms: list[Term] = []
+    outside = m.prepared.outside
+    count = outside.legs_on(-1)
+    if count:
+        terms.extend(
+            Term(
+                name=RULE.id,
+                weight=weight * count,
+                expr=m.day(item, 0),
+                upper=1,
+                items=(item.index,),
+            )
+            for item in legs
+            if 0 in m.days(item)
+        )
     for first, second in itertools.combinations(legs, 2):
         for day in list(days_of_week())[:-1]:
             for earlier, later in ((first, second), (second, first)):
@@ -28,7 +45,7 @@ def add(m: PlacementModel) -> list[Term]:
                 terms.append(
                     Term(
                         name=RULE.id,
-                        weight=RULE.weight or 0,
+                        weight=weight,
                         expr=both,
                         upper=1,
                         items=(earlier.index, later.index),
