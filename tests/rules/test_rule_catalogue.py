@@ -44,6 +44,7 @@ PLACEMENT_PARAMETERS = {
         "after_heavy_lower_h": (6, 4, 8),
         "quality_after_heavy_lower_h": (30, 24, 48),
         "hard_run_before_heavy_lower_h": (12, 8, 24),
+        "lifting_first_share": (0.5, 0.5, 0.5),
     },
     "SCH-6": {"min_gap_min": (10, 10, 15), "max_gap_min": (20, 20, 20)},
     "SCH-7": {
@@ -54,6 +55,8 @@ PLACEMENT_PARAMETERS = {
     },
     "SCH-10": {"rest_days_min": (1, 1, 1)},
     "RL-1": {"max_runs_per_day": (1, 1, 1), "max_lifts_per_day": (1, 1, 1)},
+    "SCH-5": {"loaded_factor": (2, 2, 2)},
+    "RL-2": {"heavy_pair_factor": (3, 3, 3)},
     "RL-3": {"max_loaded_days_in_a_row": (2, 2, 2)},
     "RL-4": {"days_before": (1, 1, 1)},
 }

@@ -7,15 +7,34 @@ hard or long run within 30 h after a heavy lower lift (24 / 48 h) costs 40.
 
 from __future__ import annotations
 
-import pytest
-from rules_builders import FRI, MON, SAT, SUN, THU, TUE, UPPER_GROUPS, at, ctx, lift, run
+from typing import Any
 
+import pytest
+from rules_builders import FRI, MON, SAT, SUN, THU, TUE, UPPER_GROUPS, at, lift, run
+from rules_builders import ctx as base_ctx
+
+from runlift.domain.week import WeekContext
 from runlift.rules import check_sessions, check_week, rule, week_cost
 from runlift.rules.checkers import sch_4
 from runlift.rules.model import RuleId
-from runlift.vocabulary import EvidenceProfile, LiftKind, MuscleGroup, RuleStrength, RunKind
+from runlift.vocabulary import (
+    EvidenceProfile,
+    GoalKind,
+    LiftKind,
+    MuscleGroup,
+    Priority,
+    RuleStrength,
+    RunKind,
+)
 
 HEAVY = LiftKind.HEAVY_LOWER
+
+
+def ctx(**changes: Any) -> WeekContext:
+    """A race goal with running first unless told: the run's quality counts in full."""
+    return base_ctx(**{"goal": GoalKind.RACE, "priority": Priority.RUNNING, **changes})
+
+
 AFTER = [
     (EvidenceProfile.DEFAULT, 6),
     (EvidenceProfile.MODERATE, 4),
@@ -92,6 +111,28 @@ def test_a_quality_run_the_day_after_heavy_legs_is_priced() -> None:
     assert "loses quality" in violation.text
     assert violation.fix.startswith("move 'Tempo' to Wed 01:00 or later")
     assert sch_4.penalty(sessions, ctx()) == 40
+
+
+@pytest.mark.parametrize(
+    ("goal", "priority", "points"),
+    [
+        (GoalKind.RACE, Priority.RUNNING, 40),
+        (GoalKind.FAT_LOSS, Priority.RUNNING, 40),
+        (GoalKind.STRENGTH, Priority.LIFTING, 20),
+        (GoalKind.HYPERTROPHY, Priority.BALANCED, 20),  # balanced: the goal lifts first
+        (GoalKind.GENERAL_FITNESS, Priority.LIFTING, 20),
+    ],
+)
+def test_when_lifting_comes_first_the_runs_quality_weighs_half(
+    goal: GoalKind, priority: Priority, points: int
+) -> None:
+    sessions = [
+        lift("Squats", MON, "18:00", kind=HEAVY),
+        run("Tempo", TUE, "18:00", kind=RunKind.TEMPO),
+    ]
+    context = ctx(goal=goal, priority=priority)
+    assert sch_4.quality_points(context) == points
+    assert sch_4.penalty(sessions, context) == points
 
 
 @pytest.mark.parametrize(

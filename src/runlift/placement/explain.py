@@ -30,11 +30,12 @@ from runlift.placement.solve import Solution
 from runlift.rules.catalogue import RULE_ORDER, RULES
 from runlift.rules.checkers.phy_1 import cost_at_gap
 from runlift.rules.checkers.rl_1 import most_per_day
-from runlift.rules.checkers.rl_2 import trains_legs
+from runlift.rules.checkers.rl_2 import pair_units, trains_legs
 from runlift.rules.checkers.rl_3 import loads_the_day, most_in_a_row
 from runlift.rules.checkers.rl_4 import is_race, protected_offsets, spoils_a_race
 from runlift.rules.checkers.sch_1 import whole_hours_short
-from runlift.rules.checkers.sch_4 import is_quality_run, pair_status
+from runlift.rules.checkers.sch_4 import is_quality_run, pair_status, quality_points
+from runlift.rules.checkers.sch_5 import units as sch_5_units
 from runlift.rules.checkers.sch_7 import GROUPS
 from runlift.rules.checkers.sch_10 import athlete_minimum
 from runlift.rules.engine import week_cost
@@ -92,15 +93,14 @@ class _Week:
     blocks: frozenset[tuple[int, int]]
     placed: Mapping[int, ScheduledSession]
     near: tuple[Near, ...]
+    by_day: Mapping[int, list[Item]]
 
     def item(self, index: int) -> Item:
         return self.prepared.items[index]
 
     def on(self, day: int) -> list[Item]:
-        return sorted(
-            (i for i in self.prepared.items if self.days[i.index] == day),
-            key=lambda i: self.starts[i.index],
-        )
+        """The week's sessions of day ``day``, in start order (none outside the week)."""
+        return self.by_day.get(day, [])
 
     def around(self, day: int) -> list[_Other]:
         """Every session of ``day``: this week's or, outside it, the neighbours'."""
@@ -183,7 +183,9 @@ def _pair_lines(week: _Week, item: Item) -> Iterator[Line]:
                     "better" + (f", {short} h short" if short else ""),
                     short * week.weight(SCH_1),
                 )
-        yield from _heavy_lines(week, item, lift=lift, run=run, run_first=run_first, gap=gap)
+        yield from _heavy_lines(
+            week, item, lift=lift, run=run, run_first=run_first, gap=gap, other=name
+        )
         cost = cost_at_gap(
             lift=lift.spec,
             run=run.spec,
@@ -209,8 +211,9 @@ def _heavy_lines(
     run: ScheduledSession,
     run_first: bool,
     gap: int,
+    other: str,
 ) -> Iterator[Line]:
-    """SCH-4 lines of a heavy-lower lift and a run."""
+    """SCH-4 lines of a heavy-lower lift and a run; ``other`` names the session not explained."""
     if not lift.spec.is_heavy_lower:
         return
     profile = week.prepared.request.context.profile
@@ -218,7 +221,6 @@ def _heavy_lines(
         lift=lift.spec, run=run.spec, run_first=run_first, gap_seconds=gap, profile=profile
     )
     mine = item.spec.is_lift
-    other = f"'{run.spec.title}'" if mine else f"'{lift.spec.title}'"
     if not run_first:
         after = week.param(SCH_4, "after_heavy_lower_h")
         quality = week.param(SCH_4, "quality_after_heavy_lower_h")
@@ -232,12 +234,16 @@ def _heavy_lines(
                 SCH_4,
                 f"{text}: a hard or long run within {hours_text(quality)} of heavy legs runs on "
                 "tired legs and loses quality",
-                week.weight(SCH_4),
+                quality_points(week.prepared.request.context),
             )
         elif is_quality_run(run.spec):
-            yield SCH_4, f"{text}: at least {hours_text(quality)} for a hard or long run", 0
+            yield (
+                SCH_4,
+                f"{text}: enough for a hard or long run (at least {hours_text(quality)})",
+                0,
+            )
         else:
-            yield SCH_4, f"{text}: an easy run needs at least {hours_text(after)}", 0
+            yield SCH_4, f"{text}: fine for an easy run (at least {hours_text(after)})", 0
     elif run.spec.is_hard_run:
         before = week.param(SCH_4, "hard_run_before_heavy_lower_h")
         text = (
@@ -336,11 +342,13 @@ def _hard_run_lines(week: _Week, item: Item) -> Iterator[Line]:
     day = week.days[item.index]
     before = [o for o in week.around(day - 1) if o.spec.is_hard_run]
     if before and not _upper(item.spec):
+        factor = sch_5_units(item.spec, week.prepared.request.context)
         yield (
             SCH_5,
-            f"the day after hard run {before[0].name()}: that day is best kept for rest or an "
-            "upper-body lift while the legs recover",
-            week.weight(SCH_5),
+            f"the day after hard run {before[0].name()}"
+            + (", a hard day right after a hard day" if factor > 1 else "")
+            + ": that day is best kept for rest or an upper-body lift while the legs recover",
+            week.weight(SCH_5) * factor,
         )
     elif before:
         yield SCH_5, f"an upper-body lift the day after hard run {before[0].name()}: fine", 0
@@ -370,14 +378,16 @@ def _leg_lines(week: _Week, item: Item) -> Iterator[Line]:
     for other in near:
         # The pair costs once: on the later lift (next week's pairs are priced next week).
         if other.day < day:
+            units = pair_units(other.spec, item.spec, week.prepared.request.context)
+            heavy = "heavy " if units > 1 else ""
             yield (
                 RL_2,
-                f"leg lift {other.name()} the day before: leg days back to back leave the legs "
-                "no day to recover",
-                week.weight(RL_2),
+                f"{heavy}leg lift {other.name()} the day before: {heavy}leg days back to back "
+                "leave the legs no day to recover",
+                week.weight(RL_2) * units,
             )
         else:
-            yield RL_2, f"leg lift {other.name()} the day after", 0
+            yield RL_2, f"leg lift {other.name()} follows the day after", 0
     if not near:
         yield RL_2, "no other leg lift the day before or after", 0
 
@@ -597,16 +607,21 @@ def placement(
         for n in neighbours_on_axis(prepared.request, clock)
         if -OUTSIDE_REACH_DAYS <= n.day < DAYS_PER_WEEK + OUTSIDE_REACH_DAYS
     )
+    days = {
+        i: (clock.at(start).date() - prepared.request.week_start).days
+        for i, start in solution.starts.items()
+    }
+    by_day: dict[int, list[Item]] = defaultdict(list)
+    for item in sorted(prepared.items, key=lambda i: solution.starts[i.index]):
+        by_day[days[item.index]].append(item)
     week = _Week(
         prepared=prepared,
         starts=solution.starts,
-        days={
-            i: (clock.at(start).date() - prepared.request.week_start).days
-            for i, start in solution.starts.items()
-        },
+        days=days,
         blocks=solution.blocks,
         placed=by_index,
         near=near,
+        by_day=dict(by_day),
     )
     moved = tuple(
         item.id

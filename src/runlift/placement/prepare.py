@@ -13,6 +13,7 @@ before any solving.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections.abc import Mapping
@@ -343,17 +344,17 @@ class Outside:
 
     Attributes:
         hard_run_days: days with a hard run.
-        leg_lifts: days and how many lifts that train the legs start on them.
+        leg_lifts: days and the lifts that train the legs starting on them.
         loaded_days: days with a loaded session (RL-3).
     """
 
     hard_run_days: frozenset[int] = frozenset()
-    leg_lifts: tuple[tuple[int, int], ...] = ()
+    leg_lifts: tuple[tuple[int, SessionSpec], ...] = ()
     loaded_days: frozenset[int] = frozenset()
 
-    def legs_on(self, day: int) -> int:
-        """How many lifts that train the legs start on ``day``."""
-        return next((n for d, n in self.leg_lifts if d == day), 0)
+    def legs_on(self, day: int) -> list[SessionSpec]:
+        """The lifts that train the legs and start on ``day``."""
+        return [spec for d, spec in self.leg_lifts if d == day]
 
 
 _MICROSECOND = timedelta(microseconds=1)
@@ -408,14 +409,16 @@ def _near_neighbours(request: WeekRequest, clock: WeekClock) -> list[Near]:
 
 def outside_days(request: WeekRequest, clock: WeekClock) -> Outside:
     """The facts of the days before the week that the day rules read (``Outside``)."""
-    before = [n for n in neighbours_on_axis(request, clock) if n.day < 0]
-    leg_lifts: dict[int, int] = {}
-    for n in before:
-        if trains_legs(n.session.spec):
-            leg_lifts[n.day] = leg_lifts.get(n.day, 0) + 1
+    before = sorted(
+        (n for n in neighbours_on_axis(request, clock) if n.day < 0), key=lambda n: n.start_us
+    )
     return Outside(
         hard_run_days=frozenset(n.day for n in before if n.session.spec.is_hard_run),
-        leg_lifts=tuple(sorted(leg_lifts.items())),
+        leg_lifts=tuple(
+            (n.day, dataclasses.replace(n.session.spec, id=SessionId(""), title=""))
+            for n in before
+            if trains_legs(n.session.spec)
+        ),
         loaded_days=frozenset(n.day for n in before if loads_the_day(n.session.spec)),
     )
 
@@ -507,7 +510,7 @@ def neighbour_cost(
             continue
         points[0] += cost * (PHY_1.weight or 0)
         if status == "quality":
-            points[1] += SCH_4.weight or 0
+            points[1] += sch_4.quality_points(context)
     if clear and points == [0, 0]:
         return _FREE
     return NeighbourCost(clear=clear, phy_1=points[0], sch_4=points[1])

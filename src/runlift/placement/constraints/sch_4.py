@@ -5,7 +5,8 @@ For a heavy-lower lift: (a) lift-first segments with a gap below
 hard run, run-first segments with a gap below ``hard_run_before_heavy_lower_h``
 are forbidden; (c) with a hard or long run, each lift-first segment with a gap
 from ``after_heavy_lower_h`` to below ``quality_after_heavy_lower_h`` costs the
-rule's weight. Pairs with the neighbouring weeks' sessions are priced by
+rule's weight (``quality_points``: less when lifting comes first). Pairs with the
+neighbouring weeks' sessions are priced by
 ``constraints.neighbours`` and ruled out in ``prepare``.
 """
 
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 
 from runlift.placement.model import GapPair, Order, PlacementModel, Term
 from runlift.rules.catalogue.scheduling import SCH_4 as RULE
-from runlift.rules.checkers.sch_4 import is_quality_run
+from runlift.rules.checkers.sch_4 import is_quality_run, quality_points
 
 MINUTES_PER_HOUR = 60
 
@@ -44,7 +45,7 @@ def gap_cuts(m: PlacementModel, pair: GapPair) -> Iterator[tuple[Order, int]]:
 def add(m: PlacementModel) -> list[Term]:
     """Forbid the segments that break (a) or (b); price those of (c)."""
     after, quality, before = _limits(m)
-    weight = RULE.weight or 0
+    weight = quality_points(m.context)
     terms: list[Term] = []
     for key, pair in m.pairs.items():
         if not pair.lift.spec.is_heavy_lower:

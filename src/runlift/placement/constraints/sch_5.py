@@ -1,7 +1,8 @@
 """SCH-5: the day after a hard run is for rest or an upper-body lift.
 
 ``weight`` for every session other than an upper-body lift that starts on the
-day after a day with a hard run. Across Sunday night too: a hard run of the
+day after a day with a hard run, ``loaded_factor`` times that for a loaded
+session (``runlift.rules.checkers.sch_5.units``). Across Sunday night too: a hard run of the
 Sunday before (a neighbouring week's session) prices this Monday's sessions.
 (This Sunday's hard run and next Monday's sessions are priced next week.)
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from runlift.placement.model import PlacementModel, Term, days_of_week
 from runlift.placement.prepare import Item
 from runlift.rules.catalogue.scheduling import SCH_5 as RULE
+from runlift.rules.checkers.sch_5 import units
 from runlift.vocabulary import LiftKind
 
 
@@ -28,7 +30,13 @@ def add(m: PlacementModel) -> list[Term]:
     terms: list[Term] = []
     if -1 in outside.hard_run_days:
         terms.extend(
-            Term(name=RULE.id, weight=weight, expr=m.day(item, 0), upper=1, items=(item.index,))
+            Term(
+                name=RULE.id,
+                weight=weight * units(item.spec, m.context),
+                expr=m.day(item, 0),
+                upper=1,
+                items=(item.index,),
+            )
             for item in m.items
             if not _upper(item) and 0 in m.days(item)
         )
@@ -43,5 +51,13 @@ def add(m: PlacementModel) -> list[Term]:
                 continue
             after = m.all_of([hard_day, m.day(item, day + 1)], "after_hard_run")
             items = (item.index, *(r.index for r in hard_runs if day in m.days(r)))
-            terms.append(Term(name=RULE.id, weight=weight, expr=after, upper=1, items=items))
+            terms.append(
+                Term(
+                    name=RULE.id,
+                    weight=weight * units(item.spec, m.context),
+                    expr=after,
+                    upper=1,
+                    items=items,
+                )
+            )
     return terms

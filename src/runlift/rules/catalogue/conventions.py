@@ -30,20 +30,25 @@ RL_1 = Rule(
     weight=None,
 )
 
+RATAMESS_2009 = (
+    "Ratamess et al. 2009 Med Sci Sports Exerc 41(3):687-708 (ACSM position stand: the same "
+    "muscle groups trained on non-consecutive days)"
+)
 RL_2 = Rule(
     id=RuleId("RL-2"),
     title=(
         "Pairs of lifts that both train the legs and start on consecutive local dates; each "
-        "pair costs weight"
+        "pair costs weight, heavy_pair_factor times as much when both are heavy-lower lifts"
     ),
     sources=(
         "runlift convention",
         "G4 (PHY-2: fatigue left by one session degrades the next)",
         "G1 G2 (SCH-4: the legs carry the running too)",
+        RATAMESS_2009,
     ),
     strength=RuleStrength.SOFT,
     category="scheduling",
-    parameters={},
+    parameters={"heavy_pair_factor": same_for_all(3)},
     weight=WEIGHTS[RuleId("RL-2")],
 )
 

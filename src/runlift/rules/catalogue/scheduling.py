@@ -68,7 +68,8 @@ SCH_4 = Rule(
         "end of a hard run to the start of a heavy-lower lift after it, across midnight and "
         "weeks. Hard: any run at least after_heavy_lower_h after the lift; a hard run ends at "
         "least hard_run_before_heavy_lower_h before the lift. Soft: each hard or long run that "
-        "starts less than quality_after_heavy_lower_h after the lift costs weight"
+        "starts less than quality_after_heavy_lower_h after the lift costs weight "
+        "(lifting_first_share of it when lifting comes first)"
     ),
     sources=(
         "G1",
@@ -85,6 +86,7 @@ SCH_4 = Rule(
         "after_heavy_lower_h": per_profile(default=6, moderate=4, strict=8),
         "quality_after_heavy_lower_h": per_profile(default=30, moderate=24, strict=48),
         "hard_run_before_heavy_lower_h": per_profile(default=12, moderate=8, strict=24),
+        "lifting_first_share": same_for_all(0.5),
     },
     weight=WEIGHTS[RuleId("SCH-4")],
 )
@@ -94,12 +96,13 @@ SCH_5 = Rule(
     title=(
         "Sessions other than upper-body lifts that start on the local date after a date with a "
         "hard run (intervals, tempo, hills, repetitions, sprints, race pace, race, or over "
-        "90 min); each costs weight"
+        "90 min); each costs weight, loaded_factor times as much when it is itself a loaded "
+        "session (a hard or long run, a heavy-lower or explosive lift: RL-3)"
     ),
-    sources=("G2",),
+    sources=("G2", "Bowerman & Freeman 1991 (hard days alternate with easy days)"),
     strength=RuleStrength.SOFT,
     category="scheduling",
-    parameters={},
+    parameters={"loaded_factor": same_for_all(2)},
     weight=WEIGHTS[RuleId("SCH-5")],
 )
 

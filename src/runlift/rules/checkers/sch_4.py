@@ -7,7 +7,10 @@ and heavy). Hard (b): a hard run before a heavy-lower lift ends at least
 long run (a *quality* run) that starts at least ``after_heavy_lower_h`` but less
 than ``quality_after_heavy_lower_h`` after a heavy-lower lift ends costs the
 rule's weight: the run's quality suffers the day after heavy legs, while an easy
-run the next morning is fine (PHY-1 still prices it). Across midnight and weeks.
+run the next morning is fine (PHY-1 still prices it). When lifting comes first
+(``runlift.rules.priority.priority_first``) the run's quality matters less than
+the lifts' spacing, and the soft part costs ``lifting_first_share`` of the weight.
+Across midnight and weeks.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from runlift.domain.sessions import ScheduledSession, SessionSpec
 from runlift.domain.week import WeekContext
 from runlift.rules.catalogue.scheduling import SCH_4 as RULE
 from runlift.rules.model import Violation
+from runlift.rules.priority import priority_first
 from runlift.rules.timing import (
     earlier_later,
     gap_s,
@@ -27,12 +31,20 @@ from runlift.rules.timing import (
     timed,
 )
 from runlift.rules.wording import hours_text, quoted, shifted, start_at_or_after, start_text
-from runlift.vocabulary import EvidenceProfile, RunKind
+from runlift.vocabulary import EvidenceProfile, Modality, RunKind
 
 
 def is_quality_run(spec: SessionSpec) -> bool:
     """A hard run (intervals, tempo, ..., over 90 min) or a long run: what SCH-4 (c) protects."""
     return spec.is_run and (spec.is_hard_run or spec.kind is RunKind.LONG)
+
+
+def quality_points(context: WeekContext) -> int:
+    """What one quality run within a day after heavy legs costs (SCH-4's soft part)."""
+    weight = RULE.weight or 0
+    if priority_first(context) is Modality.LIFT:
+        return round(weight * RULE.param("lifting_first_share", context.profile))
+    return weight
 
 
 def limits_s(profile: EvidenceProfile) -> tuple[int, int, int]:
@@ -153,7 +165,10 @@ def check(sessions: Sequence[ScheduledSession], context: WeekContext) -> Iterato
 
 
 def penalty(sessions: Sequence[ScheduledSession], context: WeekContext) -> int:
-    """Weight x quality runs within ``quality_after_heavy_lower_h`` after a heavy-lower lift."""
-    return (RULE.weight or 0) * sum(
+    """Points x quality runs within ``quality_after_heavy_lower_h`` after a heavy-lower lift.
+
+    The points are the weight, or ``lifting_first_share`` of it when lifting comes first.
+    """
+    return quality_points(context) * sum(
         1 for *_, status in _pairs(sessions, context) if status == "quality"
     )
