@@ -151,14 +151,19 @@ def _drop_choice(
 
 
 def _dropped(written: _Written, rule_ids: Sequence[str], why: str) -> PlanAdjustment:
-    """The adjustment that says ``written`` was left out of its week, and why."""
+    """The adjustment that says ``written`` was left out of its week, and why.
+
+    Its text starts with the rule IDs; a session that only the windows could not hold
+    names no rule.
+    """
     rules = tuple(dict.fromkeys(rule_ids))
+    prefix = f"{', '.join(rules)}: " if rules else ""
     return PlanAdjustment(
         rule_ids=rules,
         kind=DROPPED,
         session_id=written.spec.id,
         title=written.spec.title,
-        text=f"{', '.join(rules)}: '{written.spec.title}' is left out this week: {why}",
+        text=f"{prefix}'{written.spec.title}' is left out this week: {why}",
     )
 
 
