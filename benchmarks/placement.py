@@ -251,8 +251,9 @@ def random_week(
     and one lift per day with a window (RL-1), on no more days than the athlete's
     rest days leave (SCH-10, as ``build_plan`` trims a week), and no more sessions
     than ``capacity``, runs giving way first (easy and recovery runs before the
-    others), never fewer than two lifts (SCH-7) and one run. One week in twenty (``over_full_share``) keeps the sessions
-    as drawn, so that infeasible weeks and their explanations stay measured.
+    others), never fewer than two lifts (SCH-7) and one run. One week in twenty
+    (``over_full_share``) keeps the sessions as drawn, so that infeasible weeks and
+    their explanations stay measured.
     """
     context = _context(rng)
     availability = _availability(rng)
