@@ -247,11 +247,13 @@ def random_week(
     """One realistic athlete-week, and whether it holds more than its windows do.
 
     The context, windows and commitments are drawn first, then 5-10 sessions. An
-    athlete plans no more than the windows hold: at most one run and one lift per
-    day with a window (RL-1) and no more sessions than ``capacity``, runs giving way
-    first (easy and recovery runs before the others), never fewer than two lifts
-    (SCH-7) and one run. One week in twenty (``over_full_share``) keeps the sessions
-    as drawn, so that infeasible weeks and their explanations stay measured.
+    athlete plans no more than the windows and the rest days hold: at most one run
+    and one lift per day with a window (RL-1), on no more days than the athlete's
+    rest days leave (SCH-10, as ``build_plan`` trims a week), and no more sessions
+    than ``capacity``, runs giving way first (easy and recovery runs before the
+    others), never fewer than two lifts (SCH-7) and one run. One week in twenty
+    (``over_full_share``) keeps the sessions as drawn, so that infeasible weeks and
+    their explanations stay measured.
     """
     context = _context(rng)
     availability = _availability(rng)
@@ -271,10 +273,12 @@ def random_week(
     lifts = min(lifts, total - 2)
     runs = total - lifts
     room = capacity(request)
+    days = min(room.days, len(WEEKDAYS) - context.rest_days_min)
+    sessions_held = days + min(room.double_days, days)
     if rng.random() >= over_full_share:
-        lifts = max(2, min(lifts, room.days))
-        runs = max(1, min(runs, room.days, room.sessions - lifts))
-    beyond = max(lifts, runs) > room.days or lifts + runs > room.sessions
+        lifts = max(2, min(lifts, days))
+        runs = max(1, min(runs, days, sessions_held - lifts))
+    beyond = max(lifts, runs) > days or lifts + runs > sessions_held
     sessions = (*_lifts(rng, lifts, context.priority), *_runs(rng, runs, context.priority))
     return dataclasses.replace(request, sessions=sessions), beyond
 

@@ -112,7 +112,7 @@ class Infeasible(PlanningError):  # noqa: N818 - mirrors the solver's status nam
     """The hard rules cannot all hold for the given input."""
 
 
-class UnplaceableWeek(PlanningError):  # noqa: N818 - names the week, as Infeasible does
+class UnplaceableWeek(Infeasible):
     """A week of a plan cannot be placed even after its least important sessions gave way.
 
     Attributes:

@@ -121,7 +121,7 @@ def placed(
     assert isinstance(result, WeekPlacement), getattr(result, "text", result)
     hard = [v.text for v in check_week(result.sessions, req.context) if v.hard]
     assert hard == [], hard
-    assert result.cost == result.solver_cost
+    assert result.cost + result.boundary_cost == result.solver_cost
     return result
 
 

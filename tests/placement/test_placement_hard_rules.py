@@ -10,7 +10,18 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from placement_builders import by_id, gap_h, infeasible, lift, local, placed, request, run, windows
+from placement_builders import (
+    by_id,
+    gap_h,
+    infeasible,
+    lift,
+    local,
+    placed,
+    request,
+    run,
+    why,
+    windows,
+)
 
 from runlift.domain.sessions import SessionSpec
 from runlift.domain.week import TimeWindow
@@ -75,20 +86,43 @@ def test_sch3_race_goal_puts_the_run_first_and_strength_goal_the_lift() -> None:
 SQUAT_WINDOWS = {"mon": "18:00-19:15", "tue": "06:00-07:15"}
 
 
-def test_sch4_no_run_within_12_h_after_a_heavy_lower_lift() -> None:
-    # Squat on Monday evening then the run on Tuesday 06:00 is 10.75 h: the run goes first.
+NIGHT_WINDOWS = {"mon": "20:00-21:15", "tue": "01:00-02:15"}
+"""A night worker's evening and small hours: 3.75 h between the two windows."""
+
+
+def test_sch4_no_run_within_6_h_after_a_heavy_lower_lift() -> None:
+    # Squat at 20:00 then the run at 01:00 is 3.75 h: the (easy) run goes first.
+    req = request(
+        [lift("Squat", minutes=75, kind=LiftKind.HEAVY_LOWER), run("Easy", minutes=75), extra()],
+        with_saturday(**NIGHT_WINDOWS),
+        goal=GoalKind.STRENGTH,
+        priority=Priority.LIFTING,
+    )
+    week = by_id(placed(req))
+    assert local(week["Easy"].start) == "Mon 20:00"
+    assert local(week["Squat"].start) == "Tue 01:00"
+
+
+def test_sch4_an_easy_run_the_next_morning_after_heavy_legs_is_fine() -> None:
+    # Squat until 19:15, easy run at 06:00: 10.75 h, once forbidden (12 h), now free of
+    # SCH-4 (the run needs 6 h) and cheaper in interference than the other order.
     req = request(
         [lift("Squat", minutes=75, kind=LiftKind.HEAVY_LOWER), run("Easy", minutes=75), extra()],
         with_saturday(**SQUAT_WINDOWS),
         goal=GoalKind.STRENGTH,
         priority=Priority.LIFTING,
     )
-    week = by_id(placed(req))
-    assert local(week["Easy"].start) == "Mon 18:00"
-    assert local(week["Squat"].start) == "Tue 06:00"
+    result = placed(req)
+    week = by_id(result)
+    assert (local(week["Squat"].start), local(week["Easy"].start)) == ("Mon 18:00", "Tue 06:00")
+    assert result.cost.terms.get(RuleId("SCH-4"), 0) == 0
+    assert any("fine for an easy run (at least 6 h)" in line for line in why(result, "Easy").lines)
 
 
-def test_sch4_hard_run_on_either_side_of_a_heavy_lower_lift_is_infeasible() -> None:
+def test_sch4_a_hard_run_the_morning_after_heavy_legs_is_priced_and_never_before_them() -> None:
+    # Intervals at Tue 06:00 after the squat (10.75 h) cost SCH-4's 40 points, halved to 20
+    # when lifting comes first (a strength goal); the other order (intervals ending 10.75 h
+    # before the squat) is forbidden outright.
     req = request(
         [
             lift("Squat", minutes=75, kind=LiftKind.HEAVY_LOWER),
@@ -99,13 +133,40 @@ def test_sch4_hard_run_on_either_side_of_a_heavy_lower_lift_is_infeasible() -> N
         goal=GoalKind.STRENGTH,
         priority=Priority.LIFTING,
     )
+    result = placed(req)
+    week = by_id(result)
+    assert (local(week["Squat"].start), local(week["Intervals"].start)) == (
+        "Mon 18:00",
+        "Tue 06:00",
+    )
+    assert result.cost.terms[RuleId("SCH-4")] == 20
+    (line,) = [line for line in why(result, "Intervals").lines if line.startswith("SCH-4")]
+    assert "10.75 h after heavy lower lift 'Squat' ends" in line
+    assert "loses quality" in line
+    assert "(costs 20)" in line
+
+
+def test_sch4_hard_run_on_either_side_of_a_heavy_lower_lift_is_infeasible() -> None:
+    # 5 h between the windows: too soon after the squat for any run (6 h), and far too
+    # soon before it for a tempo run (12 h). The moderate profile asks 4 h after. (A
+    # 50-minute tempo run stays under PHY-1's pair bound either way: SCH-4 alone forbids.)
+    req = request(
+        [
+            lift("Squat", minutes=75, kind=LiftKind.HEAVY_LOWER),
+            run("Tempo", minutes=50, kind=RunKind.TEMPO),
+            extra(),
+        ],
+        with_saturday(mon="18:00-19:15", tue="00:15-01:05"),
+        goal=GoalKind.STRENGTH,
+        priority=Priority.LIFTING,
+    )
     result = infeasible(req)
     conflict = result.conflicts[0]
     assert "SCH-4" in conflict.rule_ids
-    assert {"Squat", "Intervals"} <= set(conflict.session_ids)
+    assert {"Squat", "Tempo"} <= set(conflict.session_ids)
     assert "SCH-4" in conflict.text
     kinds = {r.kind for r in result.relaxations}
-    assert RelaxationKind.PROFILE in kinds  # moderate asks 8 h; the gap is 10.75 h
+    assert RelaxationKind.PROFILE in kinds
     assert kinds & {RelaxationKind.ADD_WINDOW, RelaxationKind.EXTEND_WINDOW}
 
 

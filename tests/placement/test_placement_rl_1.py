@@ -33,7 +33,9 @@ def _days(result: WeekPlacement, *, runs: bool) -> list[str]:
 
 def test_three_hard_runs_go_on_three_days_even_at_a_cost() -> None:
     # Sunday's window holds all three hard runs back to back, which costs nothing: on Friday,
-    # Saturday and Sunday instead, Saturday and Sunday follow a hard-run day (SCH-5, 2 x 30).
+    # Saturday and Sunday instead, Saturday and Sunday's hard runs follow a hard-run day
+    # (SCH-5, 2 x 60: hard days right after hard days) and the three make three loaded days
+    # in a row (RL-3, 50): RL-1 leaves no other way.
     sessions = [
         run("Threshold", kind=RunKind.TEMPO, minutes=40, key=True),
         run("Reps", kind=RunKind.REPETITION, minutes=30),
@@ -42,10 +44,11 @@ def test_three_hard_runs_go_on_three_days_even_at_a_cost() -> None:
     avail = windows(fri="18:00-20:00", sat="08:00-10:00", sun="08:00-11:00")
     result = placed(request(sessions, avail, goal=GoalKind.RACE, priority=Priority.RUNNING))
     assert sorted(_days(result, runs=True)) == ["Fri", "Sat", "Sun"]
-    assert result.cost.terms[RuleId("SCH-5")] == 60
+    assert result.cost.terms[RuleId("SCH-5")] == 120
+    assert result.cost.terms[RuleId("RL-3")] == 50
     for session in result.sessions:
         line = next(x for x in why(result, session.id).lines if x.startswith("RL-1: "))
-        assert line == f"RL-1: the only run on {local(session.start)[:3]} (at most 1 a day)"
+        assert line == f"RL-1: the only run on {local(session.start)[:3]} (at most 1 run a day)"
 
 
 def test_runs_take_distinct_days_in_a_realistic_week() -> None:

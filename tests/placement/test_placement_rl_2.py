@@ -43,9 +43,12 @@ def test_when_only_consecutive_days_remain_the_pair_costs_and_says_so() -> None:
     req = request(sessions, avail, goal=GoalKind.STRENGTH, priority=Priority.LIFTING)
     result = placed(req)
     assert sorted(_lifts(result).values()) == ["Sat", "Sun"]
-    assert result.cost.terms[RuleId("RL-2")] == 15
-    assert week_cost(result.sessions, req.context).terms[RuleId("RL-2")] == 15
+    # Two heavy-lower lifts on consecutive days: three times RL-2's weight.
+    assert result.cost.terms[RuleId("RL-2")] == 45
+    assert week_cost(result.sessions, req.context).terms[RuleId("RL-2")] == 45
     later = next(s for s in result.sessions if s.spec.is_lift and local(s.start)[:3] == "Sun")
     line = next(x for x in why(result, later.id).lines if x.startswith("RL-2: "))
-    assert line.startswith("RL-2: leg lift '")
-    assert line.endswith("' the day before (+15)")
+    assert line.startswith("RL-2: heavy leg lift '")
+    assert line.endswith(
+        "' the day before: heavy leg days back to back leave the legs no day to recover (costs 45)"
+    )

@@ -1,7 +1,7 @@
 """The placement's shortcuts change how fast a week is placed, never what is placed.
 
-* Neighbouring weeks' sessions are checked with arithmetic instead of the
-  checkers: the verdict must be the checkers' on every start.
+* Neighbouring weeks' sessions are checked and priced with arithmetic instead
+  of the checkers: the verdict and the price must be the checkers' on every start.
 * Hints (a first guess per session) and the previous placement speed up the
   search: the cost found stays the optimum.
 * A memo hands a week whose model repeats an earlier one that week's solution.
@@ -42,8 +42,8 @@ from runlift.placement.model import PlacementModel
 from runlift.placement.prepare import (
     Item,
     Prepared,
-    _clear_of_neighbours,
     _near_neighbours,
+    neighbour_cost,
     prepare,
 )
 from runlift.placement.week import (
@@ -55,7 +55,7 @@ from runlift.placement.week import (
     place_week,
 )
 from runlift.rules import check_week, week_cost
-from runlift.rules.checkers import phy_1, sch_4
+from runlift.rules.checkers import phy_1, rl_4, sch_4
 from runlift.vocabulary import (
     EvidenceProfile,
     GoalKind,
@@ -70,14 +70,17 @@ BERLIN = ZoneInfo("Europe/Berlin")
 LEGS, BACK, CHEST = MuscleGroup.LEGS, MuscleGroup.BACK, MuscleGroup.CHEST
 
 
-def _reference_clear(
+def _reference(
     spec: SessionSpec,
     start_min: int,
     clock: WeekClock,
     neighbours: list[ScheduledSession],
     context: WeekContext,
-) -> bool | None:
-    """The neighbour test as the checkers make it (the code the shortcut replaced).
+) -> tuple[bool, int, int] | None:
+    """The neighbour test and prices as the checkers make them: (clear, PHY-1, SCH-4).
+
+    Hard rules hold against every neighbour; only pairs with sessions of the week
+    before are priced (a pair is priced in the week of its later session).
 
     ``None`` for a start that cannot be a session: one ending in the repeated hour of
     an autumn clock change compares as ending before it starts.
@@ -87,15 +90,19 @@ def _reference_clear(
         placed_session = ScheduledSession(spec=spec, start=start, end=end)
     except InvalidInput:
         return None
+    clear, points, quality = True, 0, 0
     for other in neighbours:
         if other.start < end and start < other.end:
-            return False
+            return (False, 0, 0)
         pair = [placed_session, other]
-        if any(v.hard for v in sch_4.check(pair, context)) or any(
-            v.hard for v in phy_1.check(pair, context)
+        if any(
+            v.hard for check in (sch_4.check, phy_1.check, rl_4.check) for v in check(pair, context)
         ):
-            return False
-    return True
+            return (False, 0, 0)
+        if other.start < clock.at(0):
+            points += phy_1.penalty(pair, context)
+            quality += sch_4.penalty(pair, context)
+    return (clear, points, quality)
 
 
 @pytest.mark.parametrize(
@@ -113,13 +120,15 @@ def test_neighbour_shortcut_agrees_with_the_checkers(
     specs = [
         lift("Squat", kind=LiftKind.HEAVY_LOWER, minutes=75, groups=(LEGS, BACK)),
         lift("Upper", kind=LiftKind.UPPER, minutes=45, groups=(CHEST, BACK)),
+        lift("Jumps", kind=LiftKind.EXPLOSIVE, minutes=30, groups=(LEGS,)),
         run("Intervals", kind=RunKind.INTERVALS, minutes=50),
         run("Long", kind=RunKind.LONG, minutes=105),
         run("Easy", minutes=30),
+        run("Race", kind=RunKind.RACE, minutes=100),
     ]
     req = request([], {}, profile=profile, week_start=week_start)
     clock = WeekClock(week_start, BERLIN)
-    checked = 0
+    checked = priced = blocked = 0
     for _ in range(40):
         neighbours = []
         for n in range(rng.randint(1, 3)):
@@ -138,12 +147,19 @@ def test_neighbour_shortcut_agrees_with_the_checkers(
         near = _near_neighbours(with_neighbours, clock)
         for spec in specs:
             for start_min in (*range(0, 2 * 1440, 15), *range(5 * 1440, 7 * 1440 - 120, 15)):
-                expected = _reference_clear(spec, start_min, clock, neighbours, req.context)
+                expected = _reference(spec, start_min, clock, neighbours, req.context)
                 if expected is None:
                     continue
-                assert _clear_of_neighbours(spec, start_min, near, req.context) == expected
+                day = clock.day_of(start_min)
+                found = neighbour_cost(spec, start_min, day, near, req.context)
+                assert (found.clear, found.phy_1, found.sch_4) == expected
                 checked += 1
+                priced += bool(found.phy_1 or found.sch_4)
+                blocked += not found.clear
     assert checked > 50_000
+    # Both verdicts and prices were exercised, not only the easy answer.
+    assert priced > 1_000, (priced, blocked)
+    assert blocked > 1_000
 
 
 def _week() -> tuple[list[SessionSpec], dict[Weekday, tuple[TimeWindow, ...]]]:
@@ -312,7 +328,8 @@ INFEASIBLE_WEEKS = [
         [run(f"Run {n}", minutes=40) for n in range(4)],
         {"mon": "18:00-21:00", "wed": "18:00-21:00", "fri": "18:00-21:00"},
     ),
-    # a heavy lower lift between hard runs on short evenings (SCH-4, RL-1)
+    # a heavy lower lift between hard runs on short evenings, the one morning too close to
+    # its midday window (SCH-1, SCH-4, RL-1)
     (
         [
             lift("Squat", kind=LiftKind.HEAVY_LOWER),
@@ -324,7 +341,7 @@ INFEASIBLE_WEEKS = [
         {
             "tue": "18:00-19:45",
             "wed": "18:00-19:30",
-            "thu": "06:00-07:00 18:00-19:30",
+            "thu": "06:00-07:00 12:00-13:00",
             "sat": "08:00-10:00",
         },
     ),
@@ -443,6 +460,7 @@ def test_changes_that_loosen_no_rule_of_a_conflict_are_rejected_without_a_solve(
         goal=GoalKind.RACE,
         priority=Priority.RUNNING,
         profile=EvidenceProfile.STRICT,
+        rest_days_min=0,  # with a rest day to keep, SCH-10 would collide too
     )
     prepared = prepare(req)
     model = solve.build(prepared, diagnose=True, objective=False)

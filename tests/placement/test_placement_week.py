@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from datetime import UTC, date, time, timedelta
+import re
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -21,10 +22,11 @@ from placement_builders import (
     windows,
 )
 
+from runlift.domain.sessions import ScheduledSession
 from runlift.domain.week import Commitment, TimeWindow
 from runlift.errors import InvalidInput
 from runlift.placement.week import RelaxationKind, WeekPlacement, place_week
-from runlift.rules import RULES, week_cost
+from runlift.rules import RULES, RuleId, week_cost
 from runlift.vocabulary import (
     EvidenceProfile,
     GoalKind,
@@ -36,6 +38,7 @@ from runlift.vocabulary import (
 )
 
 LEGS, BACK, CHEST = MuscleGroup.LEGS, MuscleGroup.BACK, MuscleGroup.CHEST
+BERLIN = ZoneInfo("Europe/Berlin")
 AVAILABILITY = windows(
     mon="06:00-07:30 17:30-20:00",
     tue="12:00-13:00 18:00-20:30",
@@ -114,7 +117,7 @@ def test_explanation_quotes_the_same_day_gap() -> None:
     line = next(line for line in why(result, "R").lines if line.startswith("SCH-1: "))
     assert "11 h" in line
     assert f"'{monday_lift.id}'" in line
-    assert "min 6 h" in line
+    assert "at least 6 h between them" in line
 
 
 def test_same_request_gives_the_same_placement() -> None:
@@ -254,3 +257,80 @@ def test_clock_change_week_uses_real_elapsed_time() -> None:
         real_gap = week["Easy"].start.astimezone(UTC) - week["Squat"].end.astimezone(UTC)
         assert real_gap >= timedelta(hours=12)
     assert isinstance(result, WeekPlacement)
+
+
+RULE_LINE = re.compile(r"^(PHY|SCH|RL)-\d+: (?P<text>.+)$")
+
+
+def test_explanations_say_in_words_what_each_rule_measured() -> None:
+    # Last week ended with Sunday's heavy squats and a hard run on Saturday: this week's
+    # lines name them, and every line is a sentence with its rule ID in front.
+    saturday = datetime(2025, 1, 4, 9, 0, tzinfo=BERLIN)
+    sunday = datetime(2025, 1, 5, 9, 0, tzinfo=BERLIN)
+    last_week = (
+        ScheduledSession(
+            spec=run("Last Saturday's tempo", kind=RunKind.TEMPO, minutes=50),
+            start=saturday,
+            end=saturday + timedelta(minutes=50),
+        ),
+        ScheduledSession(
+            spec=lift("Last Sunday's squats", kind=LiftKind.HEAVY_LOWER, groups=(LEGS, BACK)),
+            start=sunday,
+            end=sunday + timedelta(hours=1),
+        ),
+    )
+    req = dataclasses.replace(
+        request(SESSIONS, AVAILABILITY, goal=GoalKind.RACE, priority=Priority.RUNNING),
+        neighbours=last_week,
+    )
+    result = placed(req)
+    lines = [line for e in result.explanations.values() for line in e.lines]
+    for line in lines:
+        match = RULE_LINE.match(line)
+        assert match, line
+        assert re.search(r"[a-z]{4,} [a-z]{2,}", match["text"]), line  # words, not a bare figure
+        assert "(+" not in line  # points are said as a cost
+    phy = [line for line in lines if line.startswith("PHY-1: ")]
+    assert phy
+    assert all(
+        re.search(r"interference cost \d+ of 100 with '.+' \(.+ apart, (run|lift) first\)", x)
+        for x in phy
+    )
+    assert all("blunt" in x and "muscle-building signal" in x for x in phy)
+    assert all(x.count("costs") == len(re.findall(r"\(costs \d+\)", x)) for x in lines)
+    # A run on Monday is explained against last Sunday's squats, across the week boundary.
+    monday = [s for s in result.sessions if s.start.astimezone(BERLIN).weekday() == 0]
+    said = " ".join(line for s in monday for line in why(result, s.id).lines)
+    assert any(s.spec.is_run for s in monday)
+    assert "'Last Sunday's squats' (last week's Sun)" in said
+    assert (
+        "after heavy lower lift 'Last Sunday's squats' (last week's Sun) ends: "
+        "fine for an easy run (at least 6 h)"
+    ) in said
+    # The week's points are the explanation's: what the lines cost adds up to the cost.
+    total = sum(sum(e.penalties.values()) for e in result.explanations.values())
+    assert total >= result.cost.total + result.boundary_cost.total
+
+
+def test_a_week_with_three_loaded_days_in_a_row_says_why() -> None:
+    # Three hard runs and windows on Friday to Sunday only: RL-1 leaves no other way.
+    sessions = [
+        run("Threshold", kind=RunKind.TEMPO, minutes=40),
+        run("Reps", kind=RunKind.REPETITION, minutes=30),
+        run("Long", kind=RunKind.LONG, minutes=80),
+    ]
+    req = request(
+        sessions,
+        windows(fri="18:00-20:00", sat="08:00-10:00", sun="08:00-11:00"),
+        goal=GoalKind.RACE,
+        priority=Priority.RUNNING,
+    )
+    result = placed(req)
+    assert result.cost.terms[RuleId("RL-3")] == 50
+    lines = [
+        line for s in result.sessions for line in why(result, s.id).lines if line.startswith("RL-3")
+    ]
+    assert any(
+        "3 loaded days in a row (Fri, Sat, Sun): hard days need easy days between them" in x
+        for x in lines
+    )

@@ -1,11 +1,21 @@
 """Weekly placement over random weeks: hard rules always hold, and small weeks are optimal.
 
-1. For random realistic athletes and availabilities, whatever ``place_week``
-   returns passes every hard checker, and its cost is ``week_cost``.
-2. On small weeks (3-4 sessions, a few short windows, the real 15-minute grid)
-   its cost equals the optimum found by enumerating every placement and
-   scoring it with ``runlift.rules.week_cost`` and the hard checkers.
-3. On crowded weeks (few days with windows), every relaxation offered for an
+1. For random realistic athletes and availabilities, with a random week before
+   as neighbours, whatever ``place_week`` returns passes every hard checker on
+   the week and across Sunday night (the athlete's rest days included), its cost
+   is ``week_cost`` and its boundary cost the checkers' price of the pairs that
+   cross into the week before.
+2. On small weeks (3-4 sessions, a few short windows, the real 15-minute grid,
+   sometimes a week before) its placement is the optimum found by enumerating
+   every placement and judging it with the checkers: the fewest stretches of
+   three loaded days in a row (RL-3, counted first), then the least
+   ``week_cost`` (with the boundary's). So three loaded days in a row appear
+   only when no placement that keeps the hard rules avoids them.
+3. On larger weeks, a placement with three loaded days in a row is proven to
+   have no alternative: the same model with those stretches forbidden is
+   infeasible. A week whose rest days cannot be kept is refused, and lowering
+   ``rest_days_min`` is among the checked relaxations when that is enough.
+4. On crowded weeks (few days with windows), every relaxation offered for an
    infeasible week makes it placeable, and every window change and dropped
    session answered on the diagnosis model gets the answer of a model of the
    changed week alone.
@@ -18,6 +28,7 @@ import itertools
 import math
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, assume, event, given, settings
@@ -27,6 +38,7 @@ from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.domain.week import TimeWindow, WeekContext, WeekRequest
 from runlift.errors import InvalidInput
 from runlift.placement import diagnosis, solve
+from runlift.placement.model import Lit
 from runlift.placement.prepare import prepare
 from runlift.placement.week import (
     InfeasibleWeek,
@@ -35,7 +47,8 @@ from runlift.placement.week import (
     WeekPlacement,
     place_week,
 )
-from runlift.rules import check_week, priority_first, week_cost
+from runlift.rules import RULES, check_sessions, priority_first, week_cost
+from runlift.rules.model import CostBreakdown, RuleId
 from runlift.vocabulary import (
     EvidenceProfile,
     GoalKind,
@@ -109,10 +122,12 @@ def sessions(draw: st.DrawFn, *, low: int, high: int, lifts: Sequence[int]) -> l
 
 @st.composite
 def availability(
-    draw: st.DrawFn, *, days: int, longest_min: int
+    draw: st.DrawFn, *, days: int, longest_min: int, fewest_days: int = 1
 ) -> dict[Weekday, tuple[TimeWindow, ...]]:
-    """Windows on ``days`` random days, starting at any 5 minutes (not only on the grid)."""
-    chosen = draw(st.lists(st.sampled_from(WEEKDAYS), min_size=1, max_size=days, unique=True))
+    """Windows on ``fewest_days``..``days`` random days, starting at any 5 minutes."""
+    chosen = draw(
+        st.lists(st.sampled_from(WEEKDAYS), min_size=fewest_days, max_size=days, unique=True)
+    )
     result: dict[Weekday, tuple[TimeWindow, ...]] = {}
     for weekday in chosen:
         count = draw(st.integers(min_value=1, max_value=2))
@@ -133,15 +148,84 @@ def availability(
     return result
 
 
+NEIGHBOUR_KINDS: tuple[tuple[Modality, RunKind | LiftKind, int], ...] = (
+    (Modality.RUN, RunKind.EASY, 45),
+    (Modality.RUN, RunKind.INTERVALS, 60),
+    (Modality.RUN, RunKind.LONG, 105),
+    (Modality.RUN, RunKind.RACE, 100),
+    (Modality.LIFT, LiftKind.HEAVY_LOWER, 60),
+    (Modality.LIFT, LiftKind.UPPER, 45),
+    (Modality.LIFT, LiftKind.EXPLOSIVE, 30),
+)
+
+
+@st.composite
+def weeks_before(draw: st.DrawFn, monday: date, timezone: str) -> tuple[ScheduledSession, ...]:
+    """0-3 sessions of the week before, on its Friday to Sunday, at any 5 minutes."""
+    zone = ZoneInfo(timezone)
+    made = []
+    for index in range(draw(st.integers(min_value=0, max_value=3))):
+        modality, kind, minutes = draw(st.sampled_from(NEIGHBOUR_KINDS))
+        spec = SessionSpec(
+            id=SessionId(f"prev{index}"),
+            modality=modality,
+            kind=kind,
+            title=f"Last week {index}",
+            duration_min=minutes,
+            muscle_groups=ALL_MAJOR if modality is Modality.LIFT else frozenset(),
+        )
+        day = monday - timedelta(days=draw(st.integers(min_value=1, max_value=3)))
+        minute = draw(st.integers(min_value=6 * 12, max_value=21 * 12)) * 5
+        start = datetime.combine(day, time(minute // 60, minute % 60), tzinfo=zone)
+        made.append(
+            ScheduledSession(spec=spec, start=start, end=start + timedelta(minutes=minutes))
+        )
+    return tuple(made)
+
+
 def _request(
     specs: list[SessionSpec],
     windows: dict[Weekday, tuple[TimeWindow, ...]],
     context: WeekContext,
     monday: date,
+    neighbours: tuple[ScheduledSession, ...] = (),
 ) -> WeekRequest:
     return WeekRequest(
-        week_start=monday, sessions=tuple(specs), availability=windows, context=context
+        week_start=monday,
+        sessions=tuple(specs),
+        availability=windows,
+        context=context,
+        neighbours=neighbours,
     )
+
+
+def _hard_with_neighbours(placed: Sequence[ScheduledSession], request: WeekRequest) -> list[str]:
+    """Hard violations that involve the week's sessions, the week before included."""
+    ids = {s.id for s in placed}
+    return [
+        v.text
+        for v in check_sessions([*placed, *request.neighbours], request.context)
+        if v.hard and any(s.id in ids for s in v.sessions)
+    ]
+
+
+def _boundary(placed: Sequence[ScheduledSession], request: WeekRequest) -> CostBreakdown:
+    """The checkers' price of the pairs and stretches that join the week to the one before."""
+    monday = datetime.combine(
+        request.week_start, time(0), tzinfo=ZoneInfo(request.context.timezone)
+    )
+    before = [n for n in request.neighbours if n.start < monday]
+    if not before:
+        return CostBreakdown(terms={})
+    together = week_cost([*placed, *before], request.context).terms
+    own = week_cost(placed, request.context).terms
+    theirs = week_cost(before, request.context).terms
+    return CostBreakdown(terms={r: together[r] - own[r] - theirs[r] for r in together})
+
+
+def _rl3(*costs: CostBreakdown) -> int:
+    """Stretches of three loaded days in a row priced in ``costs``."""
+    return sum(c.terms.get(RuleId("RL-3"), 0) for c in costs) // (RULES[RuleId("RL-3")].weight or 1)
 
 
 def _assert_sound(request: WeekRequest, result: WeekPlacement | InfeasibleWeek) -> None:
@@ -149,11 +233,25 @@ def _assert_sound(request: WeekRequest, result: WeekPlacement | InfeasibleWeek) 
         assert result.conflicts
         assert all(c.text for c in result.conflicts)
         return
-    hard = [v.text for v in check_week(result.sessions, request.context) if v.hard]
-    assert hard == []
+    assert _hard_with_neighbours(result.sessions, request) == []
     assert result.cost == week_cost(result.sessions, request.context)
-    assert result.solver_cost == result.cost
+    assert result.boundary_cost == _boundary(result.sessions, request)
+    assert result.solver_cost == result.cost + result.boundary_cost
     assert {s.id for s in result.sessions} == {s.id for s in request.sessions}
+
+
+def _assert_no_avoidable_stretch(request: WeekRequest, result: WeekPlacement) -> None:
+    """Three loaded days in a row only when the hard rules leave no other placement."""
+    if not _rl3(result.cost, result.boundary_cost):
+        return
+    m = solve.build(prepare(request))
+    for term in m.terms:
+        if term.leading:
+            # RL-3's terms are literals (or constants, for a stretch already fixed).
+            m.forbid([cast("Lit", term.expr)])
+    outcome = solve.solve(m, time_limit_s=20.0)
+    assert outcome.status is solve.Status.INFEASIBLE
+    event("three loaded days in a row, proven unavoidable")
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=SLOW)
@@ -166,9 +264,47 @@ def _assert_sound(request: WeekRequest, result: WeekPlacement | InfeasibleWeek) 
 def test_every_placement_passes_the_hard_checkers(
     specs: list[SessionSpec], context: WeekContext, monday: date, data: st.DataObject
 ) -> None:
-    windows = data.draw(availability(days=7, longest_min=240))
-    request = _request(specs, windows, context, monday)
-    _assert_sound(request, place_week(request))
+    windows = data.draw(availability(days=7, longest_min=240, fewest_days=5))
+    before = data.draw(weeks_before(monday, context.timezone))
+    request = _request(specs, windows, context, monday, before)
+    result = place_week(request)
+    event(type(result).__name__)
+    event(f"neighbours: {bool(before)}")
+    _assert_sound(request, result)
+    if isinstance(result, WeekPlacement) and result.optimal:
+        _assert_no_avoidable_stretch(request, result)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=SLOW)
+@given(
+    specs=sessions(low=4, high=8, lifts=(0, 2)),
+    context=contexts(),
+    rest_days_min=st.integers(min_value=0, max_value=6),
+    data=st.data(),
+)
+def test_the_athletes_rest_days_are_kept_or_the_week_is_refused(
+    specs: list[SessionSpec], context: WeekContext, rest_days_min: int, data: st.DataObject
+) -> None:
+    windows = data.draw(availability(days=7, longest_min=240, fewest_days=7))
+    context = dataclasses.replace(context, rest_days_min=rest_days_min)
+    request = _request(specs, windows, context, MONDAYS[0])
+    result = place_week(request, suggest=False)
+    _assert_sound(request, result)
+    if isinstance(result, WeekPlacement):
+        used = {s.start.astimezone(ZoneInfo(context.timezone)).date() for s in result.sessions}
+        assert 7 - len(used) >= rest_days_min
+        event("kept")
+        return
+    without = place_week(
+        dataclasses.replace(request, context=dataclasses.replace(context, rest_days_min=0)),
+        suggest=False,
+    )
+    if isinstance(without, WeekPlacement):
+        # The rest days alone make the week infeasible: the conflict must say so.
+        event("refused for the rest days")
+        assert any("SCH-10" in c.rule_ids for c in result.conflicts)
+    else:
+        event("refused for other rules")
 
 
 def _grid_starts(
@@ -218,8 +354,9 @@ def _with_blocks(placed: list[ScheduledSession], context: WeekContext) -> list[S
     ]
 
 
-def brute_force_cost(request: WeekRequest) -> int | None:
-    """Lowest ``week_cost`` over every placement without hard violations, or None."""
+def brute_force_cost(request: WeekRequest) -> tuple[int, int] | None:
+    """The best (stretches of three loaded days, cost) of every placement without hard
+    violations, or None; the cost is ``week_cost`` plus the boundary with the week before."""
     zone = ZoneInfo(request.context.timezone)
     options = [
         [
@@ -230,17 +367,18 @@ def brute_force_cost(request: WeekRequest) -> int | None:
         ]
         for spec in request.sessions
     ]
-    scored: list[tuple[int, list[ScheduledSession]]] = []
+    scored: list[tuple[tuple[int, int], list[ScheduledSession]]] = []
     for combo in itertools.product(*options):
         ordered = sorted(combo, key=lambda s: s.start)
         if any(a.end > b.start for a, b in itertools.pairwise(ordered)):
             continue
         placed = _with_blocks(list(combo), request.context)
-        scored.append((week_cost(placed, request.context).total, placed))
+        own, boundary = week_cost(placed, request.context), _boundary(placed, request)
+        scored.append(((_rl3(own, boundary), own.total + boundary.total), placed))
     scored.sort(key=lambda item: item[0])
-    for cost, placed in scored:
-        if not any(v.hard for v in check_week(placed, request.context)):
-            return cost
+    for score, placed in scored:
+        if not _hard_with_neighbours(placed, request):
+            return score
     return None
 
 
@@ -290,26 +428,29 @@ def small_sessions(draw: st.DrawFn) -> list[SessionSpec]:
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=SLOW)
-@given(specs=small_sessions(), windows=small_availability(), context=contexts())
+@given(specs=small_sessions(), windows=small_availability(), context=contexts(), data=st.data())
 def test_small_weeks_reach_the_brute_force_optimum(
     specs: list[SessionSpec],
     windows: dict[Weekday, tuple[TimeWindow, ...]],
     context: WeekContext,
+    data: st.DataObject,
 ) -> None:
-    request = _request(specs, windows, context, MONDAYS[0])
+    before = data.draw(weeks_before(MONDAYS[0], context.timezone))
+    request = _request(specs, windows, context, MONDAYS[0], before)
     zone = ZoneInfo(context.timezone)
     combos = math.prod(len(_grid_starts(s, windows, MONDAYS[0], zone)) for s in specs)
     assume(combos <= MAX_COMBINATIONS)
     result = place_week(request)
     best = brute_force_cost(request)
     _assert_sound(request, result)
-    event("infeasible" if best is None else "costly" if best else "free")
+    event("infeasible" if best is None else "costly" if best[1] else "free")
+    event(f"loaded stretches: {None if best is None else best[0]}")
     if best is None:
         assert isinstance(result, InfeasibleWeek)
     else:
         assert isinstance(result, WeekPlacement)
         assert result.optimal
-        assert result.cost.total == best
+        assert (_rl3(result.cost, result.boundary_cost), result.solver_cost.total) == best
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=SLOW)

@@ -60,13 +60,24 @@ def test_leg_lifts_on_consecutive_days_cost_once_per_pair() -> None:
     assert [s.id for s in violation.sessions] == ["Lower A", "Lower B"]
     assert (violation.measured, violation.limit, violation.unit) == (1, 2, "days")
     assert violation.text == (
-        "'Lower A' on Tue 2024-01-02 and 'Lower B' on Wed 2024-01-03 both train the legs on "
-        "consecutive days; leave a day between"
+        "'Lower A' on Tue 2024-01-02 and 'Lower B' on Wed 2024-01-03 both train the legs heavy "
+        "on consecutive days; leave a day between"
     )
     # Thursday's neighbours are Wednesday (the lift being moved) and Friday: clear.
     assert violation.fix == "move 'Lower B' to Thursday or make 'Lower B' an upper-body lift"
+    # Two heavy-lower lifts: three times the weight.
+    assert rl_2.penalty(sessions, ctx()) == 45
+    assert week_cost(sessions, ctx()).terms[RuleId("RL-2")] == 45
+
+
+def test_a_lighter_leg_lift_next_to_a_heavy_one_costs_the_weight_once() -> None:
+    runner = lift("Runner legs", WED, "18:00", kind=LiftKind.RUNNER_STRENGTH, groups=LEGS)
+    sessions = [_lower("Lower A", TUE, "07:00"), runner]
+    (violation,) = rl_2.check(sessions, ctx())
+    assert "both train the legs on consecutive days" in violation.text
     assert rl_2.penalty(sessions, ctx()) == 15
-    assert week_cost(sessions, ctx()).terms[RuleId("RL-2")] == 15
+    assert rl_2.pair_units(sessions[0].spec, runner.spec, ctx()) == 1
+    assert RL_2.param("heavy_pair_factor", ctx().profile) == 3
 
 
 def test_three_leg_lifts_in_a_row_are_two_pairs() -> None:
@@ -76,7 +87,8 @@ def test_three_leg_lifts_in_a_row_are_two_pairs() -> None:
         ["Full 4", "Full 5"],
         ["Full 5", "Full 6"],
     ]
-    assert rl_2.penalty(sessions, ctx()) == 30
+    # Full-body lifts that train the legs count as heavy lower: 2 pairs x 45.
+    assert rl_2.penalty(sessions, ctx()) == 90
     # Sunday holds a leg lift; Monday is the first day clear of them on both sides.
     assert found[0].fix == "move 'Full 5' to Monday or make 'Full 5' an upper-body lift"
 

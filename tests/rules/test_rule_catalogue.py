@@ -40,7 +40,12 @@ OWN_PREFIX = "RL-"
 PLACEMENT_PARAMETERS = {
     "PHY-1": {"max_pair_cost": (60, 80, 45)},
     "SCH-1": {"min_gap_h": (6, 4, 8), "preferred_gap_h": (8, 6, 12)},
-    "SCH-4": {"after_heavy_lower_h": (12, 8, 24), "hard_run_before_heavy_lower_h": (12, 8, 24)},
+    "SCH-4": {
+        "after_heavy_lower_h": (6, 4, 8),
+        "quality_after_heavy_lower_h": (30, 24, 48),
+        "hard_run_before_heavy_lower_h": (12, 8, 24),
+        "lifting_first_share": (0.5, 0.5, 0.5),
+    },
     "SCH-6": {"min_gap_min": (10, 10, 15), "max_gap_min": (20, 20, 20)},
     "SCH-7": {
         "min_per_week": (2, 2, 2),
@@ -50,16 +55,22 @@ PLACEMENT_PARAMETERS = {
     },
     "SCH-10": {"rest_days_min": (1, 1, 1)},
     "RL-1": {"max_runs_per_day": (1, 1, 1), "max_lifts_per_day": (1, 1, 1)},
+    "SCH-5": {"loaded_factor": (2, 2, 2)},
+    "RL-2": {"heavy_pair_factor": (3, 3, 3)},
+    "RL-3": {"max_loaded_days_in_a_row": (2, 2, 2)},
+    "RL-4": {"days_before": (1, 1, 1)},
 }
 SOFT_WEIGHTS = {
     "PHY-1": 1,
     "SCH-1": 2,
     "SCH-2": 10,
     "SCH-3": 8,
+    "SCH-4": 40,
     "SCH-5": 30,
     "SCH-8": 3,
     "SCH-10": 40,
     "RL-2": 15,
+    "RL-3": 50,
 }
 PROFILES = (EvidenceProfile.DEFAULT, EvidenceProfile.MODERATE, EvidenceProfile.STRICT)
 
@@ -71,7 +82,7 @@ def test_every_guideline_id_is_declared_in_order_and_the_rest_are_runlift_rules(
     assert guidelines == GUIDELINE_IDS
     assert all(r.startswith(OWN_PREFIX) for r in extra), extra
     assert list(RULES) == [*GUIDELINE_IDS, *extra]
-    assert extra == ["RL-1", "RL-2"]
+    assert extra == ["RL-1", "RL-2", "RL-3", "RL-4"]
 
 
 def test_each_id_is_declared_exactly_once() -> None:
@@ -129,7 +140,14 @@ def test_weights_live_in_one_table_and_match_the_rules() -> None:
 
 
 def test_every_placement_rule_has_a_checker() -> None:
-    assert list(CHECKS) == ["PHY-1", *[f"SCH-{n}" for n in range(1, 11)], "RL-1", "RL-2"]
+    assert list(CHECKS) == [
+        "PHY-1",
+        *[f"SCH-{n}" for n in range(1, 11)],
+        "RL-1",
+        "RL-2",
+        "RL-3",
+        "RL-4",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -145,9 +163,11 @@ def test_every_placement_rule_has_a_checker() -> None:
         ("SCH-7", RuleStrength.HARD),
         ("SCH-8", RuleStrength.SOFT),
         ("SCH-9", RuleStrength.HARD),
-        ("SCH-10", RuleStrength.SOFT),
+        ("SCH-10", RuleStrength.HARD),
         ("RL-1", RuleStrength.HARD),
         ("RL-2", RuleStrength.SOFT),
+        ("RL-3", RuleStrength.SOFT),
+        ("RL-4", RuleStrength.HARD),
     ],
 )
 def test_strengths_of_placement_rules(rule_id: str, strength: RuleStrength) -> None:
@@ -155,7 +175,7 @@ def test_strengths_of_placement_rules(rule_id: str, strength: RuleStrength) -> N
 
 
 def test_purely_hard_rules_have_no_weight() -> None:
-    for rule_id in ("SCH-4", "SCH-6", "SCH-7", "SCH-9", "RL-1"):
+    for rule_id in ("SCH-6", "SCH-7", "SCH-9", "RL-1", "RL-4"):
         assert rule(rule_id).weight is None
 
 
@@ -170,6 +190,16 @@ def test_categories_follow_the_id_prefix() -> None:
     }
     for rule_id in GUIDELINE_IDS:
         assert RULES[RuleId(rule_id)].category == prefix[rule_id.split("-")[0]]
+
+
+def test_runlifts_own_rules_name_their_convention_and_literature() -> None:
+    for rule_id in ("RL-3", "RL-4"):
+        declared = rule(rule_id)
+        assert declared.category == "scheduling"
+        assert "runlift convention" in declared.sources
+        assert len(declared.sources) >= 3
+    assert any(s.startswith("Foster 1998") for s in rule("RL-3").sources)
+    assert any(s.startswith("Mujika & Padilla 2003") for s in rule("RL-4").sources)
 
 
 def test_guidance_numbers_for_prescriptions() -> None:

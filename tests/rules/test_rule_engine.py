@@ -32,10 +32,12 @@ def test_week_cost_by_hand() -> None:
         "SCH-1",
         "SCH-2",
         "SCH-3",
+        "SCH-4",
         "SCH-5",
         "SCH-8",
         "SCH-10",
         "RL-2",
+        "RL-3",
     ]
 
 

@@ -1,10 +1,15 @@
-"""SCH-5: the day after a hard run is for rest or an easy upper-body lift (30 per other session)."""
+"""SCH-5: the day after a hard run is for rest or an easy upper-body lift.
+
+30 per other session, 60 when that session is itself loaded (a hard day right
+after a hard day).
+"""
 
 from __future__ import annotations
 
 import pytest
 from rules_builders import MON, SUN, TUE, UPPER_GROUPS, WED, ctx, lift, run
 
+from runlift.domain.sessions import ScheduledSession
 from runlift.rules import check_sessions
 from runlift.rules.checkers import sch_5
 from runlift.vocabulary import EvidenceProfile, LiftKind, RunKind
@@ -44,7 +49,26 @@ def test_each_offending_session_counts() -> None:
     violations = list(sch_5.check(sessions, ctx()))
     assert [v.sessions[-1].id for v in violations] == ["Legs", "Full"]
     assert violations[0].fix.endswith("or make it an easy upper-body lift")
-    assert sch_5.penalty(sessions, ctx()) == 60
+    # Both lifts train the legs heavy (a full-body lift with legs counts): loaded, 2 x 60.
+    assert "a hard day right after a hard day" in violations[0].text
+    assert sch_5.penalty(sessions, ctx()) == 120
+
+
+@pytest.mark.parametrize(
+    ("session", "cost"),
+    [
+        (run("Easy", TUE, "07:00"), 30),
+        (lift("Runner", TUE, "07:00", kind=LiftKind.RUNNER_STRENGTH), 30),
+        (run("Tempo", TUE, "07:00", kind=RunKind.TEMPO), 60),
+        (run("Long", TUE, "07:00", kind=RunKind.LONG, minutes=60), 60),
+        (lift("Squats", TUE, "18:00", kind=LiftKind.HEAVY_LOWER), 60),
+        (lift("Upper", TUE, "18:00", kind=LiftKind.UPPER, groups=UPPER_GROUPS), 0),
+    ],
+)
+def test_a_hard_day_after_a_hard_day_costs_twice(session: ScheduledSession, cost: int) -> None:
+    sessions = [run("Intervals", MON, "07:00", kind=RunKind.INTERVALS), session]
+    assert sch_5.penalty(sessions, ctx()) == cost
+    assert sch_5.units(session.spec, ctx()) == (2 if cost == 60 else 1)
 
 
 def test_only_the_next_day_counts() -> None:

@@ -28,6 +28,25 @@ class PlannedSession:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PlanAdjustment:
+    """A change the planner made to a week so that a hard rule holds: for the athlete to see.
+
+    Attributes:
+        rule_ids: the rules that forced the change, e.g. ``("SCH-10", "RL-1")``.
+        kind: what changed; ``"dropped"``: a session of the week was left out.
+        session_id: the session concerned.
+        title: its title.
+        text: one plain sentence saying what changed and why (also among the week's notes).
+    """
+
+    rule_ids: tuple[str, ...]
+    kind: str
+    session_id: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PlanDay:
     """One calendar day of the plan."""
 
@@ -37,7 +56,12 @@ class PlanDay:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanWeek:
-    """One week (Monday to Sunday) of the plan."""
+    """One week (Monday to Sunday) of the plan.
+
+    ``adjustments`` lists what the planner changed so that the hard rules hold (a session
+    dropped because the athlete's rest days or windows cannot hold it, say), each with
+    the rule IDs behind it; its texts are also among ``notes``.
+    """
 
     index: int
     start: date
@@ -47,6 +71,7 @@ class PlanWeek:
     deload: bool
     days: tuple[PlanDay, ...]
     notes: tuple[str, ...] = ()
+    adjustments: tuple[PlanAdjustment, ...] = ()
 
     @property
     def sessions(self) -> tuple[PlannedSession, ...]:

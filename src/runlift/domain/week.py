@@ -72,7 +72,11 @@ class Commitment:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WeekContext:
-    """What the rules need to know about the athlete to judge a week."""
+    """What the rules need to know about the athlete to judge a week.
+
+    ``rest_days_min`` is the athlete's own minimum of rest days a week: a hard rule
+    (SCH-10), not a preference.
+    """
 
     goal: GoalKind
     priority: Priority
@@ -97,7 +101,9 @@ class WeekRequest:
             no hard run in the last days before a race); a session without an entry may
             take any day of the week.
         neighbours: sessions already placed in the weeks before and after (e.g. last
-            Sunday's long run); the hard gap rules (SCH-4, PHY-1) keep clear of them.
+            Sunday's long run); every hard rule between sessions holds against them,
+            and the soft costs of the pairs with the week before are priced in this week
+            (``docs/placement.md``, "Neighbouring weeks").
     """
 
     week_start: date

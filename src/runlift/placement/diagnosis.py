@@ -70,6 +70,9 @@ SOLVE_LIMIT_S = 1.0
 HOUR_POINTS = 1.0
 PROFILE_STEP_POINTS = 1.5
 COMBINED_POINTS = 2.0
+REST_DAY_POINTS = 4.0
+"""Change points per rest day fewer: the athlete's own minimum gives way after a dropped
+session (3), not before it."""
 DROP_POINTS = 3.0
 DROP_KEY_POINTS = 6.0
 
@@ -178,6 +181,16 @@ def rule_demand(rule: RuleId, prepared: Prepared) -> str:
                 f"at most {param('max_runs_per_day')} run and {param('max_lifts_per_day')} "
                 "lift a day"
             )
+        case "SCH-10":
+            return (
+                f"at least {quantity(context.rest_days_min, 'rest days')} a week, as the "
+                "athlete asked"
+            )
+        case "RL-4":
+            return (
+                "no heavy lower or explosive lift and no hard run on race day or the "
+                f"{quantity(RULES[rule].param('days_before', profile), 'days')} before"
+            )
         case _:
             return RULES[rule].title
 
@@ -233,8 +246,10 @@ def _conflict(prepared: Prepared, core: Sequence[Key]) -> Conflict:
         inputs.append(f"evidence profile {profile.value}")
     if "SCH-3" in rules:
         inputs.append(f"goal {prepared.request.context.goal.value.replace('_', ' ')}")
-    if "RL-1" in rules:
+    if "RL-1" in rules or "SCH-10" in rules:
         inputs.append(_days_text(prepared))
+    if "SCH-10" in rules:
+        inputs.append(f"rest_days_min {prepared.request.context.rest_days_min}")
     inputs.extend(_fixed_text(prepared, i) for i in prepared.items if i.fixed)
     if AVAILABILITY in rules:
         inputs.append(_capacity_text(prepared))
@@ -242,7 +257,7 @@ def _conflict(prepared: Prepared, core: Sequence[Key]) -> Conflict:
             f"'{n.spec.title}' of the next or previous week at "
             f"{DAY_NAMES[n.start.astimezone(prepared.clock.zone).weekday()]} "
             f"{n.start.astimezone(prepared.clock.zone):%H:%M} rules out starts close to it "
-            "(SCH-4, PHY-1)"
+            "(SCH-4, PHY-1, RL-4)"
             for n in prepared.request.neighbours
         )
     parts = []
@@ -266,6 +281,10 @@ def _conflict(prepared: Prepared, core: Sequence[Key]) -> Conflict:
         session_ids=tuple(i.id for i in items),
         inputs=tuple(inputs),
         text=text,
+        demands=tuple(
+            f"{'windows' if rule == AVAILABILITY else rule}: {rule_demand(rule, prepared)}"
+            for rule in rules
+        ),
     )
 
 
@@ -368,6 +387,22 @@ def _profile_candidates(request: WeekRequest) -> Iterator[Relaxation]:
                 f"{after:g} h after a heavy lower lift, up to {pair:g} interference points a pair)"
             ),
             profile=profile,
+        )
+
+
+def _rest_day_candidates(request: WeekRequest) -> Iterator[Relaxation]:
+    """One rest day fewer, then two, ... down to none (SCH-10 is the athlete's own word)."""
+    current = request.context.rest_days_min
+    for fewer in range(1, current + 1):
+        left = current - fewer
+        yield Relaxation(
+            kind=RelaxationKind.REST_DAYS,
+            size=fewer * REST_DAY_POINTS,
+            text=(
+                f"lower rest_days_min from {current} to {left}: "
+                f"{quantity(left, 'rest days')} a week instead of {current}"
+            ),
+            rest_days_min=left,
         )
 
 
@@ -520,7 +555,8 @@ def _loosened(candidate: Relaxation, request: WeekRequest) -> frozenset[RuleId] 
       profiles (``Rule.parameters``), and the starts ruled out around the
       neighbouring weeks' sessions (SCH-4, PHY-1), when there are any;
     * combined sessions exempt blocks from SCH-1's gap and add SCH-6's blocks,
-      the only hard rules that read them.
+      the only hard rules that read them;
+    * fewer rest days loosen SCH-10 only.
     """
     match candidate.kind:
         case RelaxationKind.ADD_WINDOW | RelaxationKind.EXTEND_WINDOW:
@@ -537,6 +573,8 @@ def _loosened(candidate: Relaxation, request: WeekRequest) -> frozenset[RuleId] 
             return frozenset(rules)
         case RelaxationKind.ALLOW_COMBINED:
             return frozenset({RuleId("SCH-1"), RuleId("SCH-6")})
+        case RelaxationKind.REST_DAYS:
+            return frozenset({RuleId("SCH-10")})
         case _:
             return None
 
@@ -602,8 +640,11 @@ def _relaxations(
                 ),
             )
         )
+    if any(rule == "SCH-10" for core in cores for rule, _ in core):
+        others.extend(_rest_day_candidates(request))
     # One working profile step is enough: every milder profile works too (its rules are
-    # all weaker) but changes more. One dropped session is enough to show.
+    # all weaker) but changes more; so is one rest-day step. One dropped session is enough
+    # to show.
     enough: set[RelaxationKind] = set()
     for candidate in [*others, *_drop_candidates(prepared, involved)]:
         if candidate.kind in enough:
@@ -612,7 +653,11 @@ def _relaxations(
         spent += seconds
         if works:
             found.append(candidate)
-            if candidate.kind in {RelaxationKind.PROFILE, RelaxationKind.DROP_SESSION}:
+            if candidate.kind in {
+                RelaxationKind.PROFILE,
+                RelaxationKind.DROP_SESSION,
+                RelaxationKind.REST_DAYS,
+            }:
                 enough.add(candidate.kind)
     if not found:
         # No single change is enough: grow one change at a time until the week fits.

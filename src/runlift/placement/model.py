@@ -122,6 +122,8 @@ class Term:
         upper: largest value ``expr`` can take.
         items: indices of the sessions the term is about.
         tier: whether the term is a rule penalty, a stability cost or a preference.
+        leading: a rule term the objective counts ahead of every other term (RL-3): one
+            unit of it outweighs all the other rule and stability terms together.
     """
 
     name: str
@@ -130,6 +132,7 @@ class Term:
     upper: int
     items: tuple[int, ...]
     tier: Tier = Tier.RULE
+    leading: bool = False
 
 
 GapCuts: TypeAlias = Callable[["PlacementModel", GapPair], Iterable[tuple[Order, int]]]
@@ -625,16 +628,31 @@ class PlacementModel:
         return 1 + sum(t.weight * t.upper for t in self.terms if t.tier is Tier.PREFERENCE)
 
     def set_objective(self) -> None:
-        """Minimise scale x (rule cost + stability cost) + preferences."""
+        """Minimise lead x leading units + scale x (rule cost + stability cost) + preferences.
+
+        ``scale`` puts every rule point above all preference points together; ``lead``
+        puts every unit of a leading term (RL-3) above all other rule and stability
+        points together, so the fewest leading units come first, then the least cost.
+        """
         scale = self.preference_scale()
         grouped = {id(term) for terms, _ in self.groups for term in terms}
+        lead = 1 + sum(
+            t.weight * t.upper
+            for t in self.terms
+            if t.tier is not Tier.PREFERENCE and not t.leading
+        )
         exprs: list[Expr] = []
         weights: list[int] = []
         for term in self.terms:
             if id(term) in grouped:
                 continue
             exprs.append(self.linear(term.expr))
-            weights.append(term.weight if term.tier is Tier.PREFERENCE else term.weight * scale)
+            if term.tier is Tier.PREFERENCE:
+                weights.append(term.weight)
+            elif term.leading:
+                weights.append((term.weight + lead) * scale)
+            else:
+                weights.append(term.weight * scale)
         for _, total in self.groups:
             exprs.append(total)
             weights.append(scale)

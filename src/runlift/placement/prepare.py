@@ -14,6 +14,7 @@ before any solving.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections.abc import Mapping
@@ -27,10 +28,14 @@ from runlift.errors import InvalidInput
 from runlift.placement.clock import DAYS_PER_WEEK, MINUTES_PER_WEEK, WeekClock, zone_named
 from runlift.rules.catalogue.physiology import PHY_1
 from runlift.rules.catalogue.scheduling import SCH_4, SCH_7
-from runlift.rules.checkers import phy_1
+from runlift.rules.checkers import phy_1, sch_4
+from runlift.rules.checkers.rl_2 import trains_legs
+from runlift.rules.checkers.rl_3 import loads_the_day
+from runlift.rules.checkers.rl_4 import is_race, protected_offsets, spoils_a_race
 from runlift.rules.checkers.sch_7 import GROUPS, max_lifts
+from runlift.rules.model import RuleId
 from runlift.rules.priority import priority_first, sch3_is_hard
-from runlift.rules.timing import hours_to_s, s_to_hours
+from runlift.rules.timing import s_to_hours
 from runlift.vocabulary import Modality, RunKind, Weekday
 
 GRID_MIN = 15
@@ -72,6 +77,9 @@ class Item:
         start_windows: index into ``Prepared.pieces`` of each allowed start.
         previous_min: where the session started in the previous placement, if anywhere.
         preferred_min_of_day: preferred local start, minutes after midnight.
+        boundary: per rule, the points each allowed start costs against the neighbouring
+            weeks' sessions (PHY-1, SCH-4), aligned with ``starts``; rules that cost
+            nothing at any start are left out.
     """
 
     index: int
@@ -83,6 +91,7 @@ class Item:
     start_windows: tuple[int, ...]
     previous_min: int | None
     preferred_min_of_day: int | None
+    boundary: tuple[tuple[RuleId, tuple[int, ...]], ...] = ()
 
     @property
     def id(self) -> SessionId:
@@ -131,6 +140,7 @@ class Prepared:
         priority: the modality that goes first on a shared day, if any.
         sch3_hard: whether SCH-3 is hard for the goal.
         linked: index pairs of combined blocks given in the input (lift index, run index).
+        outside: what the neighbouring weeks hold on the days around this one.
     """
 
     request: WeekRequest
@@ -140,6 +150,7 @@ class Prepared:
     priority: Modality | None
     sch3_hard: bool
     linked: tuple[tuple[int, int], ...]
+    outside: Outside
 
     def item(self, session_id: str) -> Item:
         """The item of session ``session_id``."""
@@ -297,15 +308,17 @@ def any_starts(
 
 
 NEIGHBOUR_REACH_MIN = 48 * 60
-"""Sessions further apart than this (end to start) can break no hard gap rule (PHY-1, SCH-4)."""
+"""Sessions further apart than this (end to start) share no gap rule (PHY-1, SCH-4 reach 48 h)."""
 
 
 @dataclass(frozen=True, slots=True)
-class _Near:
-    """A neighbouring week's session close enough to matter, on the week's time axis.
+class Near:
+    """A neighbouring week's session, on the week's time axis.
 
     Attributes:
         session: the session.
+        day: its local date as a day of the week (-1 = the Sunday before, 7 = the
+            Monday after).
         start_min: elapsed start, whole minutes (rounded down).
         end_min: elapsed end, whole minutes (rounded down).
         start_us: elapsed start in microseconds, exact.
@@ -313,10 +326,36 @@ class _Near:
     """
 
     session: ScheduledSession
+    day: int
     start_min: int
     end_min: int
     start_us: int
     end_us: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outside:
+    """What the week before holds on the days just before this one.
+
+    The day rules that reach across midnight on Sunday read these: SCH-5 (the day
+    after a hard run), RL-2 (leg lifts on consecutive days) and RL-3 (loaded days in
+    a row). Days are numbered as the week's: -1 is the Sunday before. Only the days
+    before the week are kept: a pair or stretch across Sunday night is priced in the
+    week of its later session (``docs/placement.md``, "Neighbouring weeks").
+
+    Attributes:
+        hard_run_days: days with a hard run.
+        leg_lifts: days and the lifts that train the legs starting on them.
+        loaded_days: days with a loaded session (RL-3).
+    """
+
+    hard_run_days: frozenset[int] = frozenset()
+    leg_lifts: tuple[tuple[int, SessionSpec], ...] = ()
+    loaded_days: frozenset[int] = frozenset()
+
+    def legs_on(self, day: int) -> list[SessionSpec]:
+        """The lifts that train the legs and start on ``day``."""
+        return [spec for d, spec in self.leg_lifts if d == day]
 
 
 _MICROSECOND = timedelta(microseconds=1)
@@ -324,69 +363,129 @@ _US_PER_MINUTE = 60_000_000
 _US_PER_SECOND = 1_000_000
 
 
-def _near_neighbours(request: WeekRequest, clock: WeekClock) -> list[_Near]:
-    """The neighbours close enough to matter, with their times on the week's axis."""
-    near = []
+def _neighbour_day(session: ScheduledSession, request: WeekRequest, clock: WeekClock) -> int:
+    """The neighbour's local date as a day of the week (all-day sessions: their date as given)."""
+    if session.all_day:
+        return (session.start.date() - request.week_start).days
+    return (session.start.astimezone(clock.zone).date() - request.week_start).days
+
+
+def neighbours_on_axis(request: WeekRequest, clock: WeekClock) -> list[Near]:
+    """Every neighbour with its times on the week's axis; one inside the week raises."""
+    result = []
     # In UTC: two datetimes of one zone subtract as wall-clock times, not real time.
     midnight = clock.at(0).astimezone(UTC)
     for session in request.neighbours:
-        start, end = clock.elapsed_min(session.start), clock.elapsed_min(session.end)
-        if 0 <= clock.day_of(start) < DAYS_PER_WEEK:
+        day = _neighbour_day(session, request, clock)
+        if 0 <= day < DAYS_PER_WEEK:
             raise InvalidInput(
                 "neighbours",
                 session.id,
                 f"a session outside the week of {request.week_start} (it is a session to place)",
             )
-        if end > -NEIGHBOUR_REACH_MIN and start < MINUTES_PER_WEEK + NEIGHBOUR_REACH_MIN:
-            near.append(
-                _Near(
-                    session=session,
-                    start_min=start,
-                    end_min=end,
-                    start_us=(session.start.astimezone(UTC) - midnight) // _MICROSECOND,
-                    end_us=(session.end.astimezone(UTC) - midnight) // _MICROSECOND,
-                )
+        result.append(
+            Near(
+                session=session,
+                day=day,
+                start_min=clock.elapsed_min(session.start),
+                end_min=clock.elapsed_min(session.end),
+                start_us=(session.start.astimezone(UTC) - midnight) // _MICROSECOND,
+                end_us=(session.end.astimezone(UTC) - midnight) // _MICROSECOND,
             )
-    return near
+        )
+    return result
 
 
-def _breaks_gap_rule(
-    spec: SessionSpec, other: SessionSpec, *, other_first: bool, gap_s: int, context: WeekContext
-) -> bool:
-    """True if a lift/run pair ``gap_s`` apart breaks SCH-4 or the PHY-1 pair bound.
+def _near_neighbours(request: WeekRequest, clock: WeekClock) -> list[Near]:
+    """The neighbours close enough to matter to a start: within reach of the week or a race."""
+    reach = NEIGHBOUR_REACH_MIN
+    return [
+        n
+        for n in neighbours_on_axis(request, clock)
+        if (n.end_min > -reach and n.start_min < MINUTES_PER_WEEK + reach)
+        or is_race(n.session.spec)
+        or spoils_a_race(n.session.spec)
+    ]
 
-    The same tests as the checkers ``runlift.rules.checkers.sch_4`` and ``phy_1`` make
-    on the pair (a test in ``tests/placement`` compares the two on many starts).
-    """
-    lift, run = (spec, other) if spec.is_lift else (other, spec)
-    run_first = (other is run) == other_first
-    if lift.is_heavy_lower:
-        if not run_first and gap_s < hours_to_s(
-            SCH_4.param("after_heavy_lower_h", context.profile)
-        ):
-            return True
-        limit = hours_to_s(SCH_4.param("hard_run_before_heavy_lower_h", context.profile))
-        if run_first and run.is_hard_run and gap_s < limit:
-            return True
-    cost = phy_1.cost_at_gap(
-        lift=lift, run=run, run_before_lift=run_first, gap_h=s_to_hours(max(0, gap_s))
+
+def outside_days(request: WeekRequest, clock: WeekClock) -> Outside:
+    """The facts of the days before the week that the day rules read (``Outside``)."""
+    before = sorted(
+        (n for n in neighbours_on_axis(request, clock) if n.day < 0), key=lambda n: n.start_us
     )
-    return cost > PHY_1.param("max_pair_cost", context.profile)
+    return Outside(
+        hard_run_days=frozenset(n.day for n in before if n.session.spec.is_hard_run),
+        leg_lifts=tuple(
+            (n.day, dataclasses.replace(n.session.spec, id=SessionId(""), title=""))
+            for n in before
+            if trains_legs(n.session.spec)
+        ),
+        loaded_days=frozenset(n.day for n in before if loads_the_day(n.session.spec)),
+    )
 
 
-def _clear_of_neighbours(
-    spec: SessionSpec, start: int, near: list[_Near], context: WeekContext
-) -> bool:
-    """True if a start breaks no hard gap rule (SCH-4, PHY-1) with a neighbouring week's session."""
+@dataclass(frozen=True, slots=True)
+class NeighbourCost:
+    """What one start of a session costs against the neighbouring weeks' sessions.
+
+    Attributes:
+        clear: no hard rule breaks (no overlap; SCH-4, the PHY-1 pair bound, RL-4).
+        phy_1: PHY-1 points of the pairs it makes, times the rule's weight.
+        sch_4: SCH-4 quality runs within a day after heavy legs, times the rule's weight.
+    """
+
+    clear: bool
+    phy_1: int = 0
+    sch_4: int = 0
+
+
+_BLOCKED = NeighbourCost(clear=False)
+_FREE = NeighbourCost(clear=True)
+
+
+def _race_clash(spec: SessionSpec, day: int, other: Near, context: WeekContext) -> bool:
+    """True if RL-4 forbids ``spec`` on ``day`` next to the neighbour ``other``."""
+    protected = protected_offsets(context)
+    if spoils_a_race(spec) and is_race(other.session.spec) and other.day - day in protected:
+        return True
+    return is_race(spec) and spoils_a_race(other.session.spec) and day - other.day in protected
+
+
+def neighbour_cost(
+    spec: SessionSpec,
+    start: int,
+    day: int,
+    near: list[Near],
+    context: WeekContext,
+    *,
+    price_all: bool = False,
+) -> NeighbourCost:
+    """What starting ``spec`` at elapsed minute ``start`` on local ``day`` costs next to ``near``.
+
+    The same tests and prices as the checkers ``runlift.rules.checkers.sch_4``,
+    ``phy_1`` and ``rl_4`` make on each pair (a test in ``tests/placement`` compares
+    them on many starts). Hard rules hold against every neighbour; only the pairs
+    with sessions before the week are priced (each pair across Sunday night is
+    priced in the week of its later session). A start that breaks a hard rule is
+    priced at nothing, unless ``price_all`` (a fixed session: its pairs are history,
+    but they cost).
+    """
     end = start + spec.duration_min
+    clear = True
+    points = [0, 0]
     for other in near:
-        if other.start_min < end and start < other.end_min:
-            return False
+        if (other.start_min < end and start < other.end_min) or _race_clash(
+            spec, day, other, context
+        ):
+            if not price_all:
+                return _BLOCKED
+            clear = False
         if other.session.spec.modality is spec.modality or other.session.all_day:
             continue
+        # Whole minutes are rounded down: a minute more keeps a gap just short of 48 h.
         if (
-            other.start_min - end >= NEIGHBOUR_REACH_MIN
-            or start - other.end_min >= NEIGHBOUR_REACH_MIN
+            other.start_min - end > NEIGHBOUR_REACH_MIN
+            or start - other.end_min > NEIGHBOUR_REACH_MIN
         ):
             continue
         start_us, end_us = start * _US_PER_MINUTE, end * _US_PER_MINUTE
@@ -394,12 +493,40 @@ def _clear_of_neighbours(
         later_start, earlier_end = (
             (start_us, other.end_us) if other_first else (other.start_us, end_us)
         )
-        gap_s = round((later_start - earlier_end) / _US_PER_SECOND)
-        if _breaks_gap_rule(
-            spec, other.session.spec, other_first=other_first, gap_s=gap_s, context=context
-        ):
-            return False
-    return True
+        gap = round((later_start - earlier_end) / _US_PER_SECOND)
+        mine, theirs = spec, other.session.spec
+        lift, run = (mine, theirs) if mine.is_lift else (theirs, mine)
+        run_first = (theirs is run) == other_first
+        status = sch_4.pair_status(
+            lift=lift, run=run, run_first=run_first, gap_seconds=gap, profile=context.profile
+        )
+        cost = phy_1.cost_at_gap(
+            lift=lift, run=run, run_before_lift=run_first, gap_h=s_to_hours(max(0, gap))
+        )
+        if status in {"after", "before"} or cost > PHY_1.param("max_pair_cost", context.profile):
+            if not price_all:
+                return _BLOCKED
+            clear = False
+        if other.day >= DAYS_PER_WEEK:
+            continue
+        points[0] += cost * (PHY_1.weight or 0)
+        if status == "quality":
+            points[1] += sch_4.quality_points(context)
+    if clear and points == [0, 0]:
+        return _FREE
+    return NeighbourCost(clear=clear, phy_1=points[0], sch_4=points[1])
+
+
+def _boundary(costs: list[NeighbourCost]) -> tuple[tuple[RuleId, tuple[int, ...]], ...]:
+    """Per rule, the points of each start (``Item.boundary``); rules always at 0 left out."""
+    return tuple(
+        (rule_id, points)
+        for rule_id, points in (
+            (PHY_1.id, tuple(c.phy_1 for c in costs)),
+            (SCH_4.id, tuple(c.sch_4 for c in costs)),
+        )
+        if any(points)
+    )
 
 
 def _fixed_minutes(
@@ -466,6 +593,7 @@ def prepare(
     )
     pieces = window_pieces(request)
     near = _near_neighbours(request, clock)
+    outside = outside_days(request, clock)
     items: list[Item] = []
     by_duration: dict[int, list[tuple[int, int, int]]] = {}
     for n, spec in enumerate(request.sessions):
@@ -484,6 +612,11 @@ def prepare(
                     start_windows=(),
                     previous_min=previous_at.get(spec.id),
                     preferred_min_of_day=preferred_min,
+                    boundary=_boundary(
+                        [neighbour_cost(spec, start, day, near, context, price_all=True)]
+                    )
+                    if near
+                    else (),
                 )
             )
             continue
@@ -496,8 +629,11 @@ def prepare(
         if dates is not None:
             days = {(day - request.week_start).days for day in dates}
             found = [f for f in found if f[1] in days]
+        boundary: tuple[tuple[RuleId, tuple[int, ...]], ...] = ()
         if near:
-            found = [f for f in found if _clear_of_neighbours(spec, f[0], near, context)]
+            costs = [neighbour_cost(spec, f[0], f[1], near, context) for f in found]
+            found = [f for f, c in zip(found, costs, strict=True) if c.clear]
+            boundary = _boundary([c for c in costs if c.clear])
         items.append(
             Item(
                 index=n,
@@ -509,6 +645,7 @@ def prepare(
                 start_windows=tuple(w for _, _, w in found),
                 previous_min=previous_at.get(spec.id),
                 preferred_min_of_day=preferred_min,
+                boundary=boundary,
             )
         )
     return Prepared(
@@ -519,6 +656,7 @@ def prepare(
         priority=priority_first(context),
         sch3_hard=sch3_is_hard(context),
         linked=linked,
+        outside=outside,
     )
 
 

@@ -50,9 +50,14 @@ class WeekPlacement:
         sessions: the placed sessions in start order; a combined block made by the
             planner links its parts through ``SessionSpec.combined_with``.
         explanations: why each session is where it is.
-        cost: ``runlift.rules.week_cost`` of ``sessions``, by rule.
-        solver_cost: the same cost as the solver's objective terms counted it (equal
-            to ``cost``; kept to show that the model prices exactly the rules).
+        cost: ``runlift.rules.week_cost`` of ``sessions``, by rule: the week's own cost.
+        boundary_cost: the soft costs of the pairs and day stretches that join the week to
+            the neighbouring weeks' sessions (``WeekRequest.neighbours``), by rule, as the
+            checkers measure them: the cost of the week and the neighbours together less
+            their own costs. Empty without neighbours. When weeks are placed in order with
+            the week before as neighbours, each such pair is counted once, in its later week.
+        solver_cost: the rule cost as the solver's objective terms counted it: equal to
+            ``cost + boundary_cost`` (kept to show that the model prices exactly the rules).
         preferences: points of the terms that are not rule costs: ``moves``
             (re-placement), ``preferred_start`` and ``best_slot`` (tie-breaks).
         moved: sessions whose start differs from the previous placement.
@@ -63,6 +68,7 @@ class WeekPlacement:
     sessions: tuple[ScheduledSession, ...]
     explanations: Mapping[SessionId, Explanation]
     cost: CostBreakdown
+    boundary_cost: CostBreakdown
     solver_cost: CostBreakdown
     preferences: Mapping[str, int]
     moved: tuple[SessionId, ...]
@@ -79,12 +85,16 @@ class Conflict:
         session_ids: the sessions involved.
         inputs: the inputs behind the collision, one short line each.
         text: one paragraph a person can act on.
+        demands: one line per colliding rule, without the sessions: the rule ID and what
+            it demands under the athlete's profile and goal, e.g. ``SCH-10: at least 2
+            rest days a week, as the athlete asked``.
     """
 
     rule_ids: tuple[RuleId, ...]
     session_ids: tuple[SessionId, ...]
     inputs: tuple[str, ...]
     text: str
+    demands: tuple[str, ...] = ()
 
 
 class RelaxationKind(StrEnum):
@@ -95,6 +105,7 @@ class RelaxationKind(StrEnum):
     PROFILE = "profile"
     ALLOW_COMBINED = "allow_combined"
     DROP_SESSION = "drop_session"
+    REST_DAYS = "rest_days"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -114,11 +125,13 @@ class Relaxation:
         kind: what changes.
         size: how much it changes, in change points (``docs/placement.md``): one per
             hour of added window time, 1.5 per evidence-profile step, 2 for allowing
-            combined sessions, 3 per dropped session (6 for a key session).
+            combined sessions, 3 per dropped session (6 for a key session), 4 per rest
+            day fewer.
         text: the change in words.
         windows: windows to add or extend.
         profile: the evidence profile to switch to.
         session_ids: sessions to drop.
+        rest_days_min: the athlete's new minimum of rest days a week.
     """
 
     kind: RelaxationKind
@@ -127,6 +140,7 @@ class Relaxation:
     windows: tuple[WindowChange, ...] = ()
     profile: EvidenceProfile | None = None
     session_ids: tuple[SessionId, ...] = ()
+    rest_days_min: int | None = None
 
     def apply(self, request: WeekRequest) -> WeekRequest:
         """Return ``request`` with this change made."""
@@ -134,6 +148,10 @@ class Relaxation:
         if self.kind is RelaxationKind.PROFILE and self.profile is not None:
             return dataclasses.replace(
                 request, context=dataclasses.replace(context, profile=self.profile)
+            )
+        if self.kind is RelaxationKind.REST_DAYS and self.rest_days_min is not None:
+            return dataclasses.replace(
+                request, context=dataclasses.replace(context, rest_days_min=self.rest_days_min)
             )
         if self.kind is RelaxationKind.ALLOW_COMBINED:
             return dataclasses.replace(

@@ -18,6 +18,9 @@ from runlift.placement.clock import DAYS_PER_WEEK
 from runlift.placement.constraints import days
 from runlift.placement.model import PlacementModel, Term
 from runlift.placement.prepare import Item, Prepared
+from runlift.rules.checkers.rl_3 import loads_the_day
+from runlift.rules.checkers.rl_4 import is_race, spoils_a_race
+from runlift.rules.checkers.sch_4 import is_quality_run
 from runlift.rules.model import RuleId
 from runlift.science.interference import lift_factor, run_intensity_factor
 from runlift.vocabulary import LiftKind, MuscleGroup, RunKind
@@ -84,7 +87,8 @@ def _rule_signature(spec: SessionSpec) -> tuple[object, ...]:
     Runs: duration, interference intensity (PHY-1), hard or not (SCH-4, SCH-5),
     explosive (SCH-9). Lifts: duration, interference factor and whether it trains the
     legs (PHY-1), heavy lower (SCH-4), upper-body (SCH-5), explosive (SCH-9), muscle
-    groups (SCH-7). Both: modality and key (RUN-3's best slot). A tempo and an interval
+    groups (SCH-7). Both: modality and key (RUN-3's best slot), quality run (SCH-4),
+    loaded day (RL-3), race and what a race keeps away (RL-4). A tempo and an interval
     run of the same length thus differ in nothing the placement weighs.
     """
     if spec.is_run and isinstance(spec.kind, RunKind):
@@ -105,6 +109,10 @@ def _rule_signature(spec: SessionSpec) -> tuple[object, ...]:
         spec.is_explosive,
         spec.is_hard_run,
         spec.is_heavy_lower,
+        is_quality_run(spec),
+        loads_the_day(spec),
+        is_race(spec),
+        spoils_a_race(spec),
         factor,
     )
 
@@ -121,6 +129,7 @@ def _interchangeable(first: Item, second: Item) -> bool:
         and second.preferred_min_of_day is None
         and first.spec.combined_with is None
         and second.spec.combined_with is None
+        and first.boundary == second.boundary
         and _rule_signature(first.spec) == _rule_signature(second.spec)
     )
 
@@ -136,7 +145,9 @@ def model_key(prepared: Prepared) -> tuple[object, ...]:
     context, the local midnights of the week (a clock change shifts them), the
     combined blocks by position, and per session every field but its id and title,
     its fixed start, its allowed starts (windows, commitments and the neighbouring
-    weeks' sessions are all in them), its previous start and its preferred start.
+    weeks' sessions are all in them), its previous start, its preferred start and the
+    price of each start against the neighbouring weeks' sessions, and what those
+    sessions hold on the days around the week (``Prepared.outside``).
     """
     position = {item.id: item.index for item in prepared.items}
     sessions = tuple(
@@ -149,11 +160,12 @@ def model_key(prepared: Prepared) -> tuple[object, ...]:
             item.start_days,
             item.previous_min,
             item.preferred_min_of_day,
+            item.boundary,
         )
         for item in prepared.items
     )
     midnights = tuple(prepared.clock.midnight_min(day) for day in range(DAYS_PER_WEEK + 1))
-    return (prepared.request.context, midnights, prepared.linked, sessions)
+    return (prepared.request.context, midnights, prepared.linked, prepared.outside, sessions)
 
 
 def build(prepared: Prepared, *, diagnose: bool = False, objective: bool = True) -> PlacementModel:

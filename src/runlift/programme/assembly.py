@@ -3,18 +3,29 @@
 ``build_plan`` is the main job of runlift. Per week it asks the periodisation
 for the week's shape (``outline_plan``), the running and lifting prescriptions
 for the sessions (``plan_runs``, ``plan_lifts``) and the weekly placement for
-their times (``place_week``), with the previous week's sessions as neighbours
-so that the hard gap rules also hold across Sunday night. Each week's solver
+their times (``place_week``), with the previous week's sessions (and next
+week's race, if it has one) as neighbours so that every rule between sessions
+also holds across Sunday night; the pairs across it are priced once, in the
+week of their later session. Each week's solver
 starts from last week's weekdays and times (``place_week(hint=...)``), and a week
-whose model repeats an earlier one's takes its solution (``PlacementMemo``). The
-periodisation plans no more sessions than the windows hold, so weeks rarely
-collide; a week that cannot hold every session loses the least important session
-its conflicts name (easy runs first, never a key session while another will do,
-never a lift SCH-7 needs), one at a time, and the week's notes say what was
-dropped and why. Each session keeps to the dates its outline allows
-(``WeekRequest.allowed_dates``): the long run to the week's longest window and,
-near a race, the shakeout to the day before it, hard runs to 3 days or more
-before it, no run after it and no lift on its eve. The result is deterministic:
+whose model repeats an earlier one's takes its solution (``PlacementMemo``).
+
+The athlete's rest days are a hard rule (SCH-10): a week holds at most
+``7 - rest_days_min`` runs and as many lifts (RL-1), so the least important
+sessions beyond that are left out first. The periodisation plans no more
+sessions than the windows hold, so weeks rarely collide further; a week that
+still cannot hold every session loses the least important session its conflicts
+name (easy runs first, never a key session while another will do, never a lift
+SCH-7 needs), one at a time. Every such change is a ``PlanAdjustment`` of the
+week, with the rule IDs behind it, and its text is among the week's notes. A
+week that cannot be placed even then is refused (``Infeasible``) with its
+conflicts and the changes that would make it work. The result is deterministic:
+Each session keeps to the dates its outline allows (``WeekRequest.allowed_dates``):
+the long run to the week's longest window and, near a race, the shakeout to the day
+before it, hard runs to 3 days or more before it, no run after it and no lift on its
+eve; a lift to the dates its prescription asks for (the last heavy session before a
+race, a primer after an early strength test). A week whose lifts cannot keep their
+dates is tried once more with the lifts free. The result is deterministic:
 the same profile gives the same plan.
 """
 
@@ -27,8 +38,9 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from runlift.domain.athlete import AthleteProfile
-from runlift.domain.plan import Plan, PlanDay, PlannedSession, PlanWeek
+from runlift.domain.plan import Plan, PlanAdjustment, PlanDay, PlannedSession, PlanWeek
 from runlift.domain.prescription import Prescription
+from runlift.domain.quantities import quantity
 from runlift.domain.sessions import ScheduledSession, SessionId, SessionSpec
 from runlift.domain.week import WeekContext, WeekRequest
 from runlift.errors import InvalidInput, PlanningError, UnplaceableWeek
@@ -44,12 +56,17 @@ from runlift.programme.baseline import Baseline, baseline
 from runlift.programme.lifting_prescription import ExerciseLibrary, PlannedLift, plan_lifts
 from runlift.programme.periodisation import WeekOutline, outline_plan
 from runlift.programme.running_prescription import plan_runs
+from runlift.rules.checkers.rl_1 import most_per_day
+from runlift.vocabulary import Modality
 
 RACE_START = time(9, 0)
 """Local start assumed for a race (most road races start in the morning); a fixed lift (the
 strength test) brings its own start."""
 
 MAX_DROPS_PER_WEEK = 6
+DAYS_PER_WEEK = 7
+DROPPED = "dropped"
+"""``PlanAdjustment.kind`` of a session left out of its week."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,15 +166,8 @@ def _lift_day_lines(outline: WeekOutline) -> tuple[str, ...]:
     )
 
 
-def _drop_choice(
-    result: InfeasibleWeek, written: Sequence[_Written], request: WeekRequest
-) -> _Written | None:
-    """The session to drop: the least important one the conflicts name, else of the week.
-
-    Sessions with a fixed date (the race) stay, and so does a lift whose loss would
-    break SCH-7's composition.
-    """
-    named = {session_id for c in result.conflicts for session_id in c.session_ids}
+def _droppable(written: Sequence[_Written], request: WeekRequest) -> list[_Written]:
+    """Sessions the week may lose: not the race (a fixed date), not a lift SCH-7 needs."""
     droppable = []
     for w in written:
         if w.fixed_date is not None:
@@ -168,8 +178,84 @@ def _drop_choice(
         except InvalidInput:
             continue
         droppable.append(w)
+    return droppable
+
+
+def _drop_choice(
+    result: InfeasibleWeek, written: Sequence[_Written], request: WeekRequest
+) -> _Written | None:
+    """The session to drop: the least important one the conflicts name, else of the week.
+
+    Sessions with a fixed date (the race) stay, and so does a lift whose loss would
+    break SCH-7's composition.
+    """
+    named = {session_id for c in result.conflicts for session_id in c.session_ids}
+    droppable = _droppable(written, request)
     pool = [w for w in droppable if w.spec.id in named] or droppable
     return min(pool, key=lambda w: drop_rank(w.spec), default=None)
+
+
+def _dropped(written: _Written, rule_ids: Sequence[str], why: str) -> PlanAdjustment:
+    """The adjustment that says ``written`` was left out of its week, and why.
+
+    Its text starts with the rule IDs; a session that only the windows could not hold
+    names no rule.
+    """
+    rules = tuple(dict.fromkeys(rule_ids))
+    prefix = f"{', '.join(rules)}: " if rules else ""
+    return PlanAdjustment(
+        rule_ids=rules,
+        kind=DROPPED,
+        session_id=written.spec.id,
+        title=written.spec.title,
+        text=f"{prefix}'{written.spec.title}' is left out this week: {why}",
+    )
+
+
+def _why(result: InfeasibleWeek) -> str:
+    """Why a week could not hold all its sessions, in one sentence without session lists."""
+    parts = []
+    for conflict in result.conflicts:
+        inputs = [i for i in conflict.inputs if "fits only in" not in i and "fits in no" not in i]
+        parts.append("; ".join(conflict.demands) + (f" ({'; '.join(inputs)})" if inputs else ""))
+    return "with it these cannot all hold: " + " / ".join(parts) if parts else "the rules collide"
+
+
+def _fit_rest_days(
+    written: list[_Written], request: WeekRequest
+) -> tuple[list[_Written], list[PlanAdjustment]]:
+    """Leave out the sessions the athlete's rest days cannot hold, before any solving.
+
+    SCH-10 keeps ``rest_days_min`` days free and RL-1 allows one run and one lift a
+    day, so a week holds at most ``7 - rest_days_min`` runs and as many lifts. The
+    least important ones beyond that are left out (easy runs first), and each is said.
+    """
+    context = request.context
+    days = DAYS_PER_WEEK - context.rest_days_min
+    adjustments: list[PlanAdjustment] = []
+    for modality in Modality:
+        most = days * most_per_day(modality, context)
+        while True:
+            same = [w for w in written if w.spec.modality is modality]
+            if len(same) <= most:
+                break
+            current = dataclasses.replace(request, sessions=tuple(w.spec for w in written))
+            pool = [w for w in _droppable(same, current) if w.spec.modality is modality]
+            if not pool:
+                break
+            victim = min(pool, key=lambda w: drop_rank(w.spec))
+            noun = f"{modality.value}s"
+            adjustments.append(
+                _dropped(
+                    victim,
+                    ("SCH-10", "RL-1"),
+                    f"{len(same)} {noun} need {len(same)} days at one a day, but there is "
+                    f"room for {quantity(days, 'days')} of training after the "
+                    f"{quantity(context.rest_days_min, 'rest days')} a week you asked for",
+                )
+            )
+            written = [w for w in written if w is not victim]
+    return written, adjustments
 
 
 def _hint(
@@ -205,37 +291,66 @@ def _hint(
     return hint
 
 
+def _request(
+    outline: WeekOutline,
+    written: Sequence[_Written],
+    profile: AthleteProfile,
+    neighbours: tuple[ScheduledSession, ...],
+) -> WeekRequest:
+    return WeekRequest(
+        week_start=outline.start,
+        sessions=tuple(w.spec for w in written),
+        availability=profile.availability,
+        context=week_context(profile),
+        neighbours=neighbours,
+        allowed_dates={w.spec.id: w.allowed_dates for w in written if w.allowed_dates is not None},
+    )
+
+
+def _fixed_sessions(written: Sequence[_Written], zone: ZoneInfo) -> tuple[ScheduledSession, ...]:
+    """The sessions of ``written`` with a fixed date (the race), at their start."""
+    result = []
+    for w in written:
+        if w.fixed_date is None:
+            continue
+        start = datetime.combine(w.fixed_date, w.fixed_start, tzinfo=zone)
+        result.append(
+            ScheduledSession(
+                spec=w.spec, start=start, end=start + timedelta(minutes=w.spec.duration_min)
+            )
+        )
+    return tuple(result)
+
+
 def _place(
     outline: WeekOutline,
     written: list[_Written],
     profile: AthleteProfile,
     *,
     time_limit_s: float,
-    neighbours: tuple[ScheduledSession, ...],
+    previous: tuple[ScheduledSession, ...],
+    following: tuple[ScheduledSession, ...],
     memo: PlacementMemo,
-) -> tuple[WeekPlacement, list[_Written], list[str]]:
+) -> tuple[WeekPlacement, list[_Written], list[PlanAdjustment]]:
     """Place the week, keeping each session to its allowed dates.
 
     Should even dropping sessions not make room, the lifts are freed from their
     dates (the runs keep theirs: they carry the race's rules) and the week is tried
     once more.
     """
+    arguments = {
+        "time_limit_s": time_limit_s,
+        "previous": previous,
+        "following": following,
+        "memo": memo,
+    }
     try:
-        return _place_within(
-            outline,
-            written,
-            profile,
-            time_limit_s=time_limit_s,
-            neighbours=neighbours,
-            memo=memo,
-        )
+        return _place_within(outline, written, profile, **arguments)  # type: ignore[arg-type]
     except PlanningError:
         if not any(w.allowed_dates is not None for w in written if w.spec.is_lift):
             raise
     freed = [dataclasses.replace(w, allowed_dates=None) if w.spec.is_lift else w for w in written]
-    return _place_within(
-        outline, freed, profile, time_limit_s=time_limit_s, neighbours=neighbours, memo=memo
-    )
+    return _place_within(outline, freed, profile, **arguments)  # type: ignore[arg-type]
 
 
 def _place_within(
@@ -244,44 +359,44 @@ def _place_within(
     profile: AthleteProfile,
     *,
     time_limit_s: float,
-    neighbours: tuple[ScheduledSession, ...],
+    previous: tuple[ScheduledSession, ...],
+    following: tuple[ScheduledSession, ...],
     memo: PlacementMemo,
-) -> tuple[WeekPlacement, list[_Written], list[str]]:
+) -> tuple[WeekPlacement, list[_Written], list[PlanAdjustment]]:
+    """Place the week, dropping what it cannot hold.
+
+    ``previous`` are last week's placed sessions, ``following`` next week's sessions
+    with a fixed date (a Monday race protects this Sunday, RL-4): both are neighbours,
+    and only the previous ones are priced in this week.
+    """
     zone = ZoneInfo(profile.timezone)
-    dropped: list[str] = []
+    neighbours = (*previous, *following)
+    written, adjustments = _fit_rest_days(written, _request(outline, written, profile, neighbours))
+    fixed: Mapping[SessionId, datetime] = {s.id: s.start for s in _fixed_sessions(written, zone)}
     for _ in range(MAX_DROPS_PER_WEEK + 1):
-        request = WeekRequest(
-            week_start=outline.start,
-            sessions=tuple(w.spec for w in written),
-            availability=profile.availability,
-            context=week_context(profile),
-            neighbours=neighbours,
-            allowed_dates={
-                w.spec.id: w.allowed_dates for w in written if w.allowed_dates is not None
-            },
-        )
-        fixed: Mapping[SessionId, datetime] = {
-            w.spec.id: datetime.combine(w.fixed_date, w.fixed_start, tzinfo=zone)
-            for w in written
-            if w.fixed_date is not None
-        }
+        request = _request(outline, written, profile, neighbours)
         result = place_week(
             request,
             time_limit_s=time_limit_s,
             fixed=fixed,
-            hint=_hint(written, neighbours, zone),
+            hint=_hint(written, previous, zone),
             memo=memo,
             suggest=False,
         )
         if isinstance(result, WeekPlacement):
-            return result, written, dropped
+            return result, written, adjustments
         victim = _drop_choice(result, written, request)
         if victim is None:
             break
-        reasons = "; ".join(c.text for c in result.conflicts) or "the hard rules collide"
-        dropped.append(f"Dropped '{victim.spec.title}': the week could not hold it ({reasons})")
+        rule_ids = [r for c in result.conflicts for r in c.rule_ids if r != "availability"]
+        adjustments.append(_dropped(victim, rule_ids, _why(result)))
         written = [w for w in written if w.spec.id != victim.spec.id]
-    raise _unplaceable(outline, request, time_limit_s=time_limit_s, fixed=fixed)
+    raise _unplaceable(
+        outline,
+        _request(outline, written, profile, neighbours),
+        time_limit_s=time_limit_s,
+        fixed=fixed,
+    )
 
 
 def _unplaceable(
@@ -327,7 +442,10 @@ def _planned(
 
 
 def _week(
-    outline: WeekOutline, written: Sequence[_Written], placement: WeekPlacement, dropped: list[str]
+    outline: WeekOutline,
+    written: Sequence[_Written],
+    placement: WeekPlacement,
+    adjustments: Sequence[PlanAdjustment],
 ) -> PlanWeek:
     by_id = {w.spec.id: w for w in written}
     days = []
@@ -345,7 +463,8 @@ def _week(
         phase=outline.phase,
         deload=outline.deload,
         days=tuple(days),
-        notes=(*outline.notes, *dropped),
+        notes=(*outline.notes, *(a.text for a in adjustments)),
+        adjustments=tuple(adjustments),
     )
 
 
@@ -366,25 +485,31 @@ def build_plan(
 
     Raises:
         InvalidInput: the profile cannot make a plan (see ``outline_plan``).
-        PlanningError: a week cannot be placed even after dropping sessions.
+        UnplaceableWeek: a week cannot be placed even after dropping sessions; it names
+            the colliding rules and the changes that would make the week work.
     """
     numbers = baseline(profile)
     outlines = outline_plan(profile)
+    zone = ZoneInfo(profile.timezone)
+    written_weeks = [_written(outline, profile, numbers, library, outlines) for outline in outlines]
     weeks = []
     previous: tuple[ScheduledSession, ...] = ()
     memo = PlacementMemo()
-    for outline in outlines:
-        written = _written(outline, profile, numbers, library, outlines)
-        placement, kept, dropped = _place(
+    for index, (outline, written) in enumerate(zip(outlines, written_weeks, strict=True)):
+        following = (
+            _fixed_sessions(written_weeks[index + 1], zone) if index + 1 < len(outlines) else ()
+        )
+        placement, kept, adjustments = _place(
             outline,
             written,
             profile,
             time_limit_s=time_limit_s,
-            neighbours=previous,
+            previous=previous,
+            following=following,
             memo=memo,
         )
         previous = placement.sessions
-        weeks.append(_week(outline, kept, placement, dropped))
+        weeks.append(_week(outline, kept, placement, adjustments))
         if progress is not None:
             progress(len(weeks), len(outlines))
     return Plan(

@@ -14,6 +14,8 @@ from runlift.rules.checkers import (
     phy_1,
     rl_1,
     rl_2,
+    rl_3,
+    rl_4,
     sch_1,
     sch_2,
     sch_3,
@@ -46,6 +48,8 @@ CHECKS: Final[Mapping[RuleId, Check]] = MappingProxyType(
         RuleId("SCH-10"): sch_10.check,
         RuleId("RL-1"): rl_1.check,
         RuleId("RL-2"): rl_2.check,
+        RuleId("RL-3"): rl_3.check,
+        RuleId("RL-4"): rl_4.check,
     }
 )
 """The solver-free checker of every rule that judges placed sessions."""
@@ -56,10 +60,12 @@ PENALTIES: Final[Mapping[RuleId, Penalty]] = MappingProxyType(
         RuleId("SCH-1"): sch_1.penalty,
         RuleId("SCH-2"): sch_2.penalty,
         RuleId("SCH-3"): sch_3.penalty,
+        RuleId("SCH-4"): sch_4.penalty,
         RuleId("SCH-5"): sch_5.penalty,
         RuleId("SCH-8"): sch_8.penalty,
         RuleId("SCH-10"): sch_10.penalty,
         RuleId("RL-2"): rl_2.penalty,
+        RuleId("RL-3"): rl_3.penalty,
     }
 )
 """The penalty of every rule with a weight (``runlift.rules.weights.WEIGHTS``)."""
@@ -76,8 +82,9 @@ def check_sessions(sessions: Sequence[ScheduledSession], context: WeekContext) -
     """Every violation in a span of sessions of any length, sorted by time then rule.
 
     Per-day rules group by local date and per-week rules (SCH-7, SCH-8, SCH-10)
-    by ISO week; gap and pair rules (PHY-1, SCH-4, SCH-5) also judge pairs that
-    straddle a week boundary, e.g. Sunday's hard run and Monday's heavy squat.
+    by ISO week; gap, pair and day-sequence rules (PHY-1, SCH-4, SCH-5, RL-2,
+    RL-3, RL-4) also judge sessions that straddle a week boundary, e.g. Sunday's
+    hard run and Monday's heavy squat.
     """
     zone(context)  # an unknown timezone is the caller's error, reported before any rule
     ordered = in_order(sessions)

@@ -124,6 +124,13 @@ class CostBreakdown:
         """Sum of all terms."""
         return sum(self.terms.values())
 
+    def __add__(self, other: CostBreakdown) -> CostBreakdown:
+        """The two breakdowns' terms added rule by rule."""
+        terms = dict(self.terms)
+        for rule_id, value in other.terms.items():
+            terms[rule_id] = terms.get(rule_id, 0) + value
+        return CostBreakdown(terms=terms)
+
     def _nonzero(self) -> dict[RuleId, int]:
         return {rule_id: value for rule_id, value in self.terms.items() if value != 0}
 

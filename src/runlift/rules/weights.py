@@ -1,9 +1,12 @@
 """The one table of soft-rule weights: integer penalty per unit, named by rule.
 
 The planner's objective and ``week_cost`` both read these numbers; the relative
-sizes say what gives way first (a missing rest day before a day after a hard
-run, that before a shared lift/run day, and so on). PHY-1 costs one per
-interference point (``runlift.science.interference``).
+sizes say what gives way first (a quality run the day after heavy legs before
+a day after a hard run, that before two leg days in a row, that before a shared
+lift/run day, and so on). PHY-1 costs one per interference point
+(``runlift.science.interference``). RL-3 (three loaded days in a row) is also
+counted first by the placement, ahead of every other cost
+(``docs/placement.md``, "Objective").
 """
 
 from __future__ import annotations
@@ -20,9 +23,11 @@ WEIGHTS: Final[Mapping[RuleId, int]] = MappingProxyType(
         RuleId("SCH-1"): 2,  # per whole hour a same-day gap falls short of preferred_gap_h
         RuleId("SCH-2"): 10,  # per local date with both a lift and a run
         RuleId("SCH-3"): 8,  # per date out of priority order (soft only for fat loss, fitness)
-        RuleId("SCH-5"): 30,  # per session other than an upper lift the day after a hard run
+        RuleId("SCH-4"): 40,  # per quality run within a day after heavy legs (20 lifting first)
+        RuleId("SCH-5"): 30,  # per non-upper session the day after a hard run (60 if loaded)
         RuleId("SCH-8"): 3,  # per pair of consecutive single-modality dates of the same modality
-        RuleId("SCH-10"): 40,  # per rest day missing below the minimum
-        RuleId("RL-2"): 15,  # per pair of leg-training lifts on consecutive local dates
+        RuleId("SCH-10"): 40,  # per rest day missing below the guideline's (the athlete's: hard)
+        RuleId("RL-2"): 15,  # per pair of leg lifts on consecutive dates (45 if both heavy)
+        RuleId("RL-3"): 50,  # per third loaded day in a row (placed before every other cost)
     }
 )

@@ -143,6 +143,7 @@ def _check_week(
             sessions=tuple(timed),
             explanations={},
             cost=CostBreakdown(terms={}),
+            boundary_cost=CostBreakdown(terms={}),
             solver_cost=CostBreakdown(terms={}),
             preferences={},
             moved=(),

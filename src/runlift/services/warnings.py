@@ -1,8 +1,9 @@
 """What a plan changed from the profile, and what to watch: the warnings of ``runlift plan``.
 
 Overrides come from comparing the plan with the profile (lifts a week, the weekly
-distance it starts from, rest days, sessions dropped to fit a week), each with the
-rule and the reason the programme wrote in the week's notes. When the programme
+distance it starts from) and from the changes the programme made to its weeks
+(``PlanWeek.adjustments``: sessions left out to keep the rest days or to fit the
+windows), each with the rule and the reason the programme wrote. When the programme
 hands its changes over already structured (rule, field, asked, planned, reason) they
 are used as given instead. A caution says what the plan follows but the athlete should
 know: a race target far beyond today's fitness.
@@ -38,7 +39,6 @@ KM_SHORTFALL: Final = 0.9
 
 _RULE_ID = re.compile(r"\b(?:PHY|SCH|LFT|RUN|PER|NUT|RL)-\d+\b")
 _NOTE_RULE = re.compile(r"^((?:PHY|SCH|LFT|RUN|PER|NUT|RL)-\d+): (.*)$", re.DOTALL)
-_DROPPED = re.compile(r"^Dropped '(.+?)': the week could not hold it \((.*)\)$", re.DOTALL)
 
 
 def _lifts(week: PlanWeek) -> int:
@@ -51,10 +51,6 @@ def _run_km(week: PlanWeek) -> float:
         for s in week.sessions
         if isinstance(s.prescription, RunPrescription) and s.prescription.kind is not RunKind.RACE
     )
-
-
-def _rest_days(week: PlanWeek) -> int:
-    return sum(not day.sessions for day in week.days)
 
 
 def _note(weeks: Iterable[PlanWeek], *words: str) -> tuple[str, str] | None:
@@ -124,55 +120,64 @@ def _distance_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning
     ]
 
 
-def _rest_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning]:
-    asked = profile.rest_days_min
-    short = [w for w in plan.weeks if _rest_days(w) < asked]
-    if not short:
-        return []
-    planned = sorted({_rest_days(w) for w in short})
-    return [
-        PlanWarning(
-            kind=WarningKind.OVERRIDE,
-            rule_id="SCH-10",
-            field="rest_days_min",
-            asked=f"{quantity(asked, 'rest days')} a week",
-            planned=" or ".join(map(str, planned)) + " a week",
-            reason=(
-                "the week's sessions need more training days (RL-1: one run and one lift a "
-                "day at most); rest days are a strong preference, not a limit"
-            ),
-            weeks=tuple(w.index + 1 for w in short),
-        )
-    ]
+def _titles(titles: Sequence[str]) -> str:
+    unique = list(dict.fromkeys(titles))
+    shown = ", ".join(f"'{t}'" for t in unique[:2])
+    return shown + (f" and {len(unique) - 2} more" if len(unique) > 2 else "")
 
 
-def _dropped_overrides(plan: Plan) -> list[PlanWarning]:
-    """One warning for every session the programme wrote and a week could not hold."""
+def _dropped_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning]:
+    """The sessions the programme wrote and a week left out (``PlanWeek.adjustments``).
+
+    Those left out to keep the athlete's rest days (SCH-10) are one warning on
+    ``rest_days_min``; those the windows could not hold with the hard rules, another.
+    """
+    rest: list[tuple[int, str]] = []
+    other: list[tuple[int, str]] = []
     rules: dict[str, None] = {}
-    dropped: list[tuple[int, str]] = []
     for week in plan.weeks:
-        for note in week.notes:
-            match = _DROPPED.match(note)
-            if match is not None:
-                rules.update(dict.fromkeys(_RULE_ID.findall(match.group(2))))
-                dropped.append((week.index + 1, match.group(1)))
-    if not dropped:
-        return []
-    titles = list(dict.fromkeys(title for _, title in dropped))
-    shown = ", ".join(f"'{t}'" for t in titles[:2]) + (
-        f" and {len(titles) - 2} more" if len(titles) > 2 else ""
-    )
-    return [
-        PlanWarning(
-            kind=WarningKind.OVERRIDE,
-            rule_id=", ".join(rules),
-            field="availability",
-            asked="room for every session the programme wrote",
-            planned=f"{quantity(len(dropped), 'sessions')} dropped ({shown})",
-            reason="the windows could not hold them with the hard rules; the week notes say why",
-            weeks=tuple(sorted({week for week, _ in dropped})),
+        for change in week.adjustments:
+            if "SCH-10" in change.rule_ids:
+                rest.append((week.index + 1, change.title))
+            else:
+                other.append((week.index + 1, change.title))
+                rules.update(dict.fromkeys(change.rule_ids))
+    found = []
+    if rest:
+        found.append(
+            PlanWarning(
+                kind=WarningKind.OVERRIDE,
+                rule_id="SCH-10",
+                field="rest_days_min",
+                asked=f"{quantity(profile.rest_days_min, 'rest days')} a week",
+                planned=(
+                    f"{quantity(len(rest), 'sessions')} left out to keep them "
+                    f"({_titles([t for _, t in rest])})"
+                ),
+                reason=(
+                    "your rest days hold; the sessions of the week need more training days "
+                    "than are left (RL-1: one run and one lift a day at most)"
+                ),
+                weeks=tuple(sorted({week for week, _ in rest})),
+            )
         )
-    ]
+    if other:
+        found.append(
+            PlanWarning(
+                kind=WarningKind.OVERRIDE,
+                rule_id=", ".join(rules),
+                field="availability",
+                asked="room for every session the programme wrote",
+                planned=(
+                    f"{quantity(len(other), 'sessions')} dropped ({_titles([t for _, t in other])})"
+                ),
+                reason=(
+                    "the windows could not hold them with the hard rules; the week notes say why"
+                ),
+                weeks=tuple(sorted({week for week, _ in other})),
+            )
+        )
+    return found
 
 
 def _target_caution(profile: AthleteProfile, plan: Plan) -> list[PlanWarning]:
@@ -226,8 +231,7 @@ def plan_warnings(
         else [
             *_lift_overrides(profile, plan),
             *_distance_overrides(profile, plan),
-            *_rest_overrides(profile, plan),
-            *_dropped_overrides(plan),
+            *_dropped_overrides(profile, plan),
         ]
     )
     found += _target_caution(profile, plan)

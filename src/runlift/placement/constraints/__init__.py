@@ -2,8 +2,9 @@
 
 ``GAP_CUTS`` declare where a rule's value changes along a lift/run pair's gap
 axis (the model cuts the axis there); ``RULES`` add the rules in an order that
-lets SCH-1 read the combined-block literals SCH-6 creates; ``EXTRAS`` add the
-stability and tie-break terms that are not rule costs.
+lets SCH-1 read the combined-block literals SCH-6 creates, then the soft costs
+of the pairs with the neighbouring weeks' sessions (``neighbours``); ``EXTRAS``
+add the stability and tie-break terms that are not rule costs.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from runlift.placement.constraints import (
+    neighbours,
     phy_1,
     preferences,
     rl_1,
     rl_2,
+    rl_3,
+    rl_4,
     sch_1,
     sch_2,
     sch_3,
@@ -47,6 +51,9 @@ RULES: Sequence[Adder] = (
     sch_10.add,
     rl_1.add,
     rl_2.add,
+    rl_3.add,
+    rl_4.add,
+    neighbours.add,
 )
 
 EXTRAS: Sequence[Adder] = (stability.add, preferences.add)

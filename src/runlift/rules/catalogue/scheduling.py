@@ -10,6 +10,11 @@ from runlift.rules.weights import WEIGHTS
 from runlift.vocabulary import RuleStrength
 
 ROBINEAU_2016 = "Robineau 2016 J Strength Cond Res 30(3):672-683"
+DOMA_2013 = "Doma & Deakin 2013 Appl Physiol Nutr Metab 38(6):651-656"
+DOMA_2014 = "Doma & Deakin 2014 Eur J Sport Sci 14(2):107-115"
+DOMA_2017 = "Doma, Deakin & Bentley 2017 Sports Med 47(11):2187-2200"
+BURT_TWIST_2011 = "Burt & Twist 2011 J Strength Cond Res 25(8):2185-2192"
+SPORER_WENGER_2003 = "Sporer & Wenger 2003 J Strength Cond Res 17(4):638-644"
 ORDER_LITERATURE = (
     "Murlasits 2018 J Sports Sci 36(11):1212-1219",
     "Eddens 2018 Sports Med 48(1):177-188",
@@ -59,18 +64,31 @@ SCH_3 = Rule(
 SCH_4 = Rule(
     id=RuleId("SCH-4"),
     title=(
-        "Hours from the end of a heavy-lower lift to the start of any run after it (at least "
-        "after_heavy_lower_h), and from the end of a hard run to the start of a heavy-lower "
-        "lift after it (at least hard_run_before_heavy_lower_h), across midnight and weeks"
+        "Hours from the end of a heavy-lower lift to the start of a run after it, and from the "
+        "end of a hard run to the start of a heavy-lower lift after it, across midnight and "
+        "weeks. Hard: any run at least after_heavy_lower_h after the lift; a hard run ends at "
+        "least hard_run_before_heavy_lower_h before the lift. Soft: each hard or long run that "
+        "starts less than quality_after_heavy_lower_h after the lift costs weight "
+        "(lifting_first_share of it when lifting comes first)"
     ),
-    sources=("G1", "G2"),
+    sources=(
+        "G1",
+        "G2",
+        DOMA_2013,
+        DOMA_2014,
+        DOMA_2017,
+        BURT_TWIST_2011,
+        SPORER_WENGER_2003,
+    ),
     strength=RuleStrength.HARD,
     category="scheduling",
     parameters={
-        "after_heavy_lower_h": per_profile(default=12, moderate=8, strict=24),
+        "after_heavy_lower_h": per_profile(default=6, moderate=4, strict=8),
+        "quality_after_heavy_lower_h": per_profile(default=30, moderate=24, strict=48),
         "hard_run_before_heavy_lower_h": per_profile(default=12, moderate=8, strict=24),
+        "lifting_first_share": same_for_all(0.5),
     },
-    weight=None,
+    weight=WEIGHTS[RuleId("SCH-4")],
 )
 
 SCH_5 = Rule(
@@ -78,12 +96,13 @@ SCH_5 = Rule(
     title=(
         "Sessions other than upper-body lifts that start on the local date after a date with a "
         "hard run (intervals, tempo, hills, repetitions, sprints, race pace, race, or over "
-        "90 min); each costs weight"
+        "90 min); each costs weight, loaded_factor times as much when it is itself a loaded "
+        "session (a hard or long run, a heavy-lower or explosive lift: RL-3)"
     ),
-    sources=("G2",),
+    sources=("G2", "Bowerman & Freeman 1991 (hard days alternate with easy days)"),
     strength=RuleStrength.SOFT,
     category="scheduling",
-    parameters={},
+    parameters={"loaded_factor": same_for_all(2)},
     weight=WEIGHTS[RuleId("SCH-5")],
 )
 
@@ -152,12 +171,13 @@ SCH_9 = Rule(
 SCH_10 = Rule(
     id=RuleId("SCH-10"),
     title=(
-        "Rest days (local dates of the ISO week with no session) below the athlete's minimum "
-        "(WeekContext.rest_days_min, whose default is rest_days_min); each missing day costs "
-        "weight"
+        "Rest days (local dates of the ISO week with no session). Hard: at least the athlete's "
+        "own minimum (WeekContext.rest_days_min, the profile's rest_days_min). Soft: each rest "
+        "day missing below the guideline's rest_days_min costs weight (it adds to the hard part "
+        "only when the athlete's minimum is lower)"
     ),
-    sources=("G3", "G4"),
-    strength=RuleStrength.SOFT,
+    sources=("G3", "G4", "the athlete's profile (rest_days_min)"),
+    strength=RuleStrength.HARD,
     category="scheduling",
     parameters={"rest_days_min": same_for_all(1)},
     weight=WEIGHTS[RuleId("SCH-10")],

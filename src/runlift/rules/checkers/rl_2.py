@@ -2,9 +2,11 @@
 
 Every pair of lifts that both train the legs and start on consecutive local
 dates costs the rule's weight: the legs then lift twice within about a day and
-run in between, the fatigue PHY-2 describes. Lifts without leg work (an upper
-body day) may follow any lift. Two leg lifts on one date are RL-1's to judge.
-Sunday's lift reaches into next Monday when a span of weeks is checked.
+run in between, the fatigue PHY-2 describes. A pair of two heavy-lower lifts
+(heavy squats or deadlifts on consecutive days) costs ``heavy_pair_factor``
+times as much. Lifts without leg work (an upper body day) may follow any lift.
+Two leg lifts on one date are RL-1's to judge. Sunday's lift reaches into next
+Monday when a span of weeks is checked.
 """
 
 from __future__ import annotations
@@ -26,6 +28,13 @@ _ONE_DAY = timedelta(days=1)
 def trains_legs(spec: SessionSpec) -> bool:
     """A lift with the legs among its muscle groups: the sessions RL-2 keeps a day apart."""
     return spec.is_lift and MuscleGroup.LEGS in spec.muscle_groups
+
+
+def pair_units(first: SessionSpec, second: SessionSpec, context: WeekContext) -> int:
+    """Weight units of a pair of leg lifts on consecutive days: more for two heavy ones."""
+    if first.is_heavy_lower and second.is_heavy_lower:
+        return round(RULE.param("heavy_pair_factor", context.profile))
+    return 1
 
 
 def _leg_lifts(
@@ -68,7 +77,8 @@ def check(sessions: Sequence[ScheduledSession], context: WeekContext) -> Iterato
             text=(
                 f"{quoted(earlier)} on {day_text(local_date(earlier, context))} and "
                 f"{quoted(later)} on {day_text(local_date(later, context))} both train the "
-                "legs on consecutive days; leave a day between"
+                + ("legs heavy" if pair_units(earlier.spec, later.spec, context) > 1 else "legs")
+                + " on consecutive days; leave a day between"
             ),
             fix=f"{move} or {swap}" if move is not None else swap,
             hard=False,
@@ -76,5 +86,8 @@ def check(sessions: Sequence[ScheduledSession], context: WeekContext) -> Iterato
 
 
 def penalty(sessions: Sequence[ScheduledSession], context: WeekContext) -> int:
-    """Weight x pairs of leg-training lifts on consecutive local dates."""
-    return (RULE.weight or 0) * sum(1 for _ in _pairs(_leg_lifts(sessions, context)))
+    """Weight x pairs of leg-training lifts on consecutive local dates (heavy pairs count more)."""
+    return (RULE.weight or 0) * sum(
+        pair_units(earlier.spec, later.spec, context)
+        for earlier, later in _pairs(_leg_lifts(sessions, context))
+    )
