@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from runlift.cli import calc, demo, init, lint, nutrition, plan, rules, schema, show
+from runlift.cli import calc, demo, init, lint, nutrition, plan, rules, schema, serve, show
 from runlift.cli.render import error_console
 from runlift.errors import RunliftError
 
@@ -33,6 +33,7 @@ app.command(name="lint")(lint.lint)
 app.command(name="nutrition")(nutrition.nutrition)
 app.command(name="rules")(rules.rules)
 app.command(name="schema")(schema.schema)
+app.command(name="serve")(serve.serve)
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 import yaml
@@ -282,24 +283,47 @@ def read_profile(text: str) -> AthleteProfile:
 
     Raises:
         InvalidInput: naming the first field at fault, its value and what is allowed;
-            further problems are listed in the same message.
+            further problems are listed in the same message and in ``problems``.
     """
     try:
         data = yaml.load(text, Loader=_ProfileLoader)  # a safe loader: see _ProfileLoader
     except yaml.YAMLError as exc:
         raise InvalidInput("profile", "(YAML)", f"not valid YAML: {exc}") from None
+    return profile_from_data(data)
+
+
+def profile_from_data(data: object) -> AthleteProfile:
+    """Validate a profile already parsed (from YAML, JSON or a form) as YAML's are validated.
+
+    Dates may be ISO text or dates; the checks and messages are ``read_profile``'s.
+
+    Raises:
+        InvalidInput: naming the first field at fault, its value and what is allowed;
+            further problems are listed in the same message and in ``problems``.
+    """
     if not isinstance(data, dict):
         raise InvalidInput("profile", type(data).__name__, "expected a YAML mapping of fields")
     try:
         model = ProfileModel.model_validate(data)
     except ValidationError as exc:
-        problems = [_problem(error) for error in exc.errors()]
+        problems = [describe_error(error) for error in exc.errors()]
         field, value, message = problems[0]
         if len(problems) > 1:
             rest = "; ".join(f"{f}: {m}" for f, _, m in problems[1:4])
             message = f"{message} (also {rest})"
-        raise InvalidInput(field, value, message) from None
+        raise InvalidInput(
+            field, value, message, problems=tuple((f, m) for f, _, m in problems)
+        ) from None
     return _to_domain(model)
+
+
+def describe_error(error: Mapping[str, Any]) -> tuple[str, object, str]:
+    """One pydantic error of a profile as (field, value, message), worded as runlift words it.
+
+    The field is the dotted path (``goal.race.date``), the message says what is
+    allowed (``is required``, ``is not a profile field ...``).
+    """
+    return _problem(error)
 
 
 def profile_json_schema() -> dict[str, Any]:
