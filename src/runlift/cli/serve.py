@@ -1,5 +1,7 @@
 """``runlift serve``: the web app and its API with uvicorn; ``--demo`` on a throwaway store.
 
+The demo store is deleted when the server stops.
+
 The app is configured by the environment (``runlift.settings``), which every
 worker process reads; ``--db`` sets ``RUNLIFT_DB``. The store's schema is brought
 up to date here, once, before any worker starts. The command line does not
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,6 +55,7 @@ def serve(
     from runlift.store.repository import Store  # noqa: PLC0415
 
     environ = os.environ
+    folder = Path()
     if demo:
         if db is not None:
             raise InvalidInput("--db", db, "--demo makes its own temporary store; drop --db")
@@ -86,17 +90,21 @@ def serve(
         render.line("Demo logins (password for all: [bold]" + logins[0].password + "[/]):")
         for login in logins:
             render.line(f"  {login.email:<42} {login.role}")
-    uvicorn.run(
-        APP,
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        # Forwarded headers are believed only from RUNLIFT_TRUSTED_PROXIES, by the app.
-        proxy_headers=False,
-        server_header=False,
-        log_level="info",
-    )
+    try:
+        uvicorn.run(
+            APP,
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            # Forwarded headers are believed only from RUNLIFT_TRUSTED_PROXIES, by the app.
+            proxy_headers=False,
+            server_header=False,
+            log_level="info",
+        )
+    finally:
+        if demo:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _redacted(url: str) -> str:
