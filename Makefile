@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test format bench clean system-deps
+.PHONY: demo test format bench clean system-deps serve
 
 # Debian packages the tests use outside the virtualenv: Chromium for the report's
 # browser test, poppler-utils (pdftoppm, pdftotext) to check the PDF report, two
@@ -68,3 +68,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .pytest_cache .ruff_cache
+
+# The web app on a temporary store with the example athletes and demo logins.
+serve: $(STAMP)
+	$(BIN)/runlift serve --demo

@@ -6,6 +6,9 @@
     ├── InvalidInput          a value the user gave is out of range or malformed
     ├── ImportFormatError     a file could not be read as the format it claims to be
     ├── StoreError            the store cannot be opened or does not hold what was asked
+    │   └── NotFound          nothing by that name that the asker may see
+    ├── NotAuthenticated      no credentials, or wrong ones
+    │   └── TooManyAttempts   too many failed logins lately: wait before the next
     └── PlanningError         a plan could not be made from valid input
         ├── Infeasible        the hard rules cannot all hold for the given week
         └── UnplaceableWeek   a week of a whole plan cannot be placed: what collides, what fixes it
@@ -65,6 +68,8 @@ class InvalidInput(RunliftError, ValueError):  # noqa: N818 - the name reads as 
         value: the offending value, as given (None when missing).
         expected: what would be valid, phrased as a fix.
         also: further problems found in the same input, reported after this one.
+        problems: every problem as (field, what would be valid), this one first: a form
+            shows each next to its field.
     """
 
     def __init__(
@@ -81,6 +86,10 @@ class InvalidInput(RunliftError, ValueError):  # noqa: N818 - the name reads as 
         self.expected = expected
         self.source = source
         self.also = tuple(also)
+        self.problems: tuple[tuple[str, str], ...] = (
+            (field, expected),
+            *((p.field, p.expected) for p in self.also),
+        )
         shown = shown_value(value)
         head = field if shown is None else f"{field} {shown}"
         super().__init__("\n".join([f"{head}: {expected}", *(str(p) for p in self.also)]))
@@ -102,6 +111,29 @@ class ImportFormatError(RunliftError):
 
 class StoreError(RunliftError):
     """The store cannot be opened, or does not hold what was asked for (an unknown athlete)."""
+
+
+class NotFound(StoreError):  # noqa: N818 - the name is the HTTP status it maps to
+    """Nothing by that name that the asker may see: unknown, or someone else's.
+
+    Both read the same so that an athlete's id tells no one else that it exists.
+    """
+
+
+class NotAuthenticated(RunliftError):  # noqa: N818 - reads as the state, like HTTP's 401
+    """No credentials were given, or they are wrong, expired or revoked."""
+
+
+class TooManyAttempts(NotAuthenticated):
+    """Too many failed logins lately for this account or from this address.
+
+    Attributes:
+        retry_after_s: whole seconds until the next attempt may be made.
+    """
+
+    def __init__(self, retry_after_s: int) -> None:
+        self.retry_after_s = retry_after_s
+        super().__init__(f"too many failed logins: try again in {retry_after_s} s")
 
 
 class PlanningError(RunliftError):

@@ -27,6 +27,7 @@ from runlift.cli import (
     plan,
     rules,
     schema,
+    serve,
     show,
 )
 from runlift.cli.commands import Command, Group
@@ -55,6 +56,7 @@ app.command(name="schema", cls=Command)(schema.schema)
 app.add_typer(athlete.app, name="athlete")
 app.command(name="export", cls=Command)(export.export)
 app.add_typer(log.app, name="log")
+app.command(name="serve", cls=Command)(serve.serve)
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2

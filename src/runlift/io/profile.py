@@ -436,6 +436,18 @@ def _problems(exc: ValidationError) -> list[InvalidInput]:
     return sorted(problems, key=lambda p: "not a profile field" not in p.expected)
 
 
+def describe_error(error: Mapping[str, Any]) -> tuple[str, object, str]:
+    """One pydantic error of a profile as (field, value, message), worded as runlift words it.
+
+    The field is the dotted path (``goal.race.date``), the message says what is
+    allowed (``is required``, ``is not a profile field; did you mean ...``).
+    """
+    loc = tuple(error.get("loc", ()))
+    message = _message(error, loc)
+    named = error.get("type") in {"missing", "extra_forbidden"}
+    return _path(loc), None if named else error.get("input"), message
+
+
 def _window_text(text: str) -> str:
     """``6:30-7:30`` written as ``06:30-07:30``: one-digit hours are read as the clock reads."""
     parts = [part.strip() for part in text.split("-")]
@@ -737,7 +749,18 @@ def read_profile(text: str, *, source: str | None = None) -> AthleteProfile:
 
 
 def _read(text: str) -> AthleteProfile:
-    data = _load_yaml(text)
+    return profile_from_data(_load_yaml(text))
+
+
+def profile_from_data(data: object) -> AthleteProfile:
+    """Validate a profile already parsed (from YAML, JSON or a form) as YAML's are validated.
+
+    Dates may be ISO text or dates; the checks and messages are ``read_profile``'s.
+
+    Raises:
+        InvalidInput: naming the first field at fault; the others follow in ``also``
+            (and every one in ``problems``), unknown fields first.
+    """
     if not isinstance(data, dict):
         raise InvalidInput("profile", None, "expected a YAML mapping of fields, e.g. name: Alex")
     data, problems = _unquoted_times(data)

@@ -29,7 +29,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -203,6 +203,11 @@ class Database:
         """A session for reads only: nothing it changes is committed; on SQLite it locks nothing."""
         with self._reads() as session:
             yield session
+
+    def ping(self) -> None:
+        """Ask the database a trivial question: raises when it cannot be reached."""
+        with self.reading() as session:
+            session.execute(text("SELECT 1"))
 
     def close(self) -> None:
         """Close every connection of the engine."""

@@ -32,9 +32,11 @@ from runlift.domain.sessions import SessionId
 from runlift.domain.week import TimeWindow
 from runlift.errors import InvalidInput, StoreError
 from runlift.store import codec
+from runlift.store.accounts import AccountStore
 from runlift.store.database import Database
 from runlift.store.tables import (
     ActivityRow,
+    AthleteOwnerRow,
     AthleteRow,
     BodyMassRow,
     CheckInRow,
@@ -196,6 +198,8 @@ class Store:
     def __init__(self, url: str) -> None:
         self.database = Database(url)
         self._versions: OrderedDict[tuple[str, int], PlanVersion] = OrderedDict()
+        self.accounts = AccountStore(self.database)
+        """Users, ownership, coaching, calendar tokens and login attempts."""
 
     def close(self) -> None:
         """Release the database's connections."""
@@ -218,8 +222,12 @@ class Store:
         plan: Plan,
         nutrition: Sequence[DayNutrition],
         now: datetime,
+        owner_id: int | None = None,
     ) -> AthleteRecord:
         """Store a new athlete and their first plan version, together or not at all.
+
+        ``owner_id`` names the user who owns the athlete (the web app's); the command
+        line's athletes have none.
 
         Raises:
             StoreError: an athlete with this id is already stored.
@@ -239,6 +247,8 @@ class Store:
             )
             session.add(row)
             session.flush()
+            if owner_id is not None:
+                session.add(AthleteOwnerRow(athlete_id=athlete_id, user_id=owner_id))
             self._add_version(
                 session,
                 row,

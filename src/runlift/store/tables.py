@@ -1,4 +1,4 @@
-"""The store's tables: athletes, plan versions, imports, activities and their sets, logs.
+"""The store's tables: athletes, plan versions, imports, activities and their sets, logs, accounts.
 
 SQLAlchemy 2 declarative mappings, used only inside ``runlift.store``: the rest of
 runlift sees domain objects and the store's own frozen records, never these rows.
@@ -13,18 +13,21 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
     Dialect,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -239,16 +242,100 @@ class EventRow(Base):
     __table_args__ = (CheckConstraint("last_day >= first_day", name="range_in_order"),)
 
 
+class UserRow(Base):
+    """A person who logs in: an athlete, a coach, or both; the e-mail is stored case-folded."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class AthleteOwnerRow(Base):
+    """Which user owns an athlete (one owner per athlete; a user may own several)."""
+
+    __tablename__ = "athlete_owners"
+
+    athlete_id: Mapped[str] = mapped_column(
+        ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+
+
+class CoachLinkRow(Base):
+    """An athlete's invitation of a coach by e-mail; the coach sees the athlete while it stands.
+
+    The invitation names an e-mail address, not an account: it counts from the moment
+    an account with that address exists, so a coach may sign up after being invited.
+    """
+
+    __tablename__ = "coach_links"
+
+    athlete_id: Mapped[str] = mapped_column(
+        ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True
+    )
+    coach_email: Mapped[str] = mapped_column(String(254), primary_key=True, index=True)
+    invited_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class CalendarTokenRow(Base):
+    """A private calendar subscription: the SHA-256 of its secret, never the secret itself."""
+
+    __tablename__ = "calendar_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    athlete_id: Mapped[str] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+    # One subscription stands per athlete: a second active row cannot be stored.
+    __table_args__ = (
+        Index(
+            "ix_calendar_tokens_one_active",
+            "athlete_id",
+            unique=True,
+            sqlite_where=text("revoked_at IS NULL"),
+            postgresql_where=text("revoked_at IS NULL"),
+        ),
+    )
+
+
+class LoginAttemptRow(Base):
+    """One login attempt, kept a day for the rate limits every worker and host shares."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    email: Mapped[str] = mapped_column(String(254))
+    client: Mapped[str] = mapped_column(String(64))
+    succeeded: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    __table_args__ = (
+        Index("ix_login_attempts_email_at", "email", "at"),
+        Index("ix_login_attempts_client_at", "client", "at"),
+    )
+
+
 __all__ = [
     "ActivityRow",
+    "AthleteOwnerRow",
     "AthleteRow",
     "Base",
     "BodyMassRow",
+    "CalendarTokenRow",
     "CheckInRow",
+    "CoachLinkRow",
     "EventRow",
     "ImportRow",
+    "LoginAttemptRow",
     "PlanVersionRow",
     "SessionMarkRow",
     "SetRow",
+    "UserRow",
     "UtcDateTime",
 ]
