@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -196,3 +198,32 @@ def test_bad_status_input(
     capsys.readouterr()
     assert main([*args, "--db", store_url]) == code
     assert message in capsys.readouterr().err
+
+
+def test_export_of_a_tracked_athlete_adds_the_progress_section(
+    store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["athlete", "add", str(HALF), "--db", store_url]) == 0
+    before, after = tmp_path / "before", tmp_path / "after"
+    assert main(["export", "--db", store_url, "-o", str(before)]) == 0  # no log yet
+    plan = _plan(store_url)
+    logged = _log_first_week(store_url, plan)
+    today = logged["sunday"].isoformat()
+    assert main(["export", "--db", store_url, "--today", today, "-o", str(after)]) == 0
+    names = sorted(p.relative_to(before) for p in before.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(after) for p in after.rglob("*") if p.is_file())
+    changed = [str(n) for n in names if (before / n).read_bytes() != (after / n).read_bytes()]
+    assert changed == ["report.html", "report.pdf"]
+    page = (after / "report.html").read_text(encoding="utf-8")
+    assert 'id="progress"' in page
+    assert 'id="progress"' not in (before / "report.html").read_text(encoding="utf-8")
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "4", str(after / "report.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert f"Progress to Sun {logged['sunday'].day}" in text
+    capsys.readouterr()
+    assert main(["export", "--db", store_url, "--today", "tomorrow", "-o", str(after)]) == 1
+    assert "--today" in capsys.readouterr().err

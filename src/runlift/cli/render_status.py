@@ -14,9 +14,15 @@ from runlift.science.ability import OneRepMaxEstimate, VdotEstimate
 from runlift.science.load import session_rpe_load_au
 from runlift.science.readiness import ComponentScore, Readiness, ReadinessComponent
 from runlift.services.status import Status
-from runlift.tracking.monitoring import ActivityLoad, LiftEffort, LoadFigures, MassStatus
+from runlift.tracking.monitoring import (
+    ActivityLoad,
+    LiftEffort,
+    LoadFigures,
+    MassStatus,
+    main_lift_ids,
+)
 from runlift.units import format_duration, format_mass, mass_in_unit
-from runlift.vocabulary import MassUnit
+from runlift.vocabulary import MassUnit, Phase
 
 RECENT_EFFORT_DAYS = 14
 """Lift efforts of the last two weeks are shown."""
@@ -354,9 +360,10 @@ def _week(view: Status) -> None:
             f"{progress.to_come} to come; load planned {_number(progress.planned_load_au)} AU "
             f"for the week, done {_number(progress.actual_load_au)} AU so far."
         )
+    deload = ", deload" if week.deload and week.phase is not Phase.DELOAD else ""
     table(
         f"Week {week.index + 1} of {len(view.version.plan.weeks)} ({week.start:%d %b %Y}, "
-        f"{week.phase.value}{', deload' if week.deload else ''})",
+        f"{week.phase.value}{deload})",
         ["session", "when", "what", "status", "planned", "load plan", "load done"],
         rows,
         caption=caption,
@@ -403,7 +410,12 @@ def _estimates(view: Status) -> None:
     result = view.monitoring
     unit = view.version.profile.units
     rows: list[Sequence[Any]] = []
-    for exercise, estimate in result.one_rep_max_kg.items():
+    main = main_lift_ids(view.version.plan)
+    ordered = sorted(
+        result.one_rep_max_kg.items(),
+        key=lambda item: (item[0] not in main, main.index(item[0]) if item[0] in main else 0),
+    )
+    for exercise, estimate in ordered:
         best = estimate.best
         if best is None:
             continue

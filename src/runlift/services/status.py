@@ -85,13 +85,11 @@ def local_today(version: PlanVersion, *, now: datetime) -> date:
     return now.astimezone(ZoneInfo(version.profile.timezone)).date()
 
 
-def athlete_monitoring(
-    store: Store, athlete_id: str, *, today: date | None, now: datetime
-) -> AthleteMonitoring:
-    """Read the athlete's log on ``today`` (default: today in their time zone)."""
+def athlete_monitoring(store: Store, athlete_id: str, *, today: date) -> AthleteMonitoring:
+    """Read the athlete's log on ``today``, against their current plan version."""
     version = store.plan_version(athlete_id)
     zone = ZoneInfo(version.profile.timezone)
-    day = local_today(version, now=now) if today is None else today
+    day = today
     stored = store.activities(athlete_id)
     check_ins = store.check_ins(athlete_id, last=day)
     weighings = store.body_mass(athlete_id)
@@ -128,7 +126,9 @@ def _exercise_names(sessions: Sequence[PlannedSession]) -> dict[ExerciseId, str]
 
 def status(store: Store, athlete_id: str, *, today: date | None, now: datetime) -> Status:
     """The athlete's status on ``today`` (default: today in their time zone)."""
-    read = athlete_monitoring(store, athlete_id, today=today, now=now)
+    if today is None:
+        today = local_today(store.plan_version(athlete_id), now=now)
+    read = athlete_monitoring(store, athlete_id, today=today)
     result = read.monitoring
     plan = read.version.plan
     week = week_of(plan.weeks, result.today)

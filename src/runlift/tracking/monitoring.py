@@ -504,6 +504,19 @@ def _reps_to_failure_ladder() -> tuple[tuple[int, float], ...]:
     return tuple(ladder)
 
 
+def main_lift_ids(plan: Plan) -> list[ExerciseId]:
+    """The lifts the plan prescribes as % 1RM (its main lifts), in the order it first does."""
+    found: list[ExerciseId] = []
+    for week in plan.weeks:
+        for session in week.sessions:
+            if isinstance(session.prescription, LiftPrescription):
+                for item in session.prescription.exercises:
+                    exercise = ExerciseId(item.exercise)
+                    if item.percent_1rm is not None and exercise not in found:
+                        found.append(exercise)
+    return found
+
+
 def run_effort(entry: LogActivity, *, fulfils: PlannedSession | None) -> RunEffort | None:
     """How hard a run was meant to be: None for anything but a run.
 
