@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.markup import escape
 
 from runlift.cli.render import console, line
 from runlift.domain.quantities import quantity
-from runlift.services.adaptation import AdaptOutcome
+
+if TYPE_CHECKING:  # the service loads the planner: only ``runlift adapt`` imports it
+    from runlift.services.adaptation import AdaptOutcome
 
 CHANGE_STYLE = {"moved": "cyan", "changed": "yellow", "dropped": "red", "added": "green"}
 
