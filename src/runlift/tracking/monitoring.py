@@ -429,7 +429,7 @@ class Monitoring:
         load: today's load figures, actual and planned.
         one_rep_max_kg: today's e1RM estimate of every exercise with a logged set.
         vdot: today's VDOT from races and time trials; None when none was logged.
-        mass: body mass, its trend and the rate against the plan.
+        mass_trend: body mass, its trend and the rate against the nutrition plan's.
         readiness: each check-in's readiness, by day, up to today.
         fatigue: today's fatigue flag (PER-4).
         lift_efforts: every prescribed exercise of every lift done, against its top set.
@@ -447,17 +447,12 @@ class Monitoring:
     load: LoadSummary
     one_rep_max_kg: Mapping[ExerciseId, OneRepMaxEstimate]
     vdot: VdotEstimate | None
-    mass: MassStatus
+    mass_trend: MassStatus
     readiness: tuple[Readiness, ...]
     fatigue: FatigueFlag
     lift_efforts: tuple[LiftEffort, ...]
     weeks: tuple[WeekProgress, ...]
     events: tuple[TrainingEvent, ...] = ()
-
-    @property
-    def mass_trend(self) -> MassStatus:
-        """The body-mass status (the same as ``mass``)."""
-        return self.mass
 
     def readiness_on(self, day: date) -> Readiness | None:
         """The readiness of ``day``'s check-in, if there was one."""
@@ -787,7 +782,8 @@ def monitor(
         check_ins: the daily check-ins.
         body_mass: the scale's weighings.
         events: illnesses, injuries and travel.
-        missed: the sessions the athlete marked missed.
+        missed: the sessions the athlete marked missed (a mark made after ``today`` is not
+            yet known on ``today``).
         nutrition: the plan's day-by-day nutrition (for the planned body-mass rate).
         matches: the planned session each activity fulfils, by key; None matches them
             here (``tracking.matching.match_activities``, pinned sessions kept).
@@ -815,7 +811,7 @@ def monitor(
         sessions,
         logged,
         matched,
-        missed={m.session_id for m in missed},
+        missed={m.session_id for m in missed if m.marked_at.astimezone(zone).date() <= today},
         today=today,
     )
     loads = tuple(
@@ -896,7 +892,7 @@ def monitor(
         load=summary,
         one_rep_max_kg=MappingProxyType(maxima),
         vdot=vdot,
-        mass=_mass_status(
+        mass_trend=_mass_status(
             check_ins=check_ins, body_mass=body_mass, nutrition=nutrition, today=today, zone=zone
         ),
         readiness=readiness,
