@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 import math
 from datetime import UTC, datetime, timedelta
 
@@ -30,7 +31,6 @@ from runlift.science.ability import RunEffort
 from runlift.science.readiness import FatigueSignal, ReadinessComponent
 from runlift.science.running import vdot
 from runlift.science.strength import percent_one_rep_max
-from runlift.tracking import monitoring
 from runlift.tracking.monitoring import (
     EXTRA_SESSION_RPE,
     MINUTES_PER_SET,
@@ -55,8 +55,12 @@ THURSDAY = START + timedelta(days=3)
 SATURDAY = START + timedelta(days=5)
 
 
-def test_the_module_examples_hold() -> None:
-    assert doctest.testmod(monitoring).failed == 0
+@pytest.mark.parametrize("name", ["monitoring", "efforts", "loads"])
+def test_the_module_examples_hold(name: str) -> None:
+    module = importlib.import_module(f"runlift.tracking.{name}")
+    result = doctest.testmod(module)
+    assert result.failed == 0
+    assert result.attempted > 0 or name == "loads"
 
 
 def test_planned_load_is_each_days_prescribed_minutes_times_rpe() -> None:
