@@ -449,6 +449,7 @@ def test_body_mass_trend_against_the_nutrition_plan() -> None:
         zone=ZONE,
     )
     mass = result.mass_trend
+    assert result.mass is mass
     assert len(mass.readings) == 15
     assert mass.trend is not None
     assert mass.trend.rate_kg_per_week == pytest.approx(-0.4)

@@ -274,6 +274,11 @@ class Monitoring:
     weeks: tuple[WeekProgress, ...]
     events: tuple[TrainingEvent, ...] = ()
 
+    @property
+    def mass(self) -> MassStatus:
+        """The same as ``mass_trend`` (the first name of the interface)."""
+        return self.mass_trend
+
     def readiness_on(self, day: date) -> Readiness | None:
         """The readiness of ``day``'s check-in, if there was one."""
         return next((r for r in self.readiness if r.on_date == day), None)
