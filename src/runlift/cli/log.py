@@ -19,6 +19,7 @@ from runlift.cli.store_options import AthleteOption, DbOption, JsonOption, now
 from runlift.domain.log import CheckIn
 from runlift.domain.quantities import parse_duration_s, quantity
 from runlift.errors import InvalidInput
+from runlift.science.ability import RunEffort
 from runlift.units import format_duration, format_pace
 from runlift.vocabulary import EventKind, MissReason
 
@@ -202,10 +203,18 @@ def run(
     rpe: Annotated[
         float | None, typer.Option("--rpe", min=1, max=10, help="Session RPE, 1-10.")
     ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="A title for the run.")] = None,
+    race: Annotated[
+        bool, typer.Option("--race", help="It was a race: its time sets your VDOT.")
+    ] = False,
+    time_trial: Annotated[
+        bool,
+        typer.Option("--time-trial", help="It was a time trial: its time sets your VDOT."),
+    ] = False,
     athlete: AthleteOption = None,
     db: DbOption = None,
 ) -> None:
-    """Log a run done without a file."""
+    """Log a run done without a file (a race or time trial with --race or --time-trial)."""
     from runlift.services import log_entries, training_log  # noqa: PLC0415
 
     seconds = parse_duration_s(duration, field="--duration")
@@ -219,11 +228,22 @@ def run(
             distance_km=distance,
             duration_s=seconds,
             rpe=rpe,
+            name=name,
+            effort=_effort(race=race, time_trial=time_trial),
         )
     render.line(
         f"Logged a run of {distance:g} km in {format_duration(seconds)} "
-        f"({format_pace(seconds / distance)}/km), activity {stored.id}."
+        f"({format_pace(seconds / distance)}), activity {stored.id}"
+        + (f": {stored.activity.name}." if stored.activity.name else ".")
     )
+
+
+def _effort(*, race: bool, time_trial: bool) -> RunEffort | None:
+    if race and time_trial:
+        raise InvalidInput("--time-trial", "with --race", "one of --race and --time-trial")
+    if race:
+        return RunEffort.RACE
+    return RunEffort.TIME_TRIAL if time_trial else None
 
 
 @app.command("lift")
@@ -235,7 +255,9 @@ def lift(
     sets: Annotated[
         list[str],
         typer.Option(
-            "--sets", help='Sets of the exercise before it: "3x5@100kg", "5@225lb", "3x10@bw".'
+            "--sets",
+            help='Sets of the exercise before it: "3x5@100kg", "5@225lb", "3x10@bw"; '
+            'a set\'s RPE after its load: "3x5@100kg@8" (or "@rir2").',
         ),
     ],
     at: Annotated[str | None, typer.Option("--time", help="Local start, HH:MM.")] = None,

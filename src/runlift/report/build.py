@@ -67,6 +67,7 @@ from runlift.report.model import (
     Step,
     Week,
 )
+from runlift.report.progress import build_progress
 from runlift.report.words import (
     DAYS,
     date_text,
@@ -79,6 +80,7 @@ from runlift.report.words import (
 )
 from runlift.rules import RULES, Rule
 from runlift.science import running
+from runlift.tracking.monitoring import Monitoring
 from runlift.units import format_duration, format_mass, format_pace, mass_in_unit
 from runlift.vocabulary import (
     DistanceName,
@@ -539,6 +541,7 @@ def build_report(
     data: ReportData,
     nutrition: Sequence[DayNutrition] | None,
     timezone: str,
+    monitoring: Monitoring | None = None,
 ) -> Report:
     """Word and format everything the report shows, for :func:`report_html` and :func:`report_pdf`.
 
@@ -548,6 +551,9 @@ def build_report(
         data: what the plan does not carry, from ``runlift.services.report_data``.
         nutrition: daily nutrition targets, or None to leave nutrition out.
         timezone: IANA zone in which session times are shown, e.g. ``Europe/Berlin``.
+        monitoring: the athlete's training log read on a day
+            (``runlift.tracking.monitoring.monitor``), for the progress section; None
+            (a plan without a log) leaves the section out.
 
     Returns:
         The report's model; the same inputs give an equal model.
@@ -616,4 +622,7 @@ def build_report(
             for week in plan.weeks
         ),
         footer=f"{plan.athlete} · {goal}",
+        progress=None
+        if monitoring is None
+        else build_progress(plan, monitoring, unit=profile.units),
     )
