@@ -275,7 +275,7 @@ def status_json(view: Status) -> dict[str, Any]:
                 if estimate.one_rep_max_kg is not None
             },
             "one_rep_max_from": _maxima_json(result.one_rep_max_kg),
-            "body_mass": _mass_json(result.mass),
+            "body_mass": _mass_json(result.mass_trend),
         },
         "readiness": _readiness_json(latest),
         "fatigue": {
@@ -443,7 +443,7 @@ def _estimates(view: Status) -> None:
     else:
         plan_vdot = "" if view.plan_vdot is None else f"; the plan's is {view.plan_vdot:.1f}"
         rows.append(("VDOT", "-", f"no race or time trial logged{plan_vdot}"))
-    mass = result.mass
+    mass = result.mass_trend
     if mass.trend is not None:
         trend = mass.trend
         planned = (

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from runlift.cli import render, render_status
+from runlift.cli import render
 from runlift.cli.store_options import AthleteOption, DbOption, JsonOption, now
 from runlift.errors import InvalidInput
 
@@ -35,6 +35,7 @@ def status(
     db: DbOption = None,
 ) -> None:
     """This week against the plan, training load, estimates, readiness and what comes next."""
+    from runlift.cli import render_status  # noqa: PLC0415 - loads the store and the tracking
     from runlift.services import status as status_service  # noqa: PLC0415
     from runlift.services import training_log  # noqa: PLC0415
 

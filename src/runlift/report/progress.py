@@ -268,13 +268,13 @@ def _rows(result: Monitoring, lifts: Mapping[ExerciseId, str], unit: MassUnit) -
                 f"{day_month(run.on_date)}",
             )
         )
-    trend = result.mass.trend
+    trend = result.mass_trend.trend
     if trend is not None:
-        check = result.mass.check
+        check = result.mass_trend.check
         planned = (
             ""
-            if result.mass.planned_kg_per_week is None
-            else f", planned {number(mass_in_unit(result.mass.planned_kg_per_week, unit), 2)}"
+            if result.mass_trend.planned_kg_per_week is None
+            else f", planned {number(mass_in_unit(result.mass_trend.planned_kg_per_week, unit), 2)}"
         )
         verdict = "" if check is None else (", on track" if check.on_track else ", off track")
         rows.append(
@@ -285,11 +285,11 @@ def _rows(result: Monitoring, lifts: Mapping[ExerciseId, str], unit: MassUnit) -
                 f"{planned}{verdict}",
             )
         )
-    elif result.mass.latest_kg is not None:
+    elif result.mass_trend.latest_kg is not None:
         rows.append(
             Row(
                 label="Body mass",
-                value=_mass(result.mass.latest_kg, unit),
+                value=_mass(result.mass_trend.latest_kg, unit),
                 note="a rate needs weigh-ins on 4 days over 14 or more",
             )
         )

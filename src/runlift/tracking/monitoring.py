@@ -50,26 +50,23 @@ Pure: no I/O, no clock; ``today`` and the athlete's time zone are arguments.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from runlift.domain.activities import Activity, BodyMassReading, LoggedSet
+from runlift.domain.activities import Activity, BodyMassReading
 from runlift.domain.exercises import ExerciseId
 from runlift.domain.log import CheckIn, MissedSession, TrainingEvent
 from runlift.domain.nutrition import DayNutrition
 from runlift.domain.plan import Plan, PlannedSession
-from runlift.domain.prescription import ExercisePrescription, LiftPrescription
 from runlift.domain.sessions import SessionId
 from runlift.science.ability import (
     OneRepMaxEstimate,
-    PerformedSet,
     RunEffort,
     RunResult,
     VdotEstimate,
@@ -89,12 +86,7 @@ from runlift.science.body_mass import (
     smoothed_mass_trend,
 )
 from runlift.science.load import (
-    ACUTE_WINDOW_DAYS,
-    CHRONIC_WINDOW_DAYS,
-    MINUTES_PER_DAY,
-    daily_load_metrics,
     session_rpe_load_au,
-    weekly_load_metrics,
 )
 from runlift.science.nutrition import MAX_MASS_KG, MIN_MASS_KG
 from runlift.science.readiness import (
@@ -104,40 +96,52 @@ from runlift.science.readiness import (
     fatigue_flag,
     readiness_series,
 )
-from runlift.science.strength import MAX_RPE, percent_one_rep_max
+from runlift.tracking.efforts import (
+    LOW_RPE,
+    LiftEffort,
+    chart_rpe,
+    lift_efforts,
+    main_lift_ids,
+    performed_sets,
+)
+from runlift.tracking.loads import (
+    EXTRA_SESSION_RPE,
+    MINUTES_PER_SET,
+    ActivityLoad,
+    LoadFigures,
+    LoadSummary,
+    LogActivity,
+    activity_load,
+    load_figures,
+)
 from runlift.tracking.matching import LoggedActivity, SessionRecord, match_activities
 from runlift.tracking.matching import session_records as match_records
-from runlift.vocabulary import Modality, RunKind, SessionStatus, SetKind, Sport
+from runlift.vocabulary import Modality, RunKind, SessionStatus, Sport
 
-EXTRA_SESSION_RPE: Final[Mapping[Sport, float]] = MappingProxyType(
-    {
-        Sport.RUN: 3.0,
-        Sport.STRENGTH: 5.0,
-        Sport.CYCLING: 4.0,
-        Sport.WALKING: 2.0,
-        Sport.HIKING: 3.0,
-        Sport.SWIMMING: 4.0,
-        Sport.ROWING: 4.0,
-        Sport.OTHER: 4.0,
-    }
-)
-"""Session RPE (CR-10) of an activity that fulfils no planned session and was logged without one.
-
-runlift's defaults on the anchors of Foster's CR-10 scale (2 easy, 3 moderate, 4 somewhat
-hard, 5 hard; Foster et al. 2001): a walk is easy (2); an unplanned run is most often an
-easy run, rated like the plan's easy runs (3, ``science.load.PLANNED_SESSION_RPE``); a
-hike is moderate (3); a ride, a swim, a row or another sport is taken as a steady session,
-somewhat hard (4); a lift as hard (5), like the plan's runner-strength sessions. The
-athlete's own rating always replaces them.
-"""
-
-MINUTES_PER_SET: Final = 3.0
-"""Minutes a working set takes, rest included, for a lift logged without its duration.
-
-About half a minute of work and the two to three minutes of rest advised between sets of
-the main lifts (American College of Sports Medicine. Progression models in resistance
-training for healthy adults. Med Sci Sports Exerc. 2009;41(3):687-708).
-"""
+__all__ = [
+    "EXTRA_SESSION_RPE",
+    "LOAD_HISTORY_DAYS",
+    "LOW_RPE",
+    "MINUTES_PER_SET",
+    "TREND_WINDOW_DAYS",
+    "ActivityLoad",
+    "LiftEffort",
+    "LoadFigures",
+    "LoadSummary",
+    "LogActivity",
+    "MassStatus",
+    "Monitoring",
+    "WeekProgress",
+    "activity_load",
+    "chart_rpe",
+    "is_race_name",
+    "lift_efforts",
+    "load_figures",
+    "main_lift_ids",
+    "monitor",
+    "performed_sets",
+    "run_effort",
+]
 
 LOAD_HISTORY_DAYS: Final = 365
 """Days before ``today`` the load series may reach back: a year, after which CTL (tau 42 d)
@@ -145,9 +149,6 @@ keeps less than 0.02 % of a load."""
 
 TREND_WINDOW_DAYS: Final = 28
 """Days of weigh-ins the body-mass rate is fitted over (``science.body_mass``'s default)."""
-
-LOW_RPE: Final = 1.0
-"""Lowest RPE a logged set is read with (the science refuses below it)."""
 
 _RACE_NAME: Final = re.compile(
     r"(?<![\w-])(?:race|parkrun|time[ -]?trial)(?![ -]?pace)(?![\w-])", re.IGNORECASE
@@ -167,145 +168,6 @@ def is_race_name(name: str | None) -> bool:
         [False, False, False]
     """
     return name is not None and _RACE_NAME.search(name) is not None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LogActivity:
-    """An activity of the log, with what the store keeps beside it.
-
-    Attributes:
-        key: its key in the log (the store's id).
-        activity: the activity.
-        rpe: the session RPE the athlete gave it (CR-10), if any.
-        session_id: the planned session the athlete pinned it to (``runlift log done``).
-        effort: race, time trial or training, when the athlete said so; None lets its
-            name and its match decide (see :func:`run_effort`).
-    """
-
-    key: int
-    activity: Activity
-    rpe: float | None = None
-    session_id: SessionId | None = None
-    effort: RunEffort | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ActivityLoad:
-    """The session-RPE load of one activity, and where its figures came from.
-
-    Attributes:
-        key: the activity's key.
-        day: its local date.
-        sport: its sport.
-        session_id: the planned session it fulfils, if any.
-        minutes: the minutes counted.
-        rpe: the session RPE counted.
-        rpe_source: ``athlete`` (logged), ``planned`` (the session's planned RPE) or
-            ``default`` (:data:`EXTRA_SESSION_RPE`).
-        minutes_source: ``logged``, ``planned`` (a lift without a duration, its
-            session's) or ``sets`` (an extra lift without one, :data:`MINUTES_PER_SET`);
-            ``none`` when nothing says how long it was (its load is 0).
-        load_au: ``minutes x rpe``.
-    """
-
-    key: int
-    day: date
-    sport: Sport
-    session_id: SessionId | None
-    minutes: float
-    rpe: float
-    rpe_source: str
-    minutes_source: str
-    load_au: float
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LoadFigures:
-    """Load numbers of one daily series on one day, all in AU per day unless said.
-
-    Attributes:
-        day_au: the day's own load, AU.
-        week_au: the total of the last 7 days, the day included, AU.
-        acute_au: 7-day EWMA.
-        chronic_au: 28-day EWMA.
-        acwr: acute / chronic; None before 28 days of series or when chronic is 0.
-        ctl_au: fitness, impulse-response with tau 42 d.
-        atl_au: fatigue, impulse-response with tau 7 d.
-        tsb_au: form, yesterday's CTL - ATL.
-        monotony: mean / SD of the last 7 days (Foster 1998); None before 7 days or
-            when every one of them carried the same load.
-        strain_au: ``week_au x monotony``; None with monotony.
-    """
-
-    day_au: float
-    week_au: float
-    acute_au: float
-    chronic_au: float
-    acwr: float | None
-    ctl_au: float
-    atl_au: float
-    tsb_au: float
-    monotony: float | None
-    strain_au: float | None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LoadSummary:
-    """Today's load from the actual series, with the planned series' figures alongside.
-
-    The shortcuts (``acute_au``, ``acwr``, ``ctl_au`` ...) read the actual series.
-
-    Attributes:
-        on_date: the day.
-        history_days: days in the series up to and including ``on_date``.
-        actual: figures of the logged loads.
-        planned: figures of the planned loads (the logged ones before the plan).
-    """
-
-    on_date: date
-    history_days: int
-    actual: LoadFigures
-    planned: LoadFigures
-
-    @property
-    def acute_au(self) -> float:
-        """Actual 7-day EWMA load."""
-        return self.actual.acute_au
-
-    @property
-    def chronic_au(self) -> float:
-        """Actual 28-day EWMA load."""
-        return self.actual.chronic_au
-
-    @property
-    def acwr(self) -> float | None:
-        """Actual EWMA acute:chronic ratio, None before 28 days of history."""
-        return self.actual.acwr
-
-    @property
-    def ctl_au(self) -> float:
-        """Actual CTL (fitness)."""
-        return self.actual.ctl_au
-
-    @property
-    def atl_au(self) -> float:
-        """Actual ATL (fatigue)."""
-        return self.actual.atl_au
-
-    @property
-    def tsb_au(self) -> float:
-        """Actual TSB (form)."""
-        return self.actual.tsb_au
-
-    @property
-    def monotony(self) -> float | None:
-        """Actual monotony of the last 7 days."""
-        return self.actual.monotony
-
-    @property
-    def strain_au(self) -> float | None:
-        """Actual strain of the last 7 days."""
-        return self.actual.strain_au
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -331,48 +193,6 @@ class MassStatus:
     def latest_kg(self) -> float | None:
         """The smoothed trend's last value (the day of the last reading), if any."""
         return self.smoothed[-1].trend_kg if self.smoothed else None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LiftEffort:
-    """One prescribed exercise of a done lift against its top logged working set.
-
-    The top set is the heaviest working set (or set to failure) of the exercise, the
-    last of them when several share that load (it is done with the most fatigue).
-
-    Attributes:
-        session_id: the planned lift.
-        on_date: the local date it was done.
-        exercise_id: the exercise.
-        main: the exercise is prescribed as a percentage of the 1RM (a main lift).
-        prescribed_sets: work sets prescribed.
-        prescribed_reps: reps a set prescribed.
-        prescribed_load_kg: the load prescribed, if any.
-        prescribed_rpe: the RPE prescribed; for a lift prescribed as % 1RM without an
-            RPE, the RPE the chart gives that percentage at those reps
-            (:func:`chart_rpe`); None when neither says.
-        logged_sets: working sets logged (warm-ups and drop sets left out).
-        logged_reps: the top set's reps (None for a set of time or distance).
-        logged_load_kg: the top set's load (None for bodyweight).
-        logged_rpe: the top set's RPE: logged, or 10 - RIR, or 10 for a set to failure;
-            None when not rated.
-        rpe_over: ``logged_rpe - prescribed_rpe``: positive when the top set was harder
-            than prescribed; None when either is unknown.
-    """
-
-    session_id: SessionId
-    on_date: date
-    exercise_id: ExerciseId
-    main: bool
-    prescribed_sets: int
-    prescribed_reps: int
-    prescribed_load_kg: float | None
-    prescribed_rpe: float | None
-    logged_sets: int
-    logged_reps: int | None
-    logged_load_kg: float | None
-    logged_rpe: float | None
-    rpe_over: float | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -429,7 +249,7 @@ class Monitoring:
         load: today's load figures, actual and planned.
         one_rep_max_kg: today's e1RM estimate of every exercise with a logged set.
         vdot: today's VDOT from races and time trials; None when none was logged.
-        mass: body mass, its trend and the rate against the plan.
+        mass_trend: body mass, its trend and the rate against the nutrition plan's.
         readiness: each check-in's readiness, by day, up to today.
         fatigue: today's fatigue flag (PER-4).
         lift_efforts: every prescribed exercise of every lift done, against its top set.
@@ -447,7 +267,7 @@ class Monitoring:
     load: LoadSummary
     one_rep_max_kg: Mapping[ExerciseId, OneRepMaxEstimate]
     vdot: VdotEstimate | None
-    mass: MassStatus
+    mass_trend: MassStatus
     readiness: tuple[Readiness, ...]
     fatigue: FatigueFlag
     lift_efforts: tuple[LiftEffort, ...]
@@ -455,66 +275,13 @@ class Monitoring:
     events: tuple[TrainingEvent, ...] = ()
 
     @property
-    def mass_trend(self) -> MassStatus:
-        """The body-mass status (the same as ``mass``)."""
-        return self.mass
+    def mass(self) -> MassStatus:
+        """The same as ``mass_trend`` (the first name of the interface)."""
+        return self.mass_trend
 
     def readiness_on(self, day: date) -> Readiness | None:
         """The readiness of ``day``'s check-in, if there was one."""
         return next((r for r in self.readiness if r.on_date == day), None)
-
-
-def chart_rpe(*, reps: int, percent_1rm: float) -> float | None:
-    """The RPE at which ``reps`` reps at ``percent_1rm`` sit on the RPE chart, in half steps.
-
-    The chart's percentages depend only on reps + reps in reserve (5 reps at RPE 8 is
-    7 reps at RPE 10), so the chart gives the reps to failure at any percentage it
-    spans (57.2 % to 100 %), linearly between its values; RPE = 10 - (reps to failure
-    - reps), to the nearest half step, at most 10. None when the percentage is off
-    the chart, or the RPE would fall below 1.
-
-    Examples:
-        >>> chart_rpe(reps=5, percent_1rm=81.1), chart_rpe(reps=5, percent_1rm=75)
-        (8.0, 5.5)
-        >>> chart_rpe(reps=5, percent_1rm=95), chart_rpe(reps=3, percent_1rm=50)
-        (10.0, None)
-    """
-    ladder = _reps_to_failure_ladder()
-    if not ladder[-1][1] <= percent_1rm <= ladder[0][1]:
-        return None
-    to_failure = float(ladder[-1][0])
-    for (reps_high, pct_high), (reps_low, pct_low) in itertools.pairwise(ladder):
-        if pct_low <= percent_1rm <= pct_high:
-            share = (pct_high - percent_1rm) / (pct_high - pct_low)
-            to_failure = reps_high + share * (reps_low - reps_high)
-            break
-    rpe = min(MAX_RPE, MAX_RPE - (to_failure - reps))
-    rounded = round(rpe * 2) / 2
-    return None if rounded < LOW_RPE else rounded
-
-
-def _reps_to_failure_ladder() -> tuple[tuple[int, float], ...]:
-    """(reps to failure, percent of 1RM) for 1 to 16 reps to failure, highest percent first.
-
-    Read off the chart's RPE 10 column (1 to 12 reps) and its 12-rep row at RPE 9, 8, 7
-    and 6 (13 to 16 reps to failure).
-    """
-    ladder = [(reps, percent_one_rep_max(reps=reps, rpe=MAX_RPE)) for reps in range(1, 13)]
-    ladder += [(12 + rir, percent_one_rep_max(reps=12, rpe=MAX_RPE - rir)) for rir in (1, 2, 3, 4)]
-    return tuple(ladder)
-
-
-def main_lift_ids(plan: Plan) -> list[ExerciseId]:
-    """The lifts the plan prescribes as % 1RM (its main lifts), in the order it first does."""
-    found: list[ExerciseId] = []
-    for week in plan.weeks:
-        for session in week.sessions:
-            if isinstance(session.prescription, LiftPrescription):
-                for item in session.prescription.exercises:
-                    exercise = ExerciseId(item.exercise)
-                    if item.percent_1rm is not None and exercise not in found:
-                        found.append(exercise)
-    return found
 
 
 def run_effort(entry: LogActivity, *, fulfils: PlannedSession | None) -> RunEffort | None:
@@ -534,167 +301,6 @@ def run_effort(entry: LogActivity, *, fulfils: PlannedSession | None) -> RunEffo
     if name is not None and is_race_name(name):
         return RunEffort.TIME_TRIAL if "trial" in name.lower() else RunEffort.RACE
     return RunEffort.TRAINING
-
-
-def _minutes(activity: Activity) -> float | None:
-    seconds = activity.moving_s if activity.moving_s else activity.elapsed_s
-    return None if not seconds else seconds / 60
-
-
-def _working(logged: LoggedSet) -> bool:
-    return logged.kind in {SetKind.WORKING, SetKind.FAILURE}
-
-
-def activity_load(
-    entry: LogActivity, *, session: PlannedSession | None, zone: ZoneInfo
-) -> ActivityLoad:
-    """The session-RPE load of one activity (see the module's docstring for the fallbacks)."""
-    activity = entry.activity
-    minutes = _minutes(activity)
-    minutes_source = "logged"
-    if minutes is None:
-        if session is not None:
-            minutes, minutes_source = session.prescription.duration_min, "planned"
-        elif activity.sport is Sport.STRENGTH and activity.sets:
-            working = sum(1 for s in activity.sets if s.kind is not SetKind.WARM_UP)
-            minutes, minutes_source = working * MINUTES_PER_SET, "sets"
-        else:
-            minutes, minutes_source = 0.0, "none"
-    minutes = min(minutes, MINUTES_PER_DAY)
-    if entry.rpe is not None:
-        rpe, rpe_source = entry.rpe, "athlete"
-    elif session is not None:
-        rpe, rpe_source = session.prescription.rpe, "planned"
-    else:
-        rpe, rpe_source = EXTRA_SESSION_RPE[activity.sport], "default"
-    load_au = session_rpe_load_au(duration_min=minutes, rpe=rpe) if minutes > 0 else 0.0
-    return ActivityLoad(
-        key=entry.key,
-        day=activity.start.astimezone(zone).date(),
-        sport=activity.sport,
-        session_id=None if session is None else session.scheduled.id,
-        minutes=minutes,
-        rpe=rpe,
-        rpe_source=rpe_source,
-        minutes_source=minutes_source,
-        load_au=load_au,
-    )
-
-
-def _set_rpe(logged: LoggedSet) -> float | None:
-    """A set's RPE: logged, else 10 - RIR, else 10 for a set to failure."""
-    if logged.rpe is not None:
-        return logged.rpe
-    if logged.rir is not None:
-        return max(MAX_RPE - logged.rir, 0.0)
-    return MAX_RPE if logged.kind is SetKind.FAILURE else None
-
-
-def _half_step(rpe: float) -> float:
-    return min(MAX_RPE, max(LOW_RPE, round(rpe * 2) / 2))
-
-
-def performed_sets(
-    activities: Iterable[tuple[date, Activity]],
-) -> dict[ExerciseId, list[PerformedSet]]:
-    """Every loaded set of a library exercise with its reps, by exercise, for the e1RM.
-
-    Warm-ups are passed as warm-ups (the science lists them as skipped); drop sets are
-    left out (their load is cut from a harder set's); bodyweight, timed and unnamed sets
-    say nothing of a maximum. RPE is read in half steps (RPE = 10 - RIR; 10 for a set to
-    failure).
-    """
-    by_exercise: dict[ExerciseId, list[PerformedSet]] = {}
-    for day, activity in activities:
-        for logged in activity.sets:
-            if (
-                logged.exercise_id is None
-                or logged.kind is SetKind.DROP
-                or logged.load_kg is None
-                or not logged.reps
-            ):
-                continue
-            effort = _set_rpe(logged)
-            by_exercise.setdefault(logged.exercise_id, []).append(
-                PerformedSet(
-                    on_date=day,
-                    load_kg=logged.load_kg,
-                    reps=logged.reps,
-                    rpe=None if effort is None else _half_step(effort),
-                    warm_up=logged.kind is SetKind.WARM_UP,
-                )
-            )
-    return by_exercise
-
-
-def _top_set(sets: Sequence[LoggedSet]) -> LoggedSet:
-    """The heaviest set, the last of equal ones; the set of most reps among unloaded ones."""
-    best = sets[0]
-    for logged in sets[1:]:
-        if (logged.load_kg or 0.0, logged.reps or 0) >= (best.load_kg or 0.0, best.reps or 0):
-            best = logged
-    return best
-
-
-def _target_rpe(item: ExercisePrescription) -> float | None:
-    if item.rpe is not None:
-        return item.rpe
-    if item.percent_1rm is None:
-        return None
-    return chart_rpe(reps=item.reps, percent_1rm=item.percent_1rm)
-
-
-def lift_efforts(session: PlannedSession, activity: Activity, *, day: date) -> list[LiftEffort]:
-    """Each prescribed exercise of a lift that has working sets logged, against its top set."""
-    prescription = session.prescription
-    if not isinstance(prescription, LiftPrescription):
-        return []
-    efforts: list[LiftEffort] = []
-    for item in prescription.exercises:
-        sets = [s for s in activity.sets if s.exercise_id == item.exercise and _working(s)]
-        if not sets:
-            continue
-        top = _top_set(sets)
-        target = _target_rpe(item)
-        logged_rpe = _set_rpe(top)
-        efforts.append(
-            LiftEffort(
-                session_id=session.scheduled.id,
-                on_date=day,
-                exercise_id=ExerciseId(item.exercise),
-                main=item.percent_1rm is not None,
-                prescribed_sets=item.sets,
-                prescribed_reps=item.reps,
-                prescribed_load_kg=item.load_kg,
-                prescribed_rpe=target,
-                logged_sets=len(sets),
-                logged_reps=top.reps,
-                logged_load_kg=top.load_kg,
-                logged_rpe=logged_rpe,
-                rpe_over=None if target is None or logged_rpe is None else logged_rpe - target,
-            )
-        )
-    return efforts
-
-
-def _figures(loads: Sequence[float]) -> LoadFigures:
-    """The figures of a series' last day."""
-    metrics = daily_load_metrics(loads_au=loads)
-    last = metrics[-1]
-    week = list(loads[-ACUTE_WINDOW_DAYS:])
-    weekly = weekly_load_metrics(loads_au=week) if len(week) == ACUTE_WINDOW_DAYS else ()
-    return LoadFigures(
-        day_au=last.load_au,
-        week_au=math.fsum(week),
-        acute_au=last.acute_ewma_au,
-        chronic_au=last.chronic_ewma_au,
-        acwr=last.acwr_ewma if len(loads) >= CHRONIC_WINDOW_DAYS else None,
-        ctl_au=last.ctl_au,
-        atl_au=last.atl_au,
-        tsb_au=last.tsb_au,
-        monotony=weekly[0].monotony if weekly else None,
-        strain_au=weekly[0].strain_au if weekly else None,
-    )
 
 
 def _days(first: date, last: date) -> list[date]:
@@ -787,7 +393,8 @@ def monitor(
         check_ins: the daily check-ins.
         body_mass: the scale's weighings.
         events: illnesses, injuries and travel.
-        missed: the sessions the athlete marked missed.
+        missed: the sessions the athlete marked missed (a mark made after ``today`` is not
+            yet known on ``today``).
         nutrition: the plan's day-by-day nutrition (for the planned body-mass rate).
         matches: the planned session each activity fulfils, by key; None matches them
             here (``tracking.matching.match_activities``, pinned sessions kept).
@@ -815,7 +422,7 @@ def monitor(
         sessions,
         logged,
         matched,
-        missed={m.session_id for m in missed},
+        missed={m.session_id for m in missed if m.marked_at.astimezone(zone).date() <= today},
         today=today,
     )
     loads = tuple(
@@ -845,8 +452,8 @@ def monitor(
     summary = LoadSummary(
         on_date=today,
         history_days=len(series_days),
-        actual=_figures([actual[d] for d in series_days]),
-        planned=_figures([planned[d] for d in series_days]),
+        actual=load_figures([actual[d] for d in series_days]),
+        planned=load_figures([planned[d] for d in series_days]),
     )
 
     dated = [(day_of[a.key], a.activity) for a in current if a.activity.sport is Sport.STRENGTH]
@@ -896,7 +503,7 @@ def monitor(
         load=summary,
         one_rep_max_kg=MappingProxyType(maxima),
         vdot=vdot,
-        mass=_mass_status(
+        mass_trend=_mass_status(
             check_ins=check_ins, body_mass=body_mass, nutrition=nutrition, today=today, zone=zone
         ),
         readiness=readiness,
