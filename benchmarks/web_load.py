@@ -26,11 +26,15 @@ Each client waits ``--think`` seconds on average (uniformly 0.5x to 1.5x) betwee
 requests, as a person does; ``--think 0`` sends the next request at once and
 measures what the server can take. The load generator runs in this process
 (asyncio, httpx) on the same machine as the server. Any answer that is not the
-expected 2xx counts as an error. Prints, per backend, requests per second and the
-p50/p95/p99 latency of each kind; ``--json`` prints them as JSON.
+expected 2xx counts as an error. Prints, per backend, requests per second, the
+p50/p95/p99 latency of each kind, and the CPU the server's processes and the
+clients used in the measured window (with the machine's load average: the figures
+mean little on a machine busy with other work); ``--json`` prints them as JSON.
+``--uploads`` sets the uploads' share (percent; the other kinds keep theirs).
 
     .venv/bin/python benchmarks/web_load.py [--backend sqlite|postgresql|both]
-        [--clients 50] [--duration 30] [--warmup 5] [--think 1.0] [--workers 2] [--json]
+        [--clients 50] [--duration 30] [--warmup 5] [--think 1.0] [--uploads 5]
+        [--workers 2] [--json]
 """
 
 from __future__ import annotations
@@ -102,6 +106,9 @@ class Results:
     latencies: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k, _ in KINDS})
     errors: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k, _ in KINDS})
     wall_s: float = 0.0
+    cpu: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """CPU seconds of the server (every worker) and of the clients, when the window began and
+    ended."""
 
 
 def _free_port() -> int:
@@ -143,8 +150,8 @@ def seed(url: str, *, now: datetime) -> list[Athlete]:
 
 
 @contextlib.contextmanager
-def serving(url: str, *, workers: int, log: Path) -> Iterator[str]:
-    """``runlift serve`` on a free loopback port; yields its base URL, stops it after."""
+def serving(url: str, *, workers: int, log: Path) -> Iterator[tuple[str, int]]:
+    """``runlift serve`` on a free loopback port; yields its base URL and process id."""
     port = _free_port()
     environ = {
         **os.environ,
@@ -173,7 +180,7 @@ def serving(url: str, *, workers: int, log: Path) -> Iterator[str]:
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(log.read_text(errors="replace"))
                 time.sleep(0.2)
-            yield base
+            yield base, process.pid
         finally:
             os.killpg(process.pid, signal.SIGTERM)
             try:
@@ -235,10 +242,18 @@ async def _one(
     )
 
 
+def _mix(upload_share: int) -> list[str]:
+    """The kinds to draw from, each as many times as its share; uploads at ``upload_share`` %."""
+    shares = dict(KINDS)
+    shares["upload"] = upload_share
+    return [kind for kind, share in shares.items() for _ in range(share)]
+
+
 async def _client(
     base: str,
     athlete: Athlete,
     *,
+    mix: list[str],
     seed_value: int,
     start: _Start,
     timing: dict[str, float],
@@ -246,13 +261,12 @@ async def _client(
     results: Results,
 ) -> None:
     rng = random.Random(seed_value)
-    kinds = [kind for kind, share in KINDS for _ in range(share)]
     limits = httpx.Limits(max_connections=1)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
         auth = await _log_in(client, athlete.email)
         await start.wait()  # every client logged in: the clock starts
         while (now := time.monotonic()) < timing["stop"]:
-            kind = rng.choice(kinds)
+            kind = rng.choice(mix)
             began = time.perf_counter()
             counted = now >= timing["measure"]
             try:
@@ -269,6 +283,29 @@ async def _client(
                 results.errors[kind].append(f"failed import: {answer.json()['failed']}")
             if think_s:
                 await asyncio.sleep(think_s * rng.uniform(0.5, 1.5))
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user and system) of a process and every process below it (Linux /proc)."""
+    total = 0.0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            for task in Path(f"/proc/{current}/task").iterdir():
+                children = (task / "children").read_text().split()
+                pending.extend(int(child) for child in children)
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def _cpu_mark(results: Results, server_pid: int, when: str) -> None:
+    """Record the server's and this process's CPU seconds at the start or end of the window."""
+    own = time.process_time()
+    results.cpu[when] = (_cpu_s(server_pid), own)
 
 
 class _Start:
@@ -296,6 +333,8 @@ async def _load(
     warmup_s: float,
     duration_s: float,
     think_s: float,
+    mix: list[str],
+    server_pid: int,
 ) -> Results:
     """Log every client in, let them run ``warmup_s`` unmeasured, then ``duration_s`` measured."""
     results = Results(wall_s=duration_s)
@@ -304,6 +343,9 @@ async def _load(
     def start_clock() -> None:
         timing["measure"] = time.monotonic() + warmup_s
         timing["stop"] = timing["measure"] + duration_s
+        loop = asyncio.get_running_loop()
+        loop.call_at(loop.time() + warmup_s, _cpu_mark, results, server_pid, "began")
+        loop.call_at(loop.time() + warmup_s + duration_s, _cpu_mark, results, server_pid, "ended")
 
     start = _Start(clients, start_clock)
     await asyncio.gather(
@@ -311,6 +353,7 @@ async def _load(
             _client(
                 base,
                 athletes[index % len(athletes)],
+                mix=mix,
                 seed_value=index,
                 start=start,
                 timing=timing,
@@ -329,7 +372,9 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-def summary(backend: str, results: Results, *, clients: int, think_s: float) -> dict[str, Any]:
+def summary(
+    backend: str, results: Results, *, clients: int, think_s: float, uploads: int
+) -> dict[str, Any]:
     """Requests per second, and per kind the count, errors and p50/p95/p99 in ms."""
     total = sum(len(v) for v in results.latencies.values())
     kinds = {}
@@ -343,10 +388,19 @@ def summary(backend: str, results: Results, *, clients: int, think_s: float) -> 
             "p99_ms": round(_percentile(values, 0.99) * 1000, 1) if values else None,
         }
     reads = [v for kind in READS for v in results.latencies[kind]]
+    (server_began, own_began), (server_ended, own_ended) = (
+        results.cpu["began"],
+        results.cpu["ended"],
+    )
+    window = results.wall_s
     return {
         "backend": backend,
         "clients": clients,
         "think_s": think_s,
+        "upload_share_percent": uploads,
+        "server_cpu_cores": round((server_ended - server_began) / window, 2),
+        "client_cpu_cores": round((own_ended - own_began) / window, 2),
+        "load_average_1min": round(os.getloadavg()[0], 1),
         "measured_s": round(results.wall_s, 1),
         "requests": total,
         "requests_per_s": round(total / results.wall_s, 1),
@@ -368,7 +422,7 @@ def run(backend: str, args: argparse.Namespace, folder: Path) -> dict[str, Any]:
             url = server.create_database("bench")
         print(f"{backend}: seeding the demo athletes ...", file=sys.stderr)
         athletes = seed(url, now=now)
-        base = stack.enter_context(
+        base, pid = stack.enter_context(
             serving(url, workers=args.workers, log=folder / f"serve-{backend}.log")
         )
         print(
@@ -383,18 +437,25 @@ def run(backend: str, args: argparse.Namespace, folder: Path) -> dict[str, Any]:
                     warmup_s=args.warmup,
                     duration_s=args.duration,
                     think_s=args.think,
+                    mix=_mix(args.uploads),
+                    server_pid=pid,
                 ),
                 timeout=min(HARD_LIMIT_S, args.warmup + args.duration + 180),
             )
         )
-    return summary(backend, results, clients=args.clients, think_s=args.think)
+    return summary(backend, results, clients=args.clients, think_s=args.think, uploads=args.uploads)
 
 
 def _print(result: dict[str, Any]) -> None:
     print(
         f"\n{result['backend']}: {result['requests']} requests in {result['measured_s']} s, "
         f"{result['requests_per_s']} req/s, {result['errors']} errors "
-        f"({result['clients']} clients, think {result['think_s']} s)"
+        f"({result['clients']} clients, think {result['think_s']} s, uploads "
+        f"{result['upload_share_percent']} %)"
+    )
+    print(
+        f"CPU: server {result['server_cpu_cores']} cores, clients {result['client_cpu_cores']} "
+        f"cores; load average at the end {result['load_average_1min']}"
     )
     print(f"{'kind':<9} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     for kind, row in result["kinds"].items():
@@ -418,6 +479,7 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=30.0)
     parser.add_argument("--think", type=float, default=1.0)
     parser.add_argument("--warmup", type=float, default=5.0)
+    parser.add_argument("--uploads", type=int, default=dict(KINDS)["upload"], help="percent")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()

@@ -172,7 +172,7 @@ def test_a_session_is_marked_done_or_missed_from_the_week(client: TestClient) ->
     plan = client.get(f"/athletes/{athlete_id}?week=2").text
     assert re.search(rf'href="{re.escape(log)}#s-{run.scheduled.id}">partial', plan)
     assert re.search(rf'href="{re.escape(log)}#s-{lift.scheduled.id}">missed · travel', plan)
-    assert "Done: 2.5 km, 20 min" in plan
+    assert "<b>Done:</b> 2.5 km, 20 min" in plan
     unknown = client.post(
         f"/athletes/{athlete_id}/sessions/w99-run9/missed",
         data={"csrf_token": token, "reason": "time"},

@@ -85,7 +85,10 @@ def upload(
     "/sessions/{session_id}/done",
     response_model=LoggedSessionOut,
     status_code=status.HTTP_201_CREATED,
-    responses=ERRORS,
+    responses={
+        **ERRORS,
+        409: {"model": ErrorOut, "description": "the session is already logged as done by hand"},
+    },
 )
 def done(session_id: str, body: DoneIn, access: ApiOwner, store: StoreDep) -> LoggedSessionOut:
     """Mark a planned session done (owner only): as planned, or with what was done.

@@ -9,6 +9,7 @@ no forms; anyone else gets 404. Each route parses, calls one use case of
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
@@ -97,21 +98,28 @@ def upload(
     )
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SessionForm:
+    """A session's form sent back: the session, which form, what was typed, what is wrong."""
+
+    session: str
+    kind: str
+    given: dict[str, str]
+    errors: dict[str, list[str]]
+
+
 def _session_form_failed(
     request: Request,
     access: AthleteAccess,
     store: StoreDep,
     now: NowDep,
-    session_id: str,
+    failed: SessionForm,
     *,
-    kind: str,
-    errors: dict[str, list[str]],
-    values: dict[str, str],
     status_code: int,
 ) -> Response:
-    week = log_pages.session_week(store, access.athlete.id, session_id)
+    """The session's week again, its form open with what was typed and what is wrong."""
+    week = log_pages.session_week(store, access.athlete.id, failed.session)
     page = log_pages.log_page(store, access.athlete.id, week=week, now=now)
-    failed = {"session": session_id, "kind": kind, "errors": errors, "given": values}
     return _log_page(request, access, page, status_code=status_code, session_form=failed)
 
 
@@ -141,17 +149,15 @@ def done(
             distance_km=body.distance_km,
         )
     except InvalidInput as exc:
-        return _session_form_failed(
-            request, access, store, now, session_id,
-            kind="done", errors=field_errors(exc), values=values, status_code=422,
-        )  # fmt: skip
+        failed = SessionForm(
+            session=session_id, kind="done", given=values, errors=field_errors(exc)
+        )
+        return _session_form_failed(request, access, store, now, failed, status_code=422)
     except NotFound:
         raise
     except StoreError as exc:  # already logged as done by hand
-        return _session_form_failed(
-            request, access, store, now, session_id,
-            kind="done", errors={"": [str(exc)]}, values=values, status_code=409,
-        )  # fmt: skip
+        failed = SessionForm(session=session_id, kind="done", given=values, errors={"": [str(exc)]})
+        return _session_form_failed(request, access, store, now, failed, status_code=409)
     return RedirectResponse(
         f"/athletes/{access.athlete.id}/log?week={logged.week}#s-{session_id}", status_code=303
     )
@@ -171,10 +177,10 @@ def missed(
     try:
         body = from_form(MissedIn, values)
     except InvalidInput as exc:
-        return _session_form_failed(
-            request, access, store, now, session_id,
-            kind="missed", errors=field_errors(exc), values=values, status_code=422,
-        )  # fmt: skip
+        failed = SessionForm(
+            session=session_id, kind="missed", given=values, errors=field_errors(exc)
+        )
+        return _session_form_failed(request, access, store, now, failed, status_code=422)
     logged = log_pages.mark_missed(
         store, access.athlete.id, session_id, reason=body.reason, now=now
     )
