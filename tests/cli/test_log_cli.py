@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from log_builders import FIXTURES, GENERAL, HALF, shifted_gpx
 
+from log_builders import FIXTURES, GENERAL, HALF, shifted_gpx
 from runlift.cli.app import main
 from runlift.io.plan_json import read_plan
 from runlift.store.repository import Store

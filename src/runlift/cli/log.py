@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -84,7 +84,7 @@ def import_files(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A line per file.")] = False,
 ) -> None:
     """Import FIT, GPX, TCX, Strong and Hevy files: format told by content, duplicates skipped."""
-    from runlift.services import log_import, training_log  # noqa: PLC0415
+    from runlift.services import log_import, log_json, training_log  # noqa: PLC0415
 
     files = _files(paths)
     outcomes: list[tuple[Path, log_import.FileOutcome]] = []
@@ -107,48 +107,11 @@ def import_files(
                     render_log.import_line(str(path), outcome)
                 advance(index + 1, len(files))
     if as_json:
-        render.emit_json(_import_json(outcomes))
+        render.emit_json(log_json.import_document([(str(path), o) for path, o in outcomes]))
     else:
         render_log.import_summary([o for _, o in outcomes])
     if any(o.status == "failed" for _, o in outcomes):
         raise typer.Exit(1)
-
-
-def _import_json(outcomes: list[tuple[Path, Any]]) -> dict[str, list[dict[str, Any]]]:
-    imported: list[dict[str, Any]] = []
-    duplicates: list[dict[str, Any]] = []
-    failed: list[dict[str, Any]] = []
-    for path, outcome in outcomes:
-        if outcome.status == "failed":
-            failed.append({"path": str(path), "error": outcome.error})
-            continue
-        for item in outcome.activities:
-            imported.append(
-                {
-                    "path": str(path),
-                    "kind": item.activity.sport.value,
-                    "activity_id": item.activity_id,
-                    "start": item.activity.start.isoformat(),
-                    "matched_session": item.matched_session,
-                }
-            )
-        if outcome.body_mass_added:
-            imported.append(
-                {
-                    "path": str(path),
-                    "kind": "body_mass",
-                    "activity_id": None,
-                    "start": None,
-                    "matched_session": None,
-                    "readings": outcome.body_mass_added,
-                }
-            )
-        duplicates.extend(
-            {"path": str(path), "activity_id": activity_id} for activity_id in outcome.duplicate_ids
-        )
-        if outcome.status == "duplicate" and not outcome.duplicate_ids:
-            duplicates.append({"path": str(path), "activity_id": None})
-    return {"imported": imported, "duplicates": duplicates, "failed": failed}
 
 
 @app.command("done")
@@ -367,13 +330,13 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """A week of the plan against the log: done, partial, missed, extra or still planned."""
-    from runlift.services import log_view, training_log  # noqa: PLC0415
+    from runlift.services import log_json, log_view, training_log  # noqa: PLC0415
 
     with training_log.open_store(db) as store:
         record = store.athlete(athlete)
         day = None if today is None else _day(today, "--today")
         view = log_view.week_log(store, record.id, week_number=week, today=day, now=now())
     if as_json:
-        render.emit_json(render_log.week_log_json(view))
+        render.emit_json(log_json.week_log_document(view))
     else:
         render_log.week_log(view)

@@ -21,6 +21,7 @@ from runlift.domain.prescription import LiftPrescription
 from runlift.report.figures import shaded_weeks, week_ticks
 from runlift.report.model import Chart, Figure, Progress, ProgressWeek, Row, Series
 from runlift.report.words import day_month, number, span, thousands, weekday_date
+from runlift.science.load import CHRONIC_WINDOW_DAYS
 from runlift.science.readiness import ReadinessComponent
 from runlift.tracking.monitoring import Monitoring, WeekProgress
 from runlift.units import format_duration, mass_in_unit
@@ -234,6 +235,8 @@ def _rows(result: Monitoring, lifts: Mapping[ExerciseId, str], unit: MassUnit) -
             value="—" if load.acwr is None else number(load.acwr, 2),
             note=(
                 f"from 28 days of log ({load.history_days} so far)"
+                if load.acwr is None and load.history_days < CHRONIC_WINDOW_DAYS
+                else "no load logged in the last 28 days"
                 if load.acwr is None
                 else "EWMA 7 / 28 days (Williams et al. 2017)"
             ),

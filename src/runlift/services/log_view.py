@@ -26,7 +26,7 @@ from runlift.services.log_import import log_window
 from runlift.store.repository import Store, StoredActivity
 from runlift.tracking.matching import LoggedActivity, session_records
 from runlift.tracking.monitoring import LogActivity, activity_load
-from runlift.vocabulary import SessionStatus, SetKind
+from runlift.vocabulary import MissReason, SessionStatus, SetKind
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,13 +48,18 @@ class DoneFigures:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SessionRow:
-    """One planned session of the week and how it stands."""
+    """One planned session of the week and how it stands.
+
+    ``missed_reason`` is the athlete's reason when they marked it missed (a session
+    whose day passed with nothing done is missed without one).
+    """
 
     session: PlannedSession
     status: SessionStatus
     planned_load_au: float
     done: DoneFigures | None
     done_fraction: float | None
+    missed_reason: MissReason | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -183,11 +188,12 @@ def week_log(
     last = first + timedelta(days=7)
     window = log_window(store, athlete_id, first=first, last=last)
     stored = {a.id: a for a in window.activities}
+    reasons = {m.session_id: m.reason for m in store.missed(athlete_id)}
     records = session_records(
         week.sessions,
         [LoggedActivity(key=a.id, activity=a.activity) for a in window.activities],
         window.matches,
-        missed={m.session_id for m in store.missed(athlete_id)},
+        missed=reasons,
         today=today,
     )
     rows = []
@@ -202,6 +208,9 @@ def week_log(
                 planned_load_au=_planned_load(record.session),
                 done=done,
                 done_fraction=record.done_fraction,
+                missed_reason=reasons.get(record.session.scheduled.id)
+                if record.status is SessionStatus.MISSED
+                else None,
             )
         )
     used = {record.activity for record in records if record.activity is not None}
