@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from runlift.cli import render, render_log
+from runlift.cli import render
 from runlift.cli.store_options import AthleteOption, DbOption, JsonOption, now
 from runlift.domain.log import CheckIn
 from runlift.domain.quantities import parse_duration_s, quantity
@@ -84,6 +84,7 @@ def import_files(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A line per file.")] = False,
 ) -> None:
     """Import FIT, GPX, TCX, Strong and Hevy files: format told by content, duplicates skipped."""
+    from runlift.cli import render_log  # noqa: PLC0415
     from runlift.services import log_import, log_json, training_log  # noqa: PLC0415
 
     files = _files(paths)
@@ -330,6 +331,7 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """A week of the plan against the log: done, partial, missed, extra or still planned."""
+    from runlift.cli import render_log  # noqa: PLC0415
     from runlift.services import log_json, log_view, training_log  # noqa: PLC0415
 
     with training_log.open_store(db) as store:
