@@ -1,4 +1,6 @@
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -249,3 +251,16 @@ def test_help_shows_no_bool_type(capsys: pytest.CaptureFixture[str]) -> None:
     for command in (["--help"], ["plan", "--help"], ["lint", "--help"], ["calc", "vdot", "--help"]):
         assert main(command) == 0
         assert "<bool>" not in capsys.readouterr().out
+
+
+def test_the_command_line_starts_without_the_heavy_libraries() -> None:
+    # Quick commands stay quick: the store, the web stack, the solver, the file
+    # readers and the renderers are loaded by the commands that use them.
+    code = (
+        "import sys, runlift.cli.app\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'sqlalchemy', 'alembic', 'argon2', 'fastapi', 'ortools', 'fitdecode', 'gpxpy', "
+        "'jinja2', 'reportlab'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert done.stdout.strip() == "[]"
