@@ -89,6 +89,7 @@ from runlift.programme.lifting_sessions import (
     chart_percent_1rm,
     easier,
     finish,
+    floored_load_kg,
     grid_minutes,
     is_heavy,
     is_loaded,
@@ -537,12 +538,17 @@ def _test_work(exercise: Exercise, ctx: Context, planned_max_kg: float | None) -
         [rm_percent * share / 100 for share, _ in TEST_ATTEMPTS],
         planned_max_kg=planned_max_kg,
         step_kg=_plate_step_kg(exercise, ctx.baseline.load_unit),
-        round_kg=lambda load_kg: strength.round_load_in_unit_kg(
-            load_kg=load_kg,
-            unit=ctx.baseline.load_unit,
-            increment_kg=exercise.load_increment_kg,
-            parts=exercise.load_split,
+        round_kg=lambda load_kg: floored_load_kg(
+            exercise,
+            strength.round_load_in_unit_kg(
+                load_kg=load_kg,
+                unit=ctx.baseline.load_unit,
+                increment_kg=exercise.load_increment_kg,
+                parts=exercise.load_split,
+            ),
+            ctx.baseline.load_unit,
         ),
+        floor_kg=floored_load_kg(exercise, 0.0, ctx.baseline.load_unit),
     )
     warm = [
         Work(
@@ -589,14 +595,16 @@ def _test_percents(
     planned_max_kg: float,
     step_kg: float,
     round_kg: Callable[[float], float],
+    floor_kg: float = 0.0,
 ) -> tuple[list[float | None], list[float | None]]:
     """Percents of the planned maximum for the warm-ups and attempts, with rising loads.
 
-    Each attempt takes the plate load nearest its target, moved up a plate when it would
-    repeat the attempt before; the optional last attempt is left out when that puts it
-    more than half a plate above its target plus 2 %. Warm-ups take the nearest load that
-    stays at least a plate below the set after them, and are left out when none is left.
-    None marks a set left out; a moved set shows the percent of its load.
+    Each attempt takes the plate load nearest its target (never below ``floor_kg``, the
+    empty bar), moved up a plate when it would repeat the attempt before; the optional
+    last attempt is left out when that puts it more than half a plate above its target
+    plus 2 %. Warm-ups take the nearest load that stays at least a plate below the set
+    after them and not below the floor, and are left out when none is left. None marks
+    a set left out; a moved set shows the percent of its load.
     """
 
     def load_of(percent: float) -> float:
@@ -619,7 +627,7 @@ def _test_percents(
     ceiling = load_of(attempts[0]) - step_kg
     for wanted in reversed(ramp):
         load = min(load_of(wanted), ceiling)
-        if load <= 0:
+        if load <= 0 or load < floor_kg:
             warm_out.append(None)
             continue
         warm_out.append(percent_of(load, wanted))

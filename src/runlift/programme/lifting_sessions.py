@@ -25,12 +25,13 @@ from datetime import date, time
 from typing import Final, Protocol
 
 from runlift.domain.athlete import AthleteProfile
-from runlift.domain.exercises import HEAVY_LOWER_PATTERNS, Exercise
+from runlift.domain.exercises import HEAVY_LOWER_PATTERNS, Equipment, Exercise
 from runlift.domain.prescription import ExercisePrescription, LiftPrescription
 from runlift.domain.sessions import SessionId, SessionSpec
 from runlift.programme.baseline import Baseline
 from runlift.programme.lifting_doses import (
     DELOAD_SESSION_RPE,
+    EMPTY_BAR_KG,
     EXPLOSIVE_SECONDS_PER_REP,
     GRID_MIN,
     HEAVY_PERCENT_1RM,
@@ -540,10 +541,22 @@ def _is_key(profile: AthleteProfile) -> bool:
     }
 
 
+def uses_barbell(exercise: Exercise) -> bool:
+    """Whether the exercise is loaded on a barbell, whose empty bar is its lightest load."""
+    return Equipment.BARBELL.value in exercise.equipment
+
+
+def floored_load_kg(exercise: Exercise, load_kg: float, unit: MassUnit) -> float:
+    """``load_kg``, raised to the empty bar (20 kg or 45 lb) for a barbell exercise."""
+    if uses_barbell(exercise):
+        return max(load_kg, EMPTY_BAR_KG[unit])
+    return load_kg
+
+
 def _load_kg(
     exercise: Exercise, planned_max_kg: float | None, percent: float | None, unit: MassUnit
 ) -> float | None:
-    """The load on the athlete's own plates (kg or lb steps), in kg."""
+    """The load on the athlete's own plates (kg or lb steps), in kg; never below the bar."""
     if planned_max_kg is None or percent is None or not is_loaded(exercise):
         return None
     load = strength.round_load_in_unit_kg(
@@ -552,7 +565,9 @@ def _load_kg(
         increment_kg=exercise.load_increment_kg,
         parts=exercise.load_split,
     )
-    return load if load > 0 else None
+    if load <= 0 and not uses_barbell(exercise):
+        return None
+    return floored_load_kg(exercise, load, unit)
 
 
 def prescribe(work: Work, *, factor: float, baseline: Baseline) -> Written:
@@ -584,8 +599,20 @@ def prescribe(work: Work, *, factor: float, baseline: Baseline) -> Written:
     rpe = step.rpe
     if load_kg is not None:
         percent = round(target or 0.0, 1)
+        if planned is not None and load_kg > planned * percent / 100 + exercise.load_step_kg:
+            # The empty bar is heavier than the target: the percent says what it is.
+            percent = round(100 * load_kg / planned, 1)
+            notes.append(
+                f"the empty bar ({format_mass(load_kg, baseline.load_unit)}) is the lightest "
+                "load: stop the set a rep or two early if it feels heavier than planned"
+            )
         if step.percent_1rm is None:
             notes.append("load from the RPE chart as a start; the RPE decides")
+        elif exercise.id not in baseline.one_rep_max_kg and exercise.one_rep_max_from:
+            base = exercise.one_rep_max_from.replace("-", " ")
+            notes.append(
+                f"load from your {base} max by the library's ratio: a start; the RPE decides"
+            )
     elif target is not None:
         if rpe is None:
             rpe = effort_rpe(reps=step.reps, percent_1rm=target)

@@ -28,6 +28,7 @@ from runlift.report.build import build_report
 from runlift.report.model import Report
 from runlift.services import planning
 from runlift.services.report_data import report_data
+from runlift.services.warnings import plan_warnings
 from runlift.store.accounts import OwnedAthlete
 from runlift.store.repository import (
     MAX_ID_LENGTH,
@@ -155,6 +156,7 @@ def _report(store: Store, athlete_id: str, version: int) -> Report:
         data=report_data(stored.plan, library=exercise_library()),
         nutrition=store.nutrition(athlete_id, version),
         timezone=stored.profile.timezone,
+        warnings=plan_warnings(stored.profile, stored.plan),
     )
 
 
