@@ -88,3 +88,21 @@ def test_structured_overrides_are_shown_as_given(profile: AthleteProfile, plan: 
 def test_week_lists_read_as_ranges() -> None:
     assert weeks_text([1, 2, 3, 4, 6, 8, 9]) == "weeks 1-4, 6, 8-9"
     assert weeks_text([7]) == "week 7"
+
+
+def test_runs_the_days_cannot_hold_are_said_once_for_the_plan() -> None:
+    """The marathoner's 6 runs and a lift with hops need 7 days; one rest day leaves 6: the
+    plan runs 5 times, sharing the distance, and says so once, not as a drop a week."""
+    path = HALF.parent / "marathon-runner-strength.yaml"
+    marathoner = read_profile(path.read_text(encoding="utf-8"))
+    marathon = build_plan(marathoner, library=exercise_library())
+    warnings = plan_warnings(marathoner, marathon)
+    (rest,) = [w for w in warnings if w.field == "rest_days_min"]
+    assert rest.kind is WarningKind.OVERRIDE
+    assert rest.rule_id.startswith("RL-1, SCH-10")
+    assert rest.asked == "1 rest day a week"
+    assert rest.planned == "5 training runs a week instead of 6, sharing the week's distance"
+    assert "a lift that opens with jumps takes a day of its own" in rest.reason
+    assert len(rest.weeks) >= len(marathon.weeks) - 2
+    assert not [w for w in warnings if "dropped" in w.planned or "left out" in w.planned]
+    assert not [a for week in marathon.weeks for a in week.adjustments]

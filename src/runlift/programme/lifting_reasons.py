@@ -82,6 +82,8 @@ class Work:
         adjustable: whether the weekly balance may change its sets.
         replaced: the name of the template's exercise it stands in for, if any.
         notes: extra notes for the athlete (test-day attempts, say).
+        harder: it stands in for an exercise the equipment allows, which without added
+            load would not reach the effort (a decline push-up for a push-up).
     """
 
     session: int
@@ -94,6 +96,7 @@ class Work:
     adjustable: bool = True
     replaced: str | None = None
     notes: tuple[str, ...] = ()
+    harder: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -527,8 +530,13 @@ def push_pull_line(upper: Sequence[Written]) -> str:
 def equipment_lines(written: Sequence[Written], facts: Facts) -> list[str]:
     """Substitutions, exercises left out, and loads chosen by RPE."""
     lines = [
-        f"{e.work.exercise.name} replaces {e.work.replaced.lower()}: the listed "
-        "equipment does not allow it (exercise library substitutes)."
+        f"{e.work.exercise.name} replaces {e.work.replaced.lower()}: "
+        + (
+            f"without added load a {e.work.replaced.lower()} would take far more than 12 "
+            f"reps to reach the effort, its harder variation does not ({ACSM_2009})."
+            if e.work.harder
+            else "the listed equipment does not allow it (exercise library substitutes)."
+        )
         for e in written
         if e.work.replaced is not None
     ]

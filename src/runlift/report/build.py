@@ -181,10 +181,13 @@ def _race_date(profile: AthleteProfile) -> date | None:
 
 
 def _cited_rules(
-    plan: Plan, nutrition: Sequence[DayNutrition], profile: EvidenceProfile
+    plan: Plan,
+    nutrition: Sequence[DayNutrition],
+    profile: EvidenceProfile,
+    warnings: Sequence[PlanWarning] = (),
 ) -> tuple[CitedRule, ...]:
-    """Every catalogued rule the plan names, in catalogue order, with its worded title."""
-    texts: list[str] = []
+    """Every catalogued rule the plan and its warnings name, in catalogue order, worded."""
+    texts: list[str] = [f"{w.rule_id} {w.reason}" for w in warnings]
     for week in plan.weeks:
         texts.extend(week.notes)
         for session in week.sessions:
@@ -626,7 +629,7 @@ def build_report(
     sessions = [s for w in plan.weeks for s in w.sessions]
     runs = [s.prescription for s in sessions if isinstance(s.prescription, RunPrescription)]
     lifts = [s.prescription for s in sessions if isinstance(s.prescription, LiftPrescription)]
-    cited = _cited_rules(plan, nutrition or (), profile.evidence_profile)
+    cited = _cited_rules(plan, nutrition or (), profile.evidence_profile, warnings)
     figures = [running_chart(plan), sets_chart(plan, data), load_chart(plan, days, race_day)]
     missing: list[str] = []
     if fuel:

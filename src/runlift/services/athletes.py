@@ -183,6 +183,7 @@ def _result(store: Store, version: PlanVersion) -> planning.PlanResult:
         profile=version.profile,
         plan=version.plan,
         nutrition=store.nutrition(version.athlete_id, version.version),
+        warnings=plan_warnings(version.profile, version.plan),
     )
 
 

@@ -1,9 +1,11 @@
 """What a plan changed from the profile, and what to watch: the warnings of ``runlift plan``.
 
 Overrides come from comparing the plan with the profile (lifts a week, the weekly
-distance it starts from) and from the changes the programme made to its weeks
-(``PlanWeek.adjustments``: sessions left out to keep the rest days or to fit the
-windows), each with the rule and the reason the programme wrote. When the programme
+distance it starts from), from the runs the programme planned fewer of because the
+week's days cannot hold them (its week notes; said once for the plan) and from the
+changes the programme made to its weeks (``PlanWeek.adjustments``: sessions left out to
+keep the rest days or to fit the windows), each with the rule and the reason the
+programme wrote. When the programme
 hands its changes over already structured (rule, field, asked, planned, reason) they
 are used as given instead. A caution says what the plan follows but the athlete should
 know: a race target far beyond today's fitness.
@@ -106,6 +108,7 @@ def _distance_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning
     noted = (
         _note(plan.weeks[:1], "running distance", "capped")
         or _note(plan.weeks[:1], "running distance")
+        or _note(plan.weeks[:1], "cut running")
         or ("RUN-3", "running distance is set by the time the windows leave")
     )
     return [
@@ -118,6 +121,52 @@ def _distance_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning
             reason=noted[1],
         )
     ]
+
+
+_ROOM_NOTE = re.compile(
+    r"^((?:PHY|SCH|LFT|RUN|PER|NUT|RL)-\d+(?:, (?:PHY|SCH|LFT|RUN|PER|NUT|RL)-\d+)*): "
+    r"(\d+) training runs? instead of (\d+), sharing the week's distance: (.*)$",
+    re.DOTALL,
+)
+
+
+def _room_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning]:
+    """Runs the programme planned fewer of because the days cannot hold them, said once.
+
+    The periodisation plans no more runs than the week's days hold (the athlete's rest
+    days, one run and one lift a day, lifts with jumps on days of their own) and says so
+    in each such week's notes; the plan says it once, as one override.
+    """
+    found: dict[str, tuple[str, int, int, str, list[int]]] = {}
+    for week in plan.weeks:
+        for note in week.notes:
+            match = _ROOM_NOTE.match(note)
+            if match is None:
+                continue
+            rules, runs, wanted, reason = match.groups()
+            field = "rest_days_min" if "SCH-10" in rules else "availability"
+            entry = found.setdefault(field, (rules, int(runs), int(wanted), reason, []))
+            entry[4].append(week.index + 1)
+    warnings = []
+    for field, (rules, runs, wanted, reason, weeks) in found.items():
+        if field == "rest_days_min":
+            asked = f"{quantity(profile.rest_days_min, 'rest days')} a week"
+            planned = f"{quantity(runs, 'training runs')} a week instead of {wanted}"
+        else:
+            asked = f"room for {quantity(wanted, 'training runs')} a week"
+            planned = f"{quantity(runs, 'training runs')} a week"
+        warnings.append(
+            PlanWarning(
+                kind=WarningKind.OVERRIDE,
+                rule_id=rules,
+                field=field,
+                asked=asked,
+                planned=f"{planned}, sharing the week's distance",
+                reason=reason,
+                weeks=tuple(weeks),
+            )
+        )
+    return warnings
 
 
 def _titles(titles: Sequence[str]) -> str:
@@ -231,6 +280,7 @@ def plan_warnings(
         else [
             *_lift_overrides(profile, plan),
             *_distance_overrides(profile, plan),
+            *_room_overrides(profile, plan),
             *_dropped_overrides(profile, plan),
         ]
     )
