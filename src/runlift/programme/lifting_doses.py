@@ -517,6 +517,12 @@ PEAK_LAST_HEAVY_DAYS: Final = 5
 """Singles at 90 % or more end at least this many days before the test: the last heavy
 session about a week out and a few light days before it (Pritchard 2015)."""
 
+PEAK_TAPER_MAX_DAYS: Final = 10
+"""...and no more than this many days before it: the last heavy session about a week out,
+so the test week is the taper and strength has not begun to fade (Pritchard et al. 2016 J
+Strength Cond Res 30(7):1796-1804: elite powerlifters' last heavy session about a week
+before competition; Pritchard 2015)."""
+
 PRIMER_DAYS_BEFORE: Final = 3
 """The test week's light session is at least this many days before the test (2-4 days of
 rest before a maximal test, Pritchard 2015), or, when the week has no room, at least

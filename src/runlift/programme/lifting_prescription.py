@@ -56,6 +56,7 @@ from runlift.programme.lifting_doses import (
     PEAK_REST_S,
     PEAK_SETS,
     PEAK_STEPS,
+    PEAK_TAPER_MAX_DAYS,
     PEAK_VOLUME_FACTOR,
     PRIMER_DAYS_BEFORE,
     SCH7_MIN_DAYS,
@@ -502,6 +503,34 @@ def _limit(
             _make_light(draft, limit, ctx)
 
 
+def _peak_late(
+    drafts: Sequence[Draft], week: WeekOutline, test_day: date | None, ctx: Context
+) -> None:
+    """The last heavy singles come about a week before the test, not two.
+
+    In the week that holds the day ``PEAK_TAPER_MAX_DAYS`` before the test, its heavy
+    sessions are dated from that day on, as many of the last of them as the days from
+    then to their last day (``_limit``) hold on alternate days; the others keep the
+    whole week.
+    """
+    if test_day is None:
+        return
+    first = test_day - timedelta(days=PEAK_TAPER_MAX_DAYS)
+    end = week.start + timedelta(days=DAYS_PER_WEEK - 1)
+    if not week.start < first <= end:
+        return
+    heavy = [
+        d for d in drafts if d.variant is not LiftVariant.LIGHT and _draft_has_heavy_singles(d)
+    ]
+    if not heavy:
+        return
+    days = _lift_days_until(ctx.profile, first, heavy[-1].latest_date or end)
+    # Heavy sessions a day apart at least, as many as those days hold (RL-2).
+    room = (len(days) + 1) // 2
+    for draft in heavy[max(0, len(heavy) - room) :] if room else ():
+        draft.earliest_date = first
+
+
 def _lift_days_until(profile: AthleteProfile, start: date, last: date) -> list[date]:
     """The days from ``start`` to ``last`` whose windows hold a lift."""
     windows = window_minutes(profile)
@@ -513,8 +542,9 @@ def _final_days(drafts: Sequence[Draft], week: WeekOutline, race_day: date | Non
     """At most one lift in the last six days before a race: the others are done before them.
 
     The periodisation plans no more lifts in such a week than its days before the last
-    six can hold with one more (``FINAL_LIGHT_DAYS``); the last lift of the week may
-    fall in them, light (``_limit``), the others are dated to be done by the day before.
+    six can hold with one more (``FINAL_LIGHT_DAYS``); one lift of the week may fall in
+    them, the last of those ``_limit`` made light (a heavy one it kept is already dated
+    before them), the others are dated to be done by the day before.
     """
     if race_day is None or not drafts:
         return
@@ -522,8 +552,11 @@ def _final_days(drafts: Sequence[Draft], week: WeekOutline, race_day: date | Non
     end = week.start + timedelta(days=DAYS_PER_WEEK - 1)
     if end <= cutoff or week.start > cutoff:
         return
-    for draft in drafts[:-1]:
-        draft.latest_date = min(draft.latest_date or cutoff, cutoff)
+    undated = [d for d in drafts if d.latest_date is None]
+    late = undated[-1] if undated else None
+    for draft in drafts:
+        if draft is not late:
+            draft.latest_date = min(draft.latest_date or cutoff, cutoff)
 
 
 # ---------------------------------------------------------------------------------
@@ -906,6 +939,7 @@ def plan_lifts(
     _final_days(drafts, week, calendar.race_day)
     if mode is WeekMode.PEAK:
         _limit(drafts, week, calendar.peak_until(), _draft_has_heavy_singles, ctx)
+        _peak_late(drafts, week, calendar.test_day, ctx)
     if mode in {WeekMode.DELOAD, WeekMode.TAPER}:
         _trim(drafts, (DELOAD_SET_SHARE if mode is WeekMode.DELOAD else TAPER_SET_SHARE) * built)
     _fit_window(drafts, window, ctx, calendar.factor(week))

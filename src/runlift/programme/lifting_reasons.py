@@ -26,6 +26,7 @@ from runlift.programme.lifting_doses import (
     LAST_HEAVY_DAYS_BEFORE_RACE,
     LIGHT_RPE,
     PEAK_LAST_HEAVY_DAYS,
+    PEAK_TAPER_MAX_DAYS,
     PRIMER_DAYS_BEFORE,
     SCH7_MIN_DAYS,
     TAPER_RPE_DROP,
@@ -487,6 +488,14 @@ def last_heavy_line(facts: Facts) -> str | None:
             f"{day_text(calendar.race_day)}: do it by {day_text(facts.latest_date)}, {days} days "
             "before the race; hard eccentric and jumping work leaves the legs weaker for about "
             f"a week ({CLARKSON_2002}; {BOSQUET_2007})."
+        )
+    if facts.earliest_date is not None:
+        return (
+            f"PER-2: the last heavy singles: do this session from "
+            f"{day_text(facts.earliest_date)} to {day_text(facts.latest_date)}, "
+            f"{PEAK_LAST_HEAVY_DAYS}-{PEAK_TAPER_MAX_DAYS} days before the test: the days "
+            f"after it are light, and strength peaks about a week after the last heavy "
+            f"session ({PRITCHARD_2015})."
         )
     return (
         f"PER-2: heavy singles: do this session by {day_text(facts.latest_date)}, "

@@ -692,7 +692,7 @@ def _week_runs(
             notes.append(
                 f"RL-1: {quantity(fitted, 'training runs')} instead of {training}, sharing the "
                 "week's distance, so that each run has a window long enough for it (one run "
-                "a day)"
+                "a day) and none but the long run lasts more than 90 minutes"
             )
             training = held = fitted
     if held < training:
@@ -724,17 +724,30 @@ def _week_runs(
     runs = training - (1 if shake > 0 else 0)
     shape = Shape()
     if not race_week:
-        shape = week_shape(
-            volume - shake,
-            runs,
-            setup,
-            # Near a race a long run held to one day would fight the week's other
-            # sessions for it: such a week shares its distance equally instead.
-            long_window_min=0
-            if dates.easy is not None and dates.long is not None and len(dates.long) < 2
-            else window_cap_min(dates.long, setup.windows_min),
-            medium_long_window_min=window_cap_min(dates.medium_long, setup.windows_min),
+
+        def shaped(volume_km: float) -> Shape:
+            return week_shape(
+                volume_km - shake,
+                runs,
+                setup,
+                # Near a race a long run held to one day would fight the week's other
+                # sessions for it: such a week shares its distance equally instead.
+                long_window_min=0
+                if dates.easy is not None and dates.long is not None and len(dates.long) < 2
+                else window_cap_min(dates.long, setup.windows_min),
+                medium_long_window_min=window_cap_min(dates.medium_long, setup.windows_min),
+            )
+
+        fitted_km = _near_race_fit(
+            volume, shake_km=shake, runs=runs, dates=dates, setup=setup, shaped=shaped
         )
+        if fitted_km < volume:
+            notes.append(
+                f"RL-1: {fitted_km:g} km this week instead of {volume:g}, so that each run "
+                "has a window long enough for it on the days before the race, one run a day"
+            )
+            volume = fitted_km
+        shape = shaped(volume)
     quality = _quality(frame, runs, shape, setup)
     quality = min(quality, hard_days_in(dates, run_days=quality))
     return _Runs(
@@ -747,6 +760,54 @@ def _week_runs(
         tuple(notes),
         long_quality=_long_quality(frame, shape, setup),
     )
+
+
+def _near_race_fit(
+    volume_km: float,
+    *,
+    shake_km: float,
+    runs: int,
+    dates: SessionDates,
+    setup: Setup,
+    shaped: Callable[[float], Shape],
+) -> float:
+    """The week's distance, cut so that near a race each run fits a window of its days.
+
+    Near a race the runs may take only the days before the race's eve (``dates.easy``);
+    the longest run takes the longest of their windows, the next the next, one a day
+    (RL-1). A week whose runs, timed at the slow end of easy pace, do not fit them runs
+    less (0.1 km at a time), never below ``MIN_RUN_KM`` a run.
+    """
+    if dates.easy is None or runs <= 0:
+        return volume_km
+    have = sorted((setup.windows_min[d.weekday()] for d in dates.easy), reverse=True)
+
+    def fits(total_km: float) -> bool:
+        shape = shaped(total_km)
+        distances = training_run_distances_km(
+            volume_km=total_km - shake_km,
+            training_runs=runs,
+            long_run_km=shape.long_km,
+            medium_long_km=shape.medium_long_km,
+        )
+        need = sorted(
+            (
+                slot_min(
+                    estimated_run_min(distance_km=d, easy_max_s_per_km=setup.easy_max_s_per_km)
+                )
+                for d in distances
+            ),
+            reverse=True,
+        )
+        return len(need) <= len(have) and all(n <= h for n, h in zip(need, have, strict=False))
+
+    if len(have) < runs or fits(volume_km):
+        return volume_km
+    floor = shake_km + runs * MIN_RUN_KM
+    total = floor_tenth(volume_km)
+    while total > floor and not fits(total):
+        total = round(total - 0.1, 1)
+    return max(total, floor)
 
 
 # --- the plan ---

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from runlift.domain.athlete import AthleteProfile
+from runlift.domain.sessions import HARD_RUN_MIN_DURATION_MIN
 from runlift.domain.week import WeekContext
 from runlift.errors import InvalidInput
 from runlift.programme.blocks import race_class, running_experience, training_experience
@@ -284,7 +285,8 @@ def week_shape(
     if setup.race_class != "marathon" or runs < MEDIUM_LONG_MIN_RUNS:
         return Shape(long_km=long_km)
     ml_cap = min(
-        _km_in(MEDIUM_LONG_MAX_MIN, setup, overhead=False),
+        # With its overhead it still takes no more than 90 minutes: it stays an easy run.
+        _km_in(MEDIUM_LONG_MAX_MIN, setup, overhead=True),
         _km_in(medium_long_window_min, setup, overhead=True),
     )
     medium = floor_tenth(min(MEDIUM_LONG_OF_LONG * long_km, ml_cap))
@@ -299,6 +301,7 @@ def runs_fit_windows(distances_km: Sequence[float], setup: Setup) -> bool:
 
     The longest run takes the longest window, the next the next longest, and so on: a
     week never asks for runs that only the weekend's windows could hold, one a day (RL-1).
+    Only the longest may last more than 90 minutes, past which a run counts as hard.
     """
     need = sorted(
         (
@@ -308,7 +311,13 @@ def runs_fit_windows(distances_km: Sequence[float], setup: Setup) -> bool:
         reverse=True,
     )
     have = sorted(setup.windows_min, reverse=True)
-    return len(need) <= len(have) and all(n <= h for n, h in zip(need, have, strict=False))
+    # Past 90 minutes a run counts as hard (GUIDELINES.md): only the long run may go on so
+    # long, or the week's easy runs would add loaded days of their own (RL-3).
+    return (
+        len(need) <= len(have)
+        and all(n <= h for n, h in zip(need, have, strict=False))
+        and all(n <= HARD_RUN_MIN_DURATION_MIN for n in need[1:])
+    )
 
 
 def week_distances_km(volume_km: float, runs: int, setup: Setup) -> tuple[float, ...]:
@@ -535,7 +544,8 @@ def _fit_to_time(setup: Setup, available_min: float, explosive_for: Callable[[in
     if cap < min(setup.target_km, time_cap):
         notes.append(
             f"RL-1: running distance is capped at {cap:g} km a week (aim {setup.target_km:g} "
-            "km) so that each run has a window long enough for it, one run a day"
+            "km) so that each run has a window long enough for it, one run a day, and none "
+            "but the long run lasts more than 90 minutes, past which a run counts as hard"
         )
     elif cap < setup.target_km:
         reason = (

@@ -40,6 +40,7 @@ KM_SHORTFALL: Final = 0.9
 """A first week with less than 90 % of the weekly distance the profile gives is an override."""
 
 _RULE_ID = re.compile(r"\b(?:PHY|SCH|LFT|RUN|PER|NUT|RL)-\d+\b")
+_RUN_ID = re.compile(r"-run\d+$")
 _NOTE_RULE = re.compile(r"^((?:PHY|SCH|LFT|RUN|PER|NUT|RL)-\d+): (.*)$", re.DOTALL)
 
 
@@ -97,6 +98,19 @@ def _lift_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning]:
     ]
 
 
+def _left_out_runs(week: PlanWeek) -> tuple[str, str] | None:
+    """The runs a week left out when it was placed, as (rule IDs, reason), if any."""
+    runs = [a for a in week.adjustments if _RUN_ID.search(a.session_id)]
+    if not runs:
+        return None
+    rules = dict.fromkeys(r for a in runs for r in a.rule_ids)
+    return (
+        ", ".join(rules),
+        f"{quantity(len(runs), 'runs')} of the week ({_titles([a.title for a in runs])}) "
+        "left out when it was placed: the days could not hold them with the hard rules",
+    )
+
+
 def _distance_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning]:
     asked = profile.running.weekly_km
     if asked <= 0 or not plan.weeks:
@@ -105,10 +119,12 @@ def _distance_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning
     if first >= KM_SHORTFALL * asked:
         return []
     most = max(_run_km(w) for w in plan.weeks)
+    # Only a note that says why the distance is lower will do: the block's own note
+    # ("running distance builds") names the distance but is no reason for less of it.
     noted = (
         _note(plan.weeks[:1], "running distance", "capped")
-        or _note(plan.weeks[:1], "running distance")
         or _note(plan.weeks[:1], "cut running")
+        or _left_out_runs(plan.weeks[0])
         or ("RUN-3", "running distance is set by the time the windows leave")
     )
     return [
