@@ -23,10 +23,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "cli"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from log_builders import FR410_TCX, HALF, STRAVA_GPX, shifted_gpx, shifted_tcx  # noqa: E402
-
 from runlift.services import log_view  # noqa: E402
 from runlift.store.repository import Store  # noqa: E402
 

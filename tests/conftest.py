@@ -2,9 +2,11 @@
 
 ``make test`` must give the same verdict on every machine and every run, so
 Hypothesis derives its examples from each test itself (``derandomize``) and
-keeps no example database between runs. To search further for new failing
-examples, run ``HYPOTHESIS_PROFILE=explore .venv/bin/pytest tests/property``:
-new random examples on every run, failures remembered in ``.hypothesis/``.
+keeps no example database between runs, and no example has a deadline: speed is
+measured in ``benchmarks/``, not by tests on a machine that may be busy. To search
+further for new failing examples, run
+``HYPOTHESIS_PROFILE=explore .venv/bin/pytest tests/property``: new random examples
+on every run, failures remembered in ``.hypothesis/``.
 
 The store's tests run on SQLite and on a real PostgreSQL server that the run
 starts itself (``store_url`` gives each test an empty database on both), and so
@@ -28,7 +30,9 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
     from starlette.testclient import TestClient
 
-settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
+settings.register_profile(
+    "repeatable", derandomize=True, database=None, print_blob=True, deadline=None
+)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 

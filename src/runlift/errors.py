@@ -5,6 +5,7 @@
     RunliftError
     ├── InvalidInput          a value the user gave is out of range or malformed
     ├── ImportFormatError     a file could not be read as the format it claims to be
+    ├── TooLarge              an upload has more or larger files than accepted
     ├── StoreError            the store cannot be opened or does not hold what was asked
     │   └── NotFound          nothing by that name that the asker may see
     ├── NotAuthenticated      no credentials, or wrong ones
@@ -107,6 +108,10 @@ class ImportFormatError(RunliftError):
         self.detail = detail
         self.source = source
         super().__init__(f"cannot read {fmt}: {detail}")
+
+
+class TooLarge(RunliftError):  # noqa: N818 - reads as the state, like HTTP's 413
+    """An upload holds more files, or larger ones, than the app accepts; nothing was read."""
 
 
 class StoreError(RunliftError):

@@ -16,7 +16,9 @@ variable                   meaning
 ``RUNLIFT_TRUSTED_PROXIES``  comma-separated addresses of reverse proxies whose
                            ``X-Forwarded-For`` and ``X-Forwarded-Proto`` are believed
                            (default: none; ``*`` believes any, only behind a firewall)
-``RUNLIFT_MAX_BODY_BYTES``  largest request body accepted (default 1 MiB)
+``RUNLIFT_MAX_BODY_BYTES``  largest request body accepted (default 1 MiB), uploads aside
+``RUNLIFT_MAX_UPLOAD_BYTES``  largest upload of training files, all files together (32 MiB)
+``RUNLIFT_MAX_FILE_BYTES``  largest training file in an upload (16 MiB)
 =========================  ================================================================
 
 An adapter beside the store: it reads the environment and nothing else.
@@ -38,6 +40,16 @@ SECRET_KEY_MIN_LENGTH: Final = 32
 
 DEFAULT_MAX_BODY_BYTES: Final = 1024 * 1024
 """A profile or an invitation is a few kilobytes; 1 MiB leaves room and bounds the work."""
+
+DEFAULT_MAX_FILE_BYTES: Final = 16 * 1024 * 1024
+"""A training file is a few hundred kB (FIT) to a few MB (a long run as GPX or TCX, years of a
+lifting app's export); 16 MiB leaves room for a day-long recording and bounds the parsing."""
+
+DEFAULT_MAX_UPLOAD_BYTES: Final = 32 * 1024 * 1024
+"""Several training files at once: two of the largest, or dozens of ordinary ones."""
+
+MAX_READABLE_FILE_BYTES: Final = 64 * 1024 * 1024
+"""The readers refuse larger files (``runlift.io.activity_input.MAX_FILE_BYTES``)."""
 
 SESSION_MAX_AGE_S: Final = 14 * 24 * 3600
 """A browser session lasts two weeks from the last login."""
@@ -65,7 +77,9 @@ class Settings:
         allowed_hosts: the host names the app answers to.
         environment: production or development.
         trusted_proxies: addresses whose forwarded headers are believed.
-        max_body_bytes: the largest request body accepted.
+        max_body_bytes: the largest request body accepted, uploads of training files aside.
+        max_upload_bytes: the largest upload of training files (every file and field).
+        max_file_bytes: the largest training file in an upload.
         session_max_age_s: how long a login lasts in the browser.
         api_token_max_age_s: how long an API token lasts.
     """
@@ -76,6 +90,8 @@ class Settings:
     environment: Environment = Environment.PRODUCTION
     trusted_proxies: tuple[str, ...] = ()
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     session_max_age_s: int = SESSION_MAX_AGE_S
     api_token_max_age_s: int = API_TOKEN_MAX_AGE_S
 
@@ -95,6 +111,18 @@ class Settings:
             )
         if self.max_body_bytes < 1024:
             raise InvalidInput("RUNLIFT_MAX_BODY_BYTES", self.max_body_bytes, "at least 1024")
+        if not 1024 <= self.max_file_bytes <= MAX_READABLE_FILE_BYTES:
+            raise InvalidInput(
+                "RUNLIFT_MAX_FILE_BYTES",
+                self.max_file_bytes,
+                f"from 1024 to {MAX_READABLE_FILE_BYTES} (64 MiB, the most the readers take)",
+            )
+        if self.max_upload_bytes < max(self.max_file_bytes, self.max_body_bytes):
+            raise InvalidInput(
+                "RUNLIFT_MAX_UPLOAD_BYTES",
+                self.max_upload_bytes,
+                "at least RUNLIFT_MAX_FILE_BYTES and RUNLIFT_MAX_BODY_BYTES",
+            )
 
     @property
     def production(self) -> bool:
@@ -132,20 +160,25 @@ class Settings:
                     "e.g. plan.example.org",
                 )
         secret = secret or secrets.token_urlsafe(SECRET_KEY_MIN_LENGTH)
-        raw_size = environ.get("RUNLIFT_MAX_BODY_BYTES", "").strip()
-        try:
-            max_body = int(raw_size) if raw_size else DEFAULT_MAX_BODY_BYTES
-        except ValueError:
-            raise InvalidInput("RUNLIFT_MAX_BODY_BYTES", raw_size, "a number of bytes") from None
         return cls(
             db_url=environ.get("RUNLIFT_DB", "").strip() or None,
             secret_key=secret,
             allowed_hosts=hosts or DEVELOPMENT_HOSTS,
             environment=environment,
             trusted_proxies=_list(environ.get("RUNLIFT_TRUSTED_PROXIES", "")),
-            max_body_bytes=max_body,
+            max_body_bytes=_bytes(environ, "RUNLIFT_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+            max_upload_bytes=_bytes(environ, "RUNLIFT_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES),
+            max_file_bytes=_bytes(environ, "RUNLIFT_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
         )
 
 
 def _list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _bytes(environ: Mapping[str, str], name: str, default: int) -> int:
+    raw = environ.get(name, "").strip()
+    try:
+        return int(raw) if raw else default
+    except ValueError:
+        raise InvalidInput(name, raw, "a number of bytes") from None

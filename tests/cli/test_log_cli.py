@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from log_builders import FIXTURES, GENERAL, HALF, shifted_gpx
 
+from log_builders import FIXTURES, GENERAL, HALF, shifted_gpx
 from runlift.cli.app import main
 from runlift.io.plan_json import read_plan
 from runlift.store.repository import Store
@@ -201,6 +201,34 @@ def test_manual_logging_and_the_week_statuses(
                 "3x5@heavy",
             ],
             "3x5@100kg",
+        ),
+        (
+            [
+                "log",
+                "run",
+                "--date",
+                "2026-12-08",
+                "--distance",
+                "5",
+                "--duration",
+                "20:00",
+                "--race",
+                "--time-trial",
+            ],
+            "one of --race and --time-trial",
+        ),
+        (
+            [
+                "log",
+                "lift",
+                "--date",
+                "2026-12-08",
+                "--exercise",
+                "back-squat",
+                "--sets",
+                "3x5@100kg@12",
+            ],
+            "an RPE above 0 and at most 10",
         ),
         (["log", "checkin", "--date", "2026-12-08", "--soreness", "7"], "soreness"),
         (["log", "checkin", "--date", "2026-12-08"], "at least one answer"),

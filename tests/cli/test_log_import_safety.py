@@ -15,9 +15,9 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from log_builders import GENERAL, folder_of_runs
 from sqlalchemy import create_engine, text
 
+from log_builders import GENERAL, folder_of_runs
 from runlift.cli.app import main
 from runlift.store.repository import Store
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,9 @@ def test_demo_seeds_the_examples_their_coach_and_prints_the_logins(
             coach = store.accounts.user_by_email(COACH_EMAIL)
             assert coach is not None
             seen["coached"] = [a.name for a in store.accounts.coached_athletes(coach.id)]
+            (athlete,) = store.athletes()
+            seen["start"] = store.plan_version(athlete.id).plan.weeks[0].start
+            seen["logged"] = len(store.activities(athlete.id)), len(store.check_ins(athlete.id))
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
     examples = tmp_path / "examples"
@@ -97,5 +101,11 @@ def test_demo_seeds_the_examples_their_coach_and_prints_the_logins(
     assert len(seen["secret"]) >= 32
     assert seen["athletes"] == ["Robin Fit"]
     assert seen["coached"] == ["Robin Fit"]
+    # The example was moved so that today is in its fourth week, and its past was logged.
+    today = datetime.now(UTC).date()
+    assert 21 <= (today - seen["start"]).days < 29  # in any time zone
+    activities, check_ins = seen["logged"]
+    assert activities >= 6
+    assert check_ins >= 10
     # The demo store goes when the server stops.
     assert not Path(seen["db"].removeprefix("sqlite:///")).parent.exists()

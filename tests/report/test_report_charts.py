@@ -242,6 +242,41 @@ def test_y_ticks_cover_a_line_above_the_bars() -> None:
     assert ticks[0] == 0
 
 
+def test_a_chart_not_based_at_zero_fits_its_lines() -> None:
+    chart = Chart(
+        key="e1rm",
+        label="e1RM",
+        ylabel="kg",
+        lines=(
+            Series(name="squat", colour="#c2410c", values=(76.0, None, 80.5)),
+            Series(name="bench", colour="#0f766e", values=(45.0, 52.0, None)),
+        ),
+        zero_based=False,
+    )
+    ticks = _y_ticks(_root(svg(chart)), "e1rm")
+    assert ticks[0] <= 45.0 < ticks[1]
+    assert ticks[-2] < 80.5 <= ticks[-1]
+    # A flat line sits inside an axis of a tenth of its value, not on a sliver of one.
+    flat = replace(
+        chart, key="vdot", lines=(Series(name="VDOT", colour="#7c3aed", values=(41.5,)),)
+    )
+    ticks = _y_ticks(_root(svg(flat)), "vdot")
+    assert ticks[0] <= 41.5 * 0.95
+    assert ticks[-1] >= 41.5 * 1.05
+    assert ticks[-1] - ticks[0] <= 41.5 * 0.2
+
+
+def test_bars_need_an_axis_from_zero() -> None:
+    with pytest.raises(ValueError, match="must too"):
+        Chart(
+            key="bars",
+            label="bars",
+            ylabel="km",
+            bars=(Series(name="easy", colour=EASY, values=(20.0,)),),
+            zero_based=False,
+        )
+
+
 def test_a_missing_value_breaks_the_line() -> None:
     chart = Chart(
         key="energy",

@@ -164,5 +164,11 @@ def test_health_and_the_published_schema(client: TestClient) -> None:
         "/api/v1/athletes/{athlete_id}/coaches",
         "/api/v1/athletes/{athlete_id}/coaches/{email}",
         "/api/v1/coach/athletes",
+        "/api/v1/athletes/{athlete_id}/activities",
+        "/api/v1/athletes/{athlete_id}/sessions/{session_id}/done",
+        "/api/v1/athletes/{athlete_id}/sessions/{session_id}/missed",
+        "/api/v1/athletes/{athlete_id}/checkins",
+        "/api/v1/athletes/{athlete_id}/events",
+        "/api/v1/athletes/{athlete_id}/log",
     } == paths
     assert client.get("/docs").status_code == 404

@@ -138,7 +138,8 @@ def test_onboarding_makes_the_plan_and_shows_a_week_with_its_reasons(client: Tes
     assert "Nutrition" in text
     assert "kcal" in text
     assert f'href="/athletes/{athlete_id}/sessions/{cards[0]}.fit"' in text
-    assert "Coaches &amp; calendar" in text
+    assert f'href="/athletes/{athlete_id}/sharing">Sharing</a>' in text
+    assert f'href="/athletes/{athlete_id}/log">Log</a>' in text
     assert client.get(f"/athletes/{athlete_id}?week=99").status_code == 422
     assert client.get(f"/athletes/{athlete_id}?week=19").status_code == 404
     rules_page = client.get("/rules")
@@ -217,11 +218,11 @@ def test_the_coach_journey(client: TestClient, another: Callable[[], TestClient]
     dashboard = coach.get("/coach").text
     assert f'href="/athletes/{athlete_id}"' in dashboard
     assert "Robin Fit" in dashboard
-    assert dashboard.count("no log yet") == 2
+    assert f'href="/athletes/{athlete_id}/log"' in dashboard
     plan = coach.get(f"/athletes/{athlete_id}")
     assert plan.status_code == 200
     assert "You coach Robin Fit" in plan.text
-    assert "Coaches &amp; calendar" not in plan.text
+    assert ">Sharing</a>" not in plan.text
     assert coach.get(sharing).status_code == 404
     client.post(
         f"/athletes/{athlete_id}/coaches/revoke",

@@ -22,6 +22,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from web_builders import PASSWORD, SECRET, form_of, profile
 
+from log_builders import STRENGTH_FIT, STRENGTH_FIT_MONDAY
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -129,10 +131,10 @@ def _sign_up(page: Page, base: str, email: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
-def _onboard(page: Page, base: str, shots: Path) -> str:
+def _onboard(page: Page, base: str, shots: Path, **changes: str) -> str:
     page.goto(f"{base}/athletes/new")
     _photograph(page, shots, "onboarding")
-    for name, value in form_of(profile()).items():
+    for name, value in form_of({**profile(), **changes}).items():
         field = page.locator(f'[name="{name}"]')
         if isinstance(value, list):
             for item in value:
@@ -193,7 +195,7 @@ def test_the_coach_journey(browser: Browser, server: str, shots: Path) -> None:
     athlete = browser.new_context().new_page()
     _sign_up(athlete, server, "robin@example.org")
     athlete_id = _onboard(athlete, server, shots)
-    athlete.click("text=Coaches & calendar")
+    athlete.click("nav.tabs >> text=Sharing")
     athlete.fill("#coach-email", "coach@example.org")
     athlete.click('button:text-is("Invite")')
     expect(athlete.locator(".list")).to_contain_text("invited, not signed up yet")
@@ -209,12 +211,12 @@ def test_the_coach_journey(browser: Browser, server: str, shots: Path) -> None:
     row = coach.locator("table.dashboard tbody tr")
     expect(row).to_have_count(1)
     expect(row).to_contain_text("Robin Fit")
-    expect(row).to_contain_text("no log yet")
+    expect(row.locator("a >> text=log")).to_have_count(1)
     _photograph(coach, shots, "coach-dashboard")
     coach.click("table.dashboard a >> text=Robin Fit")
     coach.wait_for_url(f"{server}/athletes/{athlete_id}")
     expect(coach.locator(".note-bar")).to_contain_text("You coach Robin Fit")
-    expect(coach.locator("text=Coaches & calendar")).to_have_count(0)
+    expect(coach.locator("nav.tabs >> text=Sharing")).to_have_count(0)
     _photograph(coach, shots, "coach-plan")
     sharing = coach.goto(f"{server}/athletes/{athlete_id}/sharing")
     assert sharing is not None
@@ -227,3 +229,116 @@ def test_the_coach_journey(browser: Browser, server: str, shots: Path) -> None:
     assert answer.status == 404
     expect(stranger.locator("h1")).to_have_text("Not found")
     _photograph(stranger, shots, "not-found")
+
+
+def _csrf(page: Page) -> str:
+    value = page.locator('input[name="csrf_token"]').first.get_attribute("value")
+    assert value
+    return value
+
+
+def test_the_athlete_logs_training_and_the_coach_reads_it(
+    browser: Browser, server: str, shots: Path, tmp_path: Path
+) -> None:
+    athlete = browser.new_context().new_page()
+    _sign_up(athlete, server, "robin@example.org")
+    # The plan starts on the day of the real watch recording, so the lift it holds is planned.
+    athlete_id = _onboard(athlete, server, shots, start_date=STRENGTH_FIT_MONDAY)
+    athlete.click("nav.tabs >> text=Log")
+    athlete.wait_for_url(f"{server}/athletes/{athlete_id}/log")
+    # A corrupt file: its one-line reason, and nothing else.
+    broken = tmp_path / "broken.fit"
+    broken.write_bytes(STRENGTH_FIT.read_bytes()[:4000])
+    athlete.set_input_files("#files", str(broken))
+    athlete.click('button:text-is("Upload")')
+    expect(athlete.locator("#uploaded .upload.failed .error")).to_contain_text(
+        "cannot read FIT: broken.fit"
+    )
+    expect(athlete.locator("#uploaded .upload")).to_have_count(1)
+    _photograph(athlete, shots, "log-upload-failed")
+    # The real FIT file, whatever its name: matched to the Monday lift.
+    recording = tmp_path / "Morning Strength.dat"
+    recording.write_bytes(STRENGTH_FIT.read_bytes())
+    athlete.set_input_files("#files", str(recording))
+    athlete.click('button:text-is("Upload")')
+    imported = athlete.locator("#uploaded .upload.imported")
+    expect(imported).to_contain_text("Morning Strength.dat")
+    expect(imported).to_contain_text("matched to Full body A")
+    _photograph(athlete, shots, "log-uploaded")
+    imported.locator("a").first.click()
+    athlete.wait_for_url(f"{server}/athletes/{athlete_id}/log?week=1#s-w01-lift1")
+    expect(athlete.locator("#s-w01-lift1 .status")).to_contain_text("partial")
+    # The Wednesday lift was missed: say why.
+    wednesday = athlete.locator("#s-w01-lift2")
+    expect(wednesday.locator(".status")).to_have_text("missed")
+    wednesday.locator("summary").click()
+    wednesday.locator("select[name=reason]").select_option("illness")
+    wednesday.locator('button:text-is("Mark missed")').click()
+    expect(athlete.locator("#s-w01-lift2 .status")).to_have_text("missed · illness")
+    _photograph(athlete, shots, "log-week")
+    # The plan's week shows the same.
+    athlete.goto(f"{server}/athletes/{athlete_id}?week=1")
+    expect(athlete.locator("#s-w01-lift2 .status")).to_have_text("missed · illness")
+    expect(athlete.locator(".chip.st-partial")).to_have_count(1)
+    _photograph(athlete, shots, "plan-logged")
+    # The day's check-in.
+    athlete.click("nav.tabs >> text=Check-in")
+    athlete.fill("#c-sleep_h", "7.5")
+    athlete.select_option("#c-soreness", "2")
+    athlete.fill("#c-resting_hr_bpm", "120.5")
+    athlete.click('button:text-is("Save check-in")')
+    expect(athlete.locator("#c-resting_hr_bpm-error")).to_have_text("at most 120")
+    _photograph(athlete, shots, "checkin-error")
+    athlete.fill("#c-resting_hr_bpm", "52")
+    athlete.click('button:text-is("Save check-in")')
+    expect(athlete.locator(".saved")).to_contain_text("Saved the check-in")
+    expect(athlete.locator("#recent tbody tr")).to_have_count(1)
+    _photograph(athlete, shots, "checkin")
+    athlete.click("nav.tabs >> text=Events")
+    athlete.select_option("#e-kind", "injury")
+    athlete.fill("#e-note", "sore calf")
+    athlete.click('button:text-is("Add")')
+    expect(athlete.locator("#events")).to_contain_text("sore calf")
+    _photograph(athlete, shots, "events")
+    athlete.click("nav.tabs >> text=Sharing")
+    athlete.fill("#coach-email", "coach@example.org")
+    athlete.click('button:text-is("Invite")')
+
+    coach = browser.new_context().new_page()
+    _sign_up(coach, server, "coach@example.org")
+    coach.goto(f"{server}/athletes/{athlete_id}/log?week=1")
+    expect(coach.locator(".note-bar")).to_contain_text("You coach Robin Fit")
+    expect(coach.locator("#s-w01-lift2 .status")).to_have_text("missed · illness")
+    expect(coach.locator("#s-w01-lift1 .status")).to_contain_text("partial")
+    expect(coach.locator("input[type=file]")).to_have_count(0)
+    expect(coach.locator("details.log-it")).to_have_count(0)
+    _photograph(coach, shots, "coach-log")
+    coach.click("nav.tabs >> text=Check-in")
+    expect(coach.locator("form[action$='/checkin']")).to_have_count(0)
+    expect(coach.locator("#recent tbody tr")).to_have_count(1)
+    _photograph(coach, shots, "coach-checkin")
+    # Even a hand-made post, with the coach's own token, is refused as if nothing were there.
+    token = _csrf(coach)
+    for path, form in (
+        ("sessions/w01-lift2/done", {"rpe": "5"}),
+        ("checkin", {"date": STRENGTH_FIT_MONDAY, "mood": "1"}),
+        (
+            "events",
+            {"kind": "travel", "first_day": STRENGTH_FIT_MONDAY, "last_day": STRENGTH_FIT_MONDAY},
+        ),
+    ):
+        answer = coach.request.post(
+            f"{server}/athletes/{athlete_id}/{path}", form={"csrf_token": token, **form}
+        )
+        assert answer.status == 404, path
+    refused = coach.request.post(
+        f"{server}/athletes/{athlete_id}/activities",
+        multipart={
+            "csrf_token": token,
+            "files": {"name": "x.fit", "mimeType": "application/octet-stream",
+                      "buffer": STRENGTH_FIT.read_bytes()},
+        },
+    )  # fmt: skip
+    assert refused.status == 404
+    coach.goto(f"{server}/athletes/{athlete_id}/log?week=1")
+    expect(coach.locator("#s-w01-lift2 .status")).to_have_text("missed · illness")

@@ -29,6 +29,7 @@ from runlift.cli import (
     schema,
     serve,
     show,
+    status,
 )
 from runlift.cli.commands import Command, Group
 from runlift.cli.render import error_lines
@@ -56,6 +57,7 @@ app.command(name="schema", cls=Command)(schema.schema)
 app.add_typer(athlete.app, name="athlete")
 app.command(name="export", cls=Command)(export.export)
 app.add_typer(log.app, name="log")
+app.command(name="status", cls=Command)(status.status)
 app.command(name="serve", cls=Command)(serve.serve)
 
 EXIT_USER_ERROR = 1

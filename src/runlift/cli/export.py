@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -9,9 +10,16 @@ import typer
 
 from runlift.cli import render
 from runlift.cli.files import write_outputs
-from runlift.cli.store_options import AthleteOption, DbOption
+from runlift.cli.store_options import AthleteOption, DbOption, now
 from runlift.domain.quantities import quantity
 from runlift.errors import InvalidInput
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput("--today", text, "a date as YYYY-MM-DD, e.g. 2026-12-09") from None
 
 
 def export(
@@ -23,9 +31,21 @@ def export(
         int | None,
         typer.Option("--version", min=1, help="Plan version to export (default: the current one)."),
     ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            help="Read the training log on this date for the report's progress section "
+            "(YYYY-MM-DD; default: today in the athlete's zone).",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """Write the plan files of an athlete's current (or given) plan version."""
+    """Write the plan files of an athlete's current (or given) plan version.
+
+    The report of an athlete who keeps a training log has a progress section: the plan
+    against the log, read on --today.
+    """
     from runlift.services import planning, training_log  # noqa: PLC0415 - loads the planner
 
     if output.exists() and not output.is_dir():
@@ -34,7 +54,12 @@ def export(
         record = store.athlete(athlete)
         with planning.PdfPrinter() as printer:
             stored, files = training_log.export_files(
-                store, record.id, version=version, printer=printer
+                store,
+                record.id,
+                version=version,
+                printer=printer,
+                today=None if today is None else _day(today),
+                now=now(),
             )
             written = write_outputs(output, files)
     render.line(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -19,6 +19,7 @@ from runlift.cli.store_options import AthleteOption, DbOption, JsonOption, now
 from runlift.domain.log import CheckIn
 from runlift.domain.quantities import parse_duration_s, quantity
 from runlift.errors import InvalidInput
+from runlift.science.ability import RunEffort
 from runlift.units import format_duration, format_pace
 from runlift.vocabulary import EventKind, MissReason
 
@@ -83,7 +84,7 @@ def import_files(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A line per file.")] = False,
 ) -> None:
     """Import FIT, GPX, TCX, Strong and Hevy files: format told by content, duplicates skipped."""
-    from runlift.services import log_import, training_log  # noqa: PLC0415
+    from runlift.services import log_import, log_json, training_log  # noqa: PLC0415
 
     files = _files(paths)
     outcomes: list[tuple[Path, log_import.FileOutcome]] = []
@@ -106,48 +107,11 @@ def import_files(
                     render_log.import_line(str(path), outcome)
                 advance(index + 1, len(files))
     if as_json:
-        render.emit_json(_import_json(outcomes))
+        render.emit_json(log_json.import_document([(str(path), o) for path, o in outcomes]))
     else:
         render_log.import_summary([o for _, o in outcomes])
     if any(o.status == "failed" for _, o in outcomes):
         raise typer.Exit(1)
-
-
-def _import_json(outcomes: list[tuple[Path, Any]]) -> dict[str, list[dict[str, Any]]]:
-    imported: list[dict[str, Any]] = []
-    duplicates: list[dict[str, Any]] = []
-    failed: list[dict[str, Any]] = []
-    for path, outcome in outcomes:
-        if outcome.status == "failed":
-            failed.append({"path": str(path), "error": outcome.error})
-            continue
-        for item in outcome.activities:
-            imported.append(
-                {
-                    "path": str(path),
-                    "kind": item.activity.sport.value,
-                    "activity_id": item.activity_id,
-                    "start": item.activity.start.isoformat(),
-                    "matched_session": item.matched_session,
-                }
-            )
-        if outcome.body_mass_added:
-            imported.append(
-                {
-                    "path": str(path),
-                    "kind": "body_mass",
-                    "activity_id": None,
-                    "start": None,
-                    "matched_session": None,
-                    "readings": outcome.body_mass_added,
-                }
-            )
-        duplicates.extend(
-            {"path": str(path), "activity_id": activity_id} for activity_id in outcome.duplicate_ids
-        )
-        if outcome.status == "duplicate" and not outcome.duplicate_ids:
-            duplicates.append({"path": str(path), "activity_id": None})
-    return {"imported": imported, "duplicates": duplicates, "failed": failed}
 
 
 @app.command("done")
@@ -202,10 +166,18 @@ def run(
     rpe: Annotated[
         float | None, typer.Option("--rpe", min=1, max=10, help="Session RPE, 1-10.")
     ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="A title for the run.")] = None,
+    race: Annotated[
+        bool, typer.Option("--race", help="It was a race: its time sets your VDOT.")
+    ] = False,
+    time_trial: Annotated[
+        bool,
+        typer.Option("--time-trial", help="It was a time trial: its time sets your VDOT."),
+    ] = False,
     athlete: AthleteOption = None,
     db: DbOption = None,
 ) -> None:
-    """Log a run done without a file."""
+    """Log a run done without a file (a race or time trial with --race or --time-trial)."""
     from runlift.services import log_entries, training_log  # noqa: PLC0415
 
     seconds = parse_duration_s(duration, field="--duration")
@@ -219,11 +191,22 @@ def run(
             distance_km=distance,
             duration_s=seconds,
             rpe=rpe,
+            name=name,
+            effort=_effort(race=race, time_trial=time_trial),
         )
     render.line(
         f"Logged a run of {distance:g} km in {format_duration(seconds)} "
-        f"({format_pace(seconds / distance)}/km), activity {stored.id}."
+        f"({format_pace(seconds / distance)}), activity {stored.id}"
+        + (f": {stored.activity.name}." if stored.activity.name else ".")
     )
+
+
+def _effort(*, race: bool, time_trial: bool) -> RunEffort | None:
+    if race and time_trial:
+        raise InvalidInput("--time-trial", "with --race", "one of --race and --time-trial")
+    if race:
+        return RunEffort.RACE
+    return RunEffort.TIME_TRIAL if time_trial else None
 
 
 @app.command("lift")
@@ -235,7 +218,9 @@ def lift(
     sets: Annotated[
         list[str],
         typer.Option(
-            "--sets", help='Sets of the exercise before it: "3x5@100kg", "5@225lb", "3x10@bw".'
+            "--sets",
+            help='Sets of the exercise before it: "3x5@100kg", "5@225lb", "3x10@bw"; '
+            'a set\'s RPE after its load: "3x5@100kg@8" (or "@rir2").',
         ),
     ],
     at: Annotated[str | None, typer.Option("--time", help="Local start, HH:MM.")] = None,
@@ -345,13 +330,13 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """A week of the plan against the log: done, partial, missed, extra or still planned."""
-    from runlift.services import log_view, training_log  # noqa: PLC0415
+    from runlift.services import log_json, log_view, training_log  # noqa: PLC0415
 
     with training_log.open_store(db) as store:
         record = store.athlete(athlete)
         day = None if today is None else _day(today, "--today")
         view = log_view.week_log(store, record.id, week_number=week, today=day, now=now())
     if as_json:
-        render.emit_json(render_log.week_log_json(view))
+        render.emit_json(log_json.week_log_document(view))
     else:
         render_log.week_log(view)

@@ -68,7 +68,7 @@ def _done_text(done: DoneFigures | None) -> str:
     if done.duration_min:
         parts.append(f"{done.duration_min:.0f} min")
     if done.pace_s_per_km:
-        parts.append(f"{format_pace(done.pace_s_per_km)}/km")
+        parts.append(format_pace(done.pace_s_per_km))
     return ", ".join(parts)
 
 
@@ -125,55 +125,3 @@ def week_log(view: WeekLog) -> None:
     console().print(
         f"Load: planned {view.planned_load_au:.0f} AU, done {view.done_load_au:.0f} AU."
     )
-
-
-def _figures_json(done: DoneFigures) -> dict[str, Any]:
-    return {
-        "activity_id": done.activity_id,
-        "start": done.start.isoformat(),
-        "sport": done.sport,
-        "name": done.name,
-        "distance_km": None if done.distance_km is None else round(done.distance_km, 3),
-        "duration_min": None if done.duration_min is None else round(done.duration_min, 2),
-        "pace_s_per_km": None if done.pace_s_per_km is None else round(done.pace_s_per_km, 1),
-        "sets": list(done.sets),
-        "rpe": done.rpe,
-        "load_au": None if done.load_au is None else round(done.load_au, 1),
-        "fulfils": done.fulfils,
-    }
-
-
-def week_log_json(view: WeekLog) -> dict[str, Any]:
-    """The week against the log as JSON."""
-    return {
-        "athlete": view.athlete_id,
-        "plan_version": view.plan_version,
-        "week": view.week.index + 1,
-        "week_start": view.week.start.isoformat(),
-        "today": view.today.isoformat(),
-        "sessions": [
-            {
-                "id": row.session.scheduled.id,
-                "date": row.session.scheduled.local_date.isoformat(),
-                "start": row.session.scheduled.start.isoformat(),
-                "modality": row.session.scheduled.spec.modality.value,
-                "kind": row.session.scheduled.spec.kind.value,
-                "title": row.session.scheduled.spec.title,
-                "status": row.status.value,
-                "planned": {
-                    "distance_km": planned_distance_km(row.session),
-                    "duration_min": row.session.prescription.duration_min,
-                    "rpe": row.session.prescription.rpe,
-                    "load_au": round(row.planned_load_au, 1),
-                },
-                "done": None if row.done is None else _figures_json(row.done),
-                "done_fraction": None if row.done_fraction is None else round(row.done_fraction, 3),
-            }
-            for row in view.sessions
-        ],
-        "extras": [_figures_json(extra) for extra in view.extras],
-        "load": {
-            "planned_au": round(view.planned_load_au, 1),
-            "done_au": round(view.done_load_au, 1),
-        },
-    }

@@ -70,6 +70,7 @@ from runlift.report.model import (
     Step,
     Week,
 )
+from runlift.report.progress import build_progress
 from runlift.report.words import (
     DAYS,
     date_text,
@@ -82,6 +83,7 @@ from runlift.report.words import (
 )
 from runlift.rules import GUIDANCE, RULES, Rule, RuleId
 from runlift.science import running
+from runlift.tracking.monitoring import Monitoring
 from runlift.units import format_duration, format_mass, format_pace, mass_in_unit
 from runlift.vocabulary import (
     DistanceName,
@@ -594,6 +596,7 @@ def build_report(
     nutrition: Sequence[DayNutrition] | None,
     timezone: str,
     warnings: Sequence[PlanWarning] = (),
+    monitoring: Monitoring | None = None,
 ) -> Report:
     """Word and format everything the report shows, for :func:`report_html` and :func:`report_pdf`.
 
@@ -605,6 +608,9 @@ def build_report(
         timezone: IANA zone in which session times are shown, e.g. ``Europe/Berlin``.
         warnings: what the plan changed from the profile and what to watch
             (``runlift.services.warnings.plan_warnings``), shown under the header.
+        monitoring: the athlete's training log read on a day
+            (``runlift.tracking.monitoring.monitor``), for the progress section; None
+            (a plan without a log) leaves the section out.
 
     Returns:
         The report's model; the same inputs give an equal model.
@@ -676,4 +682,7 @@ def build_report(
             for week in plan.weeks
         ),
         footer=f"{plan.athlete} · {goal}",
+        progress=None
+        if monitoring is None
+        else build_progress(plan, monitoring, unit=profile.units),
     )

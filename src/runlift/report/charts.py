@@ -57,6 +57,9 @@ SHADE: Final = "#eef0f3"
 SHADE_EDGE: Final = "#d1d5db"
 RACE: Final = "#dc2626"
 
+FITTED_MIN_SPAN: Final = 0.1
+"""Least span of a y axis fitted to its lines, as a fraction of the largest value."""
+
 BAR_FRACTION: Final = 0.75
 """Width of a bar as a fraction of its x slot."""
 AXIS_WIDTH: Final = 0.7
@@ -149,7 +152,8 @@ def _y_axis(chart: Chart, slots: int) -> _YAxis:
     """Round 1-2-5 ticks from below the lowest line value (or 0) to above the highest total.
 
     With ``cap_marker_bar`` the marker's slot's bar does not count. A chart without data
-    gets the range 0..1.
+    gets the range 0..1. A chart that is not ``zero_based`` spans its lines' values only,
+    at least ``FITTED_MIN_SPAN`` of the largest, so a flat line sits mid-plot.
     """
     line_values = [v for s in chart.lines for v in s.values if v is not None]
     totals = _stacked_totals(chart, slots)
@@ -157,6 +161,11 @@ def _y_axis(chart: Chart, slots: int) -> _YAxis:
         totals[chart.marker[0]] = 0.0
     high = max([0.0, *totals, *line_values])
     low = min([0.0, *line_values])
+    if not chart.zero_based and line_values:
+        low, high = min(line_values), max(line_values)
+        if high - low < FITTED_MIN_SPAN * abs(high):
+            middle, half = (high + low) / 2, FITTED_MIN_SPAN * abs(high) / 2 or 0.5
+            low, high = middle - half, middle + half
     if high == low:
         high = 1.0
     rough = (high - low) / 6

@@ -112,7 +112,8 @@ def session_load_au(session: PlannedSession) -> float:
     )
 
 
-def _shaded(plan: Plan) -> list[int]:
+def shaded_weeks(plan: Plan) -> list[int]:
+    """The weeks drawn on a grey band: deload, taper and race weeks."""
     return [
         i
         for i, week in enumerate(plan.weeks)
@@ -130,8 +131,6 @@ def _week_chart(
     colours: Mapping[str, str],
 ) -> Chart:
     """Stacked weekly bars, weeks numbered from 1, deload/taper/race weeks on a grey band."""
-    count = len(plan.weeks)
-    step = 1 if count <= 20 else 2
     return Chart(
         key=key,
         label=label,
@@ -140,10 +139,17 @@ def _week_chart(
             Series(name=name, colour=colours[name], values=tuple(values))
             for name, values in layers.items()
         ),
-        ticks=tuple((i, str(i + 1)) for i in range(0, count, step)),
-        shaded=tuple(_shaded(plan)),
+        ticks=week_ticks(plan),
+        shaded=tuple(shaded_weeks(plan)),
         shade_label="deload / taper",
     )
+
+
+def week_ticks(plan: Plan) -> tuple[tuple[int, str], ...]:
+    """Week numbers under weekly slots: every week up to 20 weeks, every other one beyond."""
+    count = len(plan.weeks)
+    step = 1 if count <= 20 else 2
+    return tuple((i, str(i + 1)) for i in range(0, count, step))
 
 
 def _day_ticks(plan: Plan, days: Sequence[date]) -> tuple[tuple[int, str], ...]:

@@ -133,6 +133,8 @@ class Chart:
             there is cut at the top of the plot with a break mark, and the marker's text
             should give its value.
         zero_line: draw y = 0 when the y axis goes below zero (lines with negative values).
+        zero_based: the y axis starts at 0 (or below); False fits it to the lines' values,
+            so that a trend of values far from 0 (an e1RM, a VDOT) shows. Lines only.
     """
 
     key: str
@@ -147,8 +149,12 @@ class Chart:
     marker: tuple[int, str] | None = None
     cap_marker_bar: bool = False
     zero_line: bool = False
+    zero_based: bool = True
 
     def __post_init__(self) -> None:
+        if not self.zero_based and self.bars:
+            msg = f"chart {self.key!r}: bars start at 0, so the y axis must too"
+            raise ValueError(msg)
         if re.fullmatch(r"[A-Za-z][\w-]*", self.key) is None:
             msg = f"chart key {self.key!r} must be a letter followed by letters, digits, - or _"
             raise ValueError(msg)
@@ -290,8 +296,43 @@ class Week:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ProgressWeek:
+    """A started week of the plan against the log: sessions done of those due, load."""
+
+    number: int
+    dates: str
+    sessions: str
+    adherence: str
+    missed: str
+    extras: str
+    planned_load: str
+    done_load: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Progress:
+    """The plan set against the training log, for an athlete who keeps one.
+
+    Attributes:
+        title: the heading, with the day it is read on.
+        summary: a sentence saying what the section shows.
+        rows: today's numbers (sessions done, load, estimates, body mass, readiness).
+        weeks: a row per started week.
+        figures: its charts.
+        notes: what could not be charted yet, and why.
+    """
+
+    title: str
+    summary: str
+    rows: tuple[Row, ...]
+    weeks: tuple[ProgressWeek, ...]
+    figures: tuple[Figure, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Report:
-    """The whole report, in reading order."""
+    """The whole report, in reading order; ``progress`` only for an athlete with a log."""
 
     title: str
     athlete: str
@@ -312,6 +353,7 @@ class Report:
     footer: str
     notices: tuple[Notice, ...] = ()
     sources: tuple[CitedSource, ...] = ()
+    progress: Progress | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -609,6 +609,100 @@ class _Layout:
         story += [self.p(_text(text), s.muted) for text in r.missing_charts]
         return story
 
+    # Progress against the log.
+
+    def progress(self) -> list[Flowable]:
+        """Today's numbers, a row per started week and the progress charts, from a new page."""
+        s, progress = self.s, self.report.progress
+        if progress is None:
+            return []
+        story: list[Flowable] = [
+            PageBreak(),
+            *self.heading(
+                _text(progress.title), s.h2, key="progress", outline="Progress", running=""
+            ),
+            self.p(_text(progress.summary), s.muted),
+            Spacer(1, 6),
+            self.p("TODAY", s.panel_head),
+            self.progress_rows(),
+            Spacer(1, 8),
+            self.p("WEEK BY WEEK", s.panel_head),
+            self.progress_weeks(),
+            Spacer(1, 8),
+        ]
+        for figure in progress.figures:
+            story.append(
+                KeepTogether(
+                    [
+                        self.p(f'<a name="{figure.id}"/>{_text(figure.title)}', s.h3),
+                        report_charts.drawing(figure.chart, width_pt=FRAME_W, height_pt=CHART_H),
+                        self.p(_linked(figure.caption), s.caption),
+                    ]
+                )
+            )
+        story += [self.p(_text(text), s.muted) for text in progress.notes]
+        return story
+
+    def progress_rows(self) -> Flowable:
+        s, progress = self.s, self.report.progress
+        rows = [
+            [
+                [self.p(_text(row.label), s.cell)]
+                + ([self.p(_text(row.note), s.cell_sub)] if row.note else []),
+                self.p(_text(row.value), s.cell_right),
+            ]
+            for row in (progress.rows if progress is not None else ())
+        ]
+        return self.table(
+            rows,
+            (FRAME_W * 0.5, FRAME_W * 0.2),
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, LINE),
+            ],
+            hAlign="LEFT",
+        )
+
+    def progress_weeks(self) -> Flowable:
+        s, progress = self.s, self.report.progress
+        names = ["WEEK", "DATES", "SESSIONS DONE", "SHARE", "EXTRA", "LOAD PLANNED", "LOAD DONE"]
+        rows: list[list[Any]] = [names]
+        for week in progress.weeks if progress is not None else ():
+            rows.append(
+                [
+                    self.p(f"<b>{week.number}</b>", s.cell),
+                    self.p(_text(week.dates), s.cell_sub),
+                    self.p(_text(week.sessions), s.cell),
+                    week.adherence,
+                    week.extras,
+                    week.planned_load,
+                    week.done_load,
+                ]
+            )
+        widths = (34, 104, 150, 44, 40, 70, FRAME_W - 442)
+        return self.table(
+            rows,
+            widths,
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("FONT", (3, 1), (-1, -1), FONT, 8),
+                ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ("LINEBELOW", (0, 0), (-1, 0), 1, LINE),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, LINE),
+                *_HEAD_ROW,
+            ],
+            repeatRows=1,
+            hAlign="LEFT",
+        )
+
     # The plan at a glance.
 
     def glance(self) -> list[Flowable]:
@@ -914,9 +1008,10 @@ class _Layout:
         )
 
     def story(self) -> list[Flowable]:
-        """Cover, the plan at a glance, every week, then the charts and the rules' legend."""
+        """Cover, the plan at a glance, progress (with a log), every week, charts, the rules."""
         story = self.cover()
         story += self.glance()
+        story += self.progress()
         for week in self.report.weeks:
             story += self.week(week)
         story += self.charts()

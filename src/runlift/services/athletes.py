@@ -26,7 +26,8 @@ from runlift.io.profile import profile_from_data
 from runlift.reference.exercises import exercise_library
 from runlift.report.build import build_report
 from runlift.report.model import Report
-from runlift.services import planning
+from runlift.services import log_view, planning
+from runlift.services.log_view import SessionRow, WeekLog
 from runlift.services.report_data import report_data
 from runlift.services.warnings import plan_warnings
 from runlift.store.accounts import OwnedAthlete
@@ -63,6 +64,7 @@ class PlanPage:
         today: the date in the athlete's time zone.
         day: the day of the shown week whose nutrition is shown first (0 = Monday):
             today's when the week holds it, else the week's first.
+        log: the shown week against the training log: each session's status, the extras.
     """
 
     version: PlanVersion
@@ -70,6 +72,17 @@ class PlanPage:
     week: int
     today: date
     day: int
+    log: WeekLog
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The athlete's time zone."""
+        return ZoneInfo(self.version.profile.timezone)
+
+    @property
+    def rows(self) -> Mapping[str, SessionRow]:
+        """The shown week's sessions against the log, by session id."""
+        return {str(row.session.scheduled.id): row for row in self.log.sessions}
 
     @property
     def today_in_week(self) -> bool:
@@ -188,7 +201,7 @@ def _result(store: Store, version: PlanVersion) -> planning.PlanResult:
 
 
 def plan_page(store: Store, athlete_id: str, *, now: datetime, week: int | None) -> PlanPage:
-    """The plan page's content: ``week`` (0-based) or the week holding today.
+    """The plan page's content: ``week`` (0-based) or the week holding today, with its log.
 
     Today is ``now``'s date in the athlete's time zone. Before the plan starts its
     first week is shown, after it ends its last.
@@ -211,6 +224,7 @@ def plan_page(store: Store, athlete_id: str, *, now: datetime, week: int | None)
         week=week,
         today=today,
         day=offset if 0 <= offset < 7 else 0,
+        log=log_view.week_log(store, athlete_id, week_number=week + 1, today=today, now=now),
     )
 
 

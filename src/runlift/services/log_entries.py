@@ -17,7 +17,9 @@ from runlift.errors import InvalidInput
 from runlift.io.set_notation import SetEntry
 from runlift.reference.exercise_aliases import exercise_name_index
 from runlift.reference.exercises import exercise_library
+from runlift.science.ability import RunEffort
 from runlift.store.repository import PlanVersion, Store, StoredActivity
+from runlift.tracking.monitoring import is_race_name
 from runlift.vocabulary import ActivityFormat, EventKind, MissReason, Modality, Sport
 
 DEFAULT_LIFT_TIME = time(18, 0)
@@ -113,8 +115,15 @@ def log_run(
     distance_km: float,
     duration_s: float,
     rpe: float | None,
+    name: str | None = None,
+    effort: RunEffort | None = None,
 ) -> StoredActivity:
-    """Log a run done outside any file."""
+    """Log a run done outside any file.
+
+    A race or a time trial (``effort``) is stored under a name that says so ("Race",
+    "Berlin 10k (race)"), which is how the log tells it from a training run whatever
+    the file or entry it came from (``runlift.tracking.monitoring.is_race_name``).
+    """
     if not distance_km > 0:
         raise InvalidInput("--distance", distance_km, "the distance in km, above 0")
     if not duration_s > 0:
@@ -126,9 +135,27 @@ def log_run(
         elapsed_s=duration_s,
         moving_s=duration_s,
         distance_m=distance_km * 1000,
+        name=run_name(name, effort),
         source=ActivityFormat.MANUAL,
     )
     return store.add_activity(athlete_id, activity, rpe=rpe)
+
+
+def run_name(name: str | None, effort: RunEffort | None) -> str | None:
+    """The name a run is stored under: the athlete's, saying race or time trial when it was one.
+
+    Raises:
+        InvalidInput: a name that says race for a run said to be a training run.
+    """
+    title = None if name is None or not name.strip() else " ".join(name.split())
+    if effort is None or effort is RunEffort.TRAINING:
+        if effort is RunEffort.TRAINING and is_race_name(title):
+            raise InvalidInput("--name", title, "a name without race, parkrun or time trial")
+        return title
+    word = "race" if effort is RunEffort.RACE else "time trial"
+    if title is None:
+        return word.capitalize()
+    return title if is_race_name(title) else f"{title} ({word})"
 
 
 def resolve_exercise(name: str) -> ExerciseId | None:
@@ -150,7 +177,11 @@ def log_lift(
     rpe: float | None,
     duration_min: float | None = None,
 ) -> tuple[StoredActivity, tuple[str, ...]]:
-    """Log a lift done outside any file; returns it and the exercise names kept unmapped."""
+    """Log a lift done outside any file; returns it and the exercise names kept unmapped.
+
+    ``rpe`` is the session's RPE (its load); each set keeps its own RPE or RIR, when
+    its notation gives one (``3x5@100kg@8``).
+    """
     if not entries:
         raise InvalidInput("--exercise", None, "at least one --exercise with its --sets")
     zone = ZoneInfo(store.plan_version(athlete_id).profile.timezone)
@@ -168,7 +199,8 @@ def log_lift(
                 raw_name=entry.exercise,
                 reps=item.reps,
                 load_kg=item.load_kg,
-                rpe=rpe,
+                rpe=item.rpe,
+                rir=item.rir,
             )
             for index, item in enumerate(entry.sets)
         )

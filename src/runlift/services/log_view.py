@@ -2,16 +2,18 @@
 
 Each planned session of the week with its status (done, partial, missed, planned)
 and what was done for it; the activities that fulfil no session as extras; and
-the session-RPE load (Foster 2001) of each, planned and done. A done session
-without an RPE of its own counts at its planned RPE (it was done as planned, as
-far as anyone said); an extra without one counts at :data:`EXTRA_DEFAULT_RPE`.
+the session-RPE load (Foster 2001) of each, planned and done, as ``runlift status``
+counts it (``runlift.tracking.monitoring.activity_load``): a done session without
+an RPE of its own counts at its planned RPE (it was done as planned, as far as
+anyone said); an extra without one at its sport's default
+(``monitoring.EXTRA_SESSION_RPE``); a lift without a duration at its session's
+planned minutes, or three minutes a working set.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Final
 from zoneinfo import ZoneInfo
 
 from runlift.domain.activities import Activity
@@ -23,11 +25,8 @@ from runlift.science.load import session_rpe_load_au
 from runlift.services.log_import import log_window
 from runlift.store.repository import Store, StoredActivity
 from runlift.tracking.matching import LoggedActivity, session_records
-from runlift.vocabulary import SessionStatus, SetKind
-
-EXTRA_DEFAULT_RPE: Final = 4.0
-"""Session RPE of an extra activity logged without one: moderate, like a steady ride or a
-brisk walk (Foster 2001's CR-10 "somewhat hard" is 4)."""
+from runlift.tracking.monitoring import LogActivity, activity_load
+from runlift.vocabulary import MissReason, SessionStatus, SetKind
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,13 +48,18 @@ class DoneFigures:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SessionRow:
-    """One planned session of the week and how it stands."""
+    """One planned session of the week and how it stands.
+
+    ``missed_reason`` is the athlete's reason when they marked it missed (a session
+    whose day passed with nothing done is missed without one).
+    """
 
     session: PlannedSession
     status: SessionStatus
     planned_load_au: float
     done: DoneFigures | None
     done_fraction: float | None
+    missed_reason: MissReason | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -112,7 +116,11 @@ def _set_lines(activity: Activity) -> tuple[str, ...]:
 
 
 def _figures(
-    stored: StoredActivity, *, rpe: float | None, fulfils: SessionId | None = None
+    stored: StoredActivity,
+    *,
+    session: PlannedSession | None,
+    zone: ZoneInfo,
+    fulfils: SessionId | None = None,
 ) -> DoneFigures:
     activity = stored.activity
     minutes = _minutes(activity)
@@ -120,9 +128,11 @@ def _figures(
     pace = None
     if km and minutes and activity.modality is not None and activity.sport.value == "run":
         pace = minutes * 60 / km
-    load = (
-        None if rpe is None or not minutes else session_rpe_load_au(duration_min=minutes, rpe=rpe)
+    counted = activity_load(
+        LogActivity(key=stored.id, activity=activity, rpe=stored.rpe), session=session, zone=zone
     )
+    rpe = counted.rpe
+    load = counted.load_au if counted.minutes_source != "none" else None
     return DoneFigures(
         activity_id=stored.id,
         start=activity.start,
@@ -178,20 +188,19 @@ def week_log(
     last = first + timedelta(days=7)
     window = log_window(store, athlete_id, first=first, last=last)
     stored = {a.id: a for a in window.activities}
+    reasons = {m.session_id: m.reason for m in store.missed(athlete_id)}
     records = session_records(
         week.sessions,
         [LoggedActivity(key=a.id, activity=a.activity) for a in window.activities],
         window.matches,
-        missed={m.session_id for m in store.missed(athlete_id)},
+        missed=reasons,
         today=today,
     )
     rows = []
     for record in records:
         done = None
         if record.activity is not None:
-            activity = stored[record.activity]
-            rpe = activity.rpe if activity.rpe is not None else record.session.prescription.rpe
-            done = _figures(activity, rpe=rpe)
+            done = _figures(stored[record.activity], session=record.session, zone=zone)
         rows.append(
             SessionRow(
                 session=record.session,
@@ -199,15 +208,20 @@ def week_log(
                 planned_load_au=_planned_load(record.session),
                 done=done,
                 done_fraction=record.done_fraction,
+                missed_reason=reasons.get(record.session.scheduled.id)
+                if record.status is SessionStatus.MISSED
+                else None,
             )
         )
     used = {record.activity for record in records if record.activity is not None}
+    planned = {s.scheduled.id: s for w in weeks for s in w.sessions}
     # Done in this week but for no session of it: true extras, and sessions of the
     # neighbouring weeks done a day early or late (they carry that session's id).
     extras = tuple(
         _figures(
             a,
-            rpe=a.rpe if a.rpe is not None else EXTRA_DEFAULT_RPE,
+            session=planned.get(window.matches[a.id]) if a.id in window.matches else None,
+            zone=zone,
             fulfils=window.matches.get(a.id),
         )
         for a in stored.values()

@@ -32,6 +32,7 @@ from runlift.report.html import report_html
 from runlift.report.model import Report
 from runlift.services.report_data import report_data
 from runlift.services.warnings import plan_warnings
+from runlift.tracking.monitoring import Monitoring
 
 Progress = Callable[[int, int], None]
 
@@ -234,7 +235,12 @@ def _prepare_printing() -> None:
     printer.prepare()
 
 
-def plan_files(result: PlanResult, *, printer: PdfPrinter | None = None) -> Mapping[str, bytes]:
+def plan_files(
+    result: PlanResult,
+    *,
+    printer: PdfPrinter | None = None,
+    monitoring: Monitoring | None = None,
+) -> Mapping[str, bytes]:
     """Every output file of a plan, by its path relative to the output folder.
 
     ``plan.json``, ``plan.md``, the calendars ``plan.ics`` and ``busy.ics``, a FIT workout per
@@ -242,7 +248,9 @@ def plan_files(result: PlanResult, *, printer: PdfPrinter | None = None) -> Mapp
     ``report.pdf`` (the same content, from one report model). Loads are written in the
     athlete's unit everywhere but ``plan.json``, which keeps kg and states the unit. A
     ``printer`` that was entered prints the PDF in its worker while the other files are
-    written; without one the PDF is printed here.
+    written; without one the PDF is printed here. ``monitoring``, the athlete's training
+    log read on a day, adds the report's progress section; without it (``runlift plan``)
+    the report has none.
     """
     zone = result.profile.timezone
     unit = result.profile.units
@@ -253,6 +261,7 @@ def plan_files(result: PlanResult, *, printer: PdfPrinter | None = None) -> Mapp
         nutrition=result.nutrition,
         timezone=zone,
         warnings=result.warnings,
+        monitoring=monitoring,
     )
     pdf = (printer or PdfPrinter(background=False)).print(report)
     files = {

@@ -7,11 +7,11 @@ Shared by the command line and the web app. The store is reached only through
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 
 from runlift.errors import StoreError
 from runlift.io.profile import read_profile
-from runlift.services import planning
+from runlift.services import planning, status
 from runlift.services.warnings import plan_warnings
 from runlift.store.database import default_url
 from runlift.store.repository import (
@@ -82,7 +82,23 @@ def export_files(
     *,
     version: int | None = None,
     printer: planning.PdfPrinter | None = None,
+    today: date | None = None,
+    now: datetime | None = None,
 ) -> tuple[PlanVersion, Mapping[str, bytes]]:
-    """Every file of a stored plan version, exactly as ``runlift plan`` writes them."""
+    """Every file of a stored plan version, as ``runlift plan`` writes them.
+
+    The current version of an athlete who keeps a log (an activity, a check-in or a
+    weighing) gets the report's progress section, read on ``today`` (default: the day
+    of ``now`` in the athlete's time zone; without ``now`` either, no section). An
+    older version, or an athlete without a log, gets exactly ``runlift plan``'s files.
+    """
     stored = store.plan_version(athlete_id, version)
-    return stored, planning.plan_files(plan_result(store, stored), printer=printer)
+    monitoring = None
+    current = store.athlete(athlete_id).current_version
+    day = today if today is not None or now is None else status.local_today(stored, now=now)
+    if stored.version == current and day is not None:
+        read = status.athlete_monitoring(store, athlete_id, today=day)
+        monitoring = read.monitoring if read.tracked else None
+    return stored, planning.plan_files(
+        plan_result(store, stored), printer=printer, monitoring=monitoring
+    )

@@ -20,7 +20,7 @@ from typing import Any, Final
 
 from sqlalchemy import event, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from runlift.domain.activities import Activity, BodyMassReading, ImportResult, Lap, LoggedSet
 from runlift.domain.athlete import AthleteProfile
@@ -601,8 +601,15 @@ class Store:
         first: datetime | None = None,
         before: datetime | None = None,
     ) -> tuple[StoredActivity, ...]:
-        """The athlete's activities starting from ``first`` and before ``before``, by start."""
-        query = select(ActivityRow).where(ActivityRow.athlete_id == athlete_id)
+        """The athlete's activities starting from ``first`` and before ``before``, by start.
+
+        Their sets come in one more query for all of them, not one per activity.
+        """
+        query = (
+            select(ActivityRow)
+            .where(ActivityRow.athlete_id == athlete_id)
+            .options(selectinload(ActivityRow.sets))
+        )
         if first is not None:
             query = query.where(ActivityRow.start >= first)
         if before is not None:

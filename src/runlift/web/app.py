@@ -21,7 +21,15 @@ from runlift.settings import Settings
 from runlift.store.database import default_url
 from runlift.store.repository import Store
 from runlift.web import errors
-from runlift.web.routes import api, pages_athletes, pages_auth, pages_coach, public
+from runlift.web.routes import (
+    api,
+    api_log,
+    pages_athletes,
+    pages_auth,
+    pages_coach,
+    pages_log,
+    public,
+)
 from runlift.web.security import (
     BodyLimitMiddleware,
     SecurityHeadersMiddleware,
@@ -30,14 +38,14 @@ from runlift.web.security import (
 )
 
 API_DESCRIPTION = """\
-runlift's REST API: athletes, their plans and their coaches.
+runlift's REST API: athletes, their plans, their coaches and their training log.
 
 Get a token with `POST /api/v1/auth/token` (OAuth2 password form: your e-mail
 address as `username`), then send `Authorization: Bearer <token>`. Errors are
 JSON `{"detail": ...}`: 401 without a valid token, 404 for an athlete you may
-not see (the same as one that does not exist), 413 for a body over the limit,
-422 naming each field at fault, 429 with `Retry-After` after too many failed
-logins.
+not see (the same as one that does not exist), 413 for a body over the limit
+(or an upload of training files over its limits), 422 naming each field at
+fault, 429 with `Retry-After` after too many failed logins.
 """
 
 
@@ -72,8 +80,10 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     app.include_router(public.router)
     app.include_router(api.router)
+    app.include_router(api_log.router)
     app.include_router(pages_auth.router)
     app.include_router(pages_athletes.router)
+    app.include_router(pages_log.router)
     app.include_router(pages_coach.router)
     app.mount(
         "/static",
@@ -83,7 +93,11 @@ def create_app(settings: Settings) -> FastAPI:
     # Added innermost first: a request meets the proxy headers, the security headers,
     # the host check, the body limit and the session, in that order.
     app.add_middleware(SessionMiddleware, signer=app.state.signer)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        upload_max_bytes=settings.max_upload_bytes,
+    )
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     app.add_middleware(SecurityHeadersMiddleware)
     if settings.trusted_proxies:

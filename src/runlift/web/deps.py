@@ -8,7 +8,7 @@ and a refusal reads 404 exactly as an unknown athlete does.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -77,24 +77,38 @@ ClientDep = Annotated[str, Depends(get_client)]
 SessionDep = Annotated[dict[str, Any], Depends(get_session)]
 
 
-async def get_form(request: Request) -> FormData:
-    """The posted form (read once; the CSRF check and the route share it)."""
-    return await request.form()
+async def get_form(request: Request) -> AsyncIterator[FormData]:
+    """The posted form (read once; the CSRF check and the route share it).
+
+    Its uploaded files (spooled to temporary files) are closed once the answer is sent.
+    """
+    form = await request.form()
+    try:
+        yield form
+    finally:
+        await form.close()
 
 
 FormDep = Annotated[FormData, Depends(get_form)]
 
 
-async def check_csrf(request: Request) -> None:
+async def check_csrf(request: Request) -> AsyncIterator[None]:
     """Refuse an unsafe request whose form or header lacks the session's CSRF token."""
     if request.method not in UNSAFE_METHODS:
+        yield
         return
     sent: object = request.headers.get(CSRF_HEADER)
+    form = None
     if sent is None:
         form = await request.form()
         sent = form.get(CSRF_FIELD)
-    if not csrf_matches(request.scope["session"], sent):
-        raise CsrfFailed
+    try:
+        if not csrf_matches(request.scope["session"], sent):
+            raise CsrfFailed
+        yield
+    finally:
+        if form is not None:
+            await form.close()
 
 
 def session_user(request: Request, session: SessionDep, store: StoreDep) -> UserRecord | None:

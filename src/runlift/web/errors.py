@@ -8,6 +8,7 @@ error                      status  notes
 ``NotAuthenticated``       401     API: ``WWW-Authenticate: Bearer``; pages: login
 ``TooManyAttempts``        429     ``Retry-After`` in seconds
 ``NotFound``               404     unknown, or not the asker's to see
+``TooLarge``               413     an upload with too many files, or one too large
 ``StoreError`` (others)    409     e.g. an e-mail address already signed up
 =========================  ======  ==============================================
 """
@@ -29,11 +30,29 @@ from runlift.errors import (
     PlanningError,
     RunliftError,
     StoreError,
+    TooLarge,
     TooManyAttempts,
 )
 from runlift.io.profile import describe_error
 from runlift.web.deps import CsrfFailed, LoginRequired
+from runlift.web.schemas import describe_field_error
+from runlift.web.security import api_path
 from runlift.web.templating import render
+
+FIELD_NAMES = {
+    "--week": ("query", "week"),
+    "--rpe": ("body", "rpe"),
+    "--duration": ("body", "duration_min"),
+    "--distance": ("body", "distance_km"),
+    "--date": ("body", "date"),
+    "--from": ("body", "first_day"),
+    "--to": ("body", "last_day"),
+    "to": ("body", "last_day"),
+}
+"""Fields the services name as the command line does: where the API and the forms have them."""
+
+PROFILE_PATHS = frozenset({"/api/v1/athletes", "/athletes/new"})
+"""Where a request's body is a profile, whose errors are worded as a profile file's."""
 
 TITLES = {
     400: "Bad request",
@@ -50,8 +69,7 @@ TITLES = {
 
 def is_api(request: Request) -> bool:
     """Whether the request is the API's (answered in JSON) rather than a page's."""
-    path = request.url.path
-    return path.startswith("/api/") or path in {"/healthz", "/openapi.json"}
+    return api_path(request.url.path)
 
 
 def status_of(error: RunliftError) -> int:
@@ -64,17 +82,40 @@ def status_of(error: RunliftError) -> int:
         return 404
     if isinstance(error, InvalidInput | PlanningError):
         return 422
+    if isinstance(error, TooLarge):
+        return 413
     if isinstance(error, StoreError):
         return 409
     return 400
 
 
+def field_name(field: str) -> str:
+    """A field at fault as the API and the forms name it (:data:`FIELD_NAMES`)."""
+    return FIELD_NAMES.get(field, ("body", field))[1]
+
+
 def problems(error: InvalidInput) -> list[dict[str, Any]]:
     """The ``detail`` of a 422 for invalid input: one item per field, FastAPI's shape."""
-    return [
-        {"loc": ["body", *field.split(".")], "msg": message, "type": "value_error", "field": field}
-        for field, message in error.problems
-    ]
+    found = []
+    for field, message in error.problems:
+        where, name = FIELD_NAMES.get(field, ("body", field))
+        found.append(
+            {
+                "loc": [where, *name.split(".")],
+                "msg": message,
+                "type": "value_error",
+                "field": name,
+            }
+        )
+    return found
+
+
+def field_errors(error: InvalidInput) -> dict[str, list[str]]:
+    """What a form shows beside each field: the messages of each field at fault."""
+    found: dict[str, list[str]] = {}
+    for field, message in error.problems:
+        found.setdefault(field_name(field), []).append(message)
+    return found
 
 
 def _page(request: Request, status: int, message: str) -> Response:
@@ -112,7 +153,10 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     for error in exc.errors():
         loc = [part for part in error.get("loc", ()) if isinstance(part, str | int)]
         inner = {**error, "loc": loc[1:] if loc and loc[0] in {"body", "query", "path"} else loc}
-        field, _, message = describe_error(inner)
+        if request.url.path in PROFILE_PATHS:
+            field, _, message = describe_error(inner)
+        else:
+            field, message = describe_field_error(inner)
         detail.append({"loc": loc, "msg": message, "type": str(error.get("type")), "field": field})
     if is_api(request):
         return JSONResponse({"detail": detail}, status_code=422)

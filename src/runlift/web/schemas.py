@@ -1,5 +1,8 @@
 """The API's request and response bodies (pydantic), apart from the store's tables.
 
+The training log's bodies also read the pages' forms (:func:`from_form`), so a
+value is checked the same way whichever way it came.
+
 The athlete profile is the profile format itself (``runlift.io.profile.ProfileModel``,
 the schema ``runlift schema profile`` prints), so a profile posted as JSON is
 checked exactly as a YAML file is.
@@ -7,12 +10,36 @@ checked exactly as a YAML file is.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Final, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from runlift.domain.activities import MAX_RPE
+from runlift.domain.log import (
+    MAX_BODY_MASS_KG,
+    MAX_RESTING_HR_BPM,
+    MAX_SLEEP_H,
+    MIN_BODY_MASS_KG,
+    MIN_RESTING_HR_BPM,
+    SCALE_HIGH,
+    SCALE_LOW,
+)
+from runlift.errors import InvalidInput
+from runlift.io.profile import describe_error
 from runlift.services.accounts import EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH
+from runlift.vocabulary import EventKind, MissReason
+
+MAX_SESSION_MIN: Final = 24 * 60
+"""A session logged as longer than a day is a typing error."""
+
+MAX_SESSION_KM: Final = 500.0
+"""Longer than the longest one-day ultramarathons: a typing error."""
+
+NOTE_MAX_LENGTH: Final = 500
+"""An event's note is a sentence or two."""
 
 
 class _Out(BaseModel):
@@ -117,3 +144,230 @@ class HealthOut(_Out):
     """The app answers and its store is reachable."""
 
     status: Literal["ok"]
+
+
+# -- the training log -----------------------------------------------------------------
+
+
+FormModel = TypeVar("FormModel", bound=BaseModel)
+
+
+def from_form(model: type[FormModel], values: Mapping[str, object]) -> FormModel:
+    """A page's form read into ``model`` as the API reads its JSON; empty fields are left out.
+
+    Raises:
+        InvalidInput: every field at fault, each with what would be valid.
+    """
+    given = {
+        key: value
+        for key, value in values.items()
+        if not (isinstance(value, str) and not value.strip())
+    }
+    try:
+        return model.model_validate(given)
+    except ValidationError as exc:
+        found = [describe_field_error(error) for error in exc.errors()]
+        first, *others = found
+        raise InvalidInput(
+            first[0], None, first[1], also=[InvalidInput(f, None, m) for f, m in others]
+        ) from None
+
+
+def describe_field_error(error: Mapping[str, Any]) -> tuple[str, str]:
+    """One pydantic error of a request (not a profile) as (field, what would be valid)."""
+    if error.get("type") == "extra_forbidden":
+        loc = [str(part) for part in error.get("loc", ())]
+        return ".".join(loc), "not a field of this request"
+    field, _, message = describe_error(error)
+    return field, message
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DoneIn(_In):
+    """A planned session done: as planned when nothing is given, else what was done."""
+
+    rpe: float | None = Field(
+        default=None, ge=1, le=MAX_RPE, description="session RPE, 1-10 (Foster 2001)"
+    )
+    duration_min: float | None = Field(
+        default=None, ge=1, le=MAX_SESSION_MIN, description="minutes (default: as planned)"
+    )
+    distance_km: float | None = Field(
+        default=None,
+        ge=0.01,
+        le=MAX_SESSION_KM,
+        description="km, for a run (default: as planned, unless a duration is given)",
+    )
+
+
+class MissedIn(_In):
+    """A planned session not done, and why."""
+
+    reason: MissReason = MissReason.OTHER
+
+
+class LoggedSessionOut(_Out):
+    """A planned session marked done (with the activity logged for it) or missed (with why)."""
+
+    session_id: str
+    title: str
+    week: int = Field(description="the plan week it belongs to, 1-based")
+    status: Literal["done", "missed"]
+    activity_id: int | None = None
+    reason: MissReason | None = None
+
+
+class CheckInIn(_In):
+    """A day's check-in; every answer is optional, at least one is needed.
+
+    Answers given again for the same day replace the earlier ones; the others stay.
+    """
+
+    date: dt.date = Field(description="the local date it describes, today or before")
+    sleep_h: float | None = Field(default=None, ge=0, le=MAX_SLEEP_H, description="hours slept")
+    soreness: int | None = Field(
+        default=None, ge=SCALE_LOW, le=SCALE_HIGH, description="1 (none) to 5 (very sore)"
+    )
+    stress: int | None = Field(
+        default=None, ge=SCALE_LOW, le=SCALE_HIGH, description="1 (none) to 5 (very high)"
+    )
+    mood: int | None = Field(
+        default=None, ge=SCALE_LOW, le=SCALE_HIGH, description="1 (very good) to 5 (very low)"
+    )
+    resting_hr_bpm: float | None = Field(
+        default=None,
+        ge=MIN_RESTING_HR_BPM,
+        le=MAX_RESTING_HR_BPM,
+        description="resting heart rate on waking",
+    )
+    mass_kg: float | None = Field(
+        default=None, ge=MIN_BODY_MASS_KG, le=MAX_BODY_MASS_KG, description="body mass, kg"
+    )
+
+
+class CheckInOut(_Out):
+    """A day's check-in with every answer stored so far (null: not answered)."""
+
+    date: dt.date
+    sleep_h: float | None
+    soreness: int | None
+    stress: int | None
+    mood: int | None
+    resting_hr_bpm: float | None
+    mass_kg: float | None
+
+
+class EventIn(_In):
+    """Illness, injury or travel over a range of days (both included)."""
+
+    kind: EventKind
+    first_day: dt.date
+    last_day: dt.date = Field(description="on or after first_day")
+    note: str | None = Field(default=None, max_length=NOTE_MAX_LENGTH)
+
+
+class EventOut(_Out):
+    """A stored event."""
+
+    id: int
+    kind: EventKind
+    first_day: dt.date
+    last_day: dt.date
+    note: str | None
+
+
+class ImportedOut(_Out):
+    """An activity (or the weighings) a file added."""
+
+    path: str = Field(description="the uploaded file's name")
+    kind: str = Field(description="the sport (run, strength, cycling ...) or body_mass")
+    activity_id: int | None
+    start: dt.datetime | None
+    matched_session: str | None = Field(description="the planned session it fulfils")
+    readings: int | None = Field(default=None, description="weighings added (body_mass only)")
+
+
+class DuplicateOut(_Out):
+    """A file, or an activity of it, already in the log: nothing was added for it."""
+
+    path: str
+    activity_id: int | None
+
+
+class FailedOut(_Out):
+    """A file that could not be read: nothing of it was stored."""
+
+    path: str
+    error: str = Field(description="why, in one line")
+
+
+class ImportOut(_Out):
+    """What an upload did, file by file (the document ``runlift log import --json`` prints)."""
+
+    imported: list[ImportedOut]
+    duplicates: list[DuplicateOut]
+    failed: list[FailedOut]
+
+
+class PlannedOut(_Out):
+    """What a session asks."""
+
+    distance_km: float | None
+    duration_min: float
+    rpe: float
+    load_au: float = Field(description="session RPE x minutes (Foster 2001)")
+
+
+class DoneFiguresOut(_Out):
+    """What an activity did."""
+
+    activity_id: int
+    start: dt.datetime
+    sport: str
+    name: str | None
+    distance_km: float | None
+    duration_min: float | None
+    pace_s_per_km: float | None
+    sets: list[str] = Field(description="work sets by exercise: back-squat 3x5 @ 100 kg")
+    rpe: float | None
+    load_au: float | None
+    fulfils: str | None = Field(description="for an extra: a session of another week it fulfils")
+
+
+class SessionLogOut(_Out):
+    """A planned session of the week and how it stands."""
+
+    id: str
+    date: dt.date
+    start: dt.datetime
+    modality: str
+    kind: str
+    title: str
+    status: Literal["done", "partial", "missed", "planned"]
+    missed_reason: MissReason | None = Field(description="when the athlete marked it missed")
+    planned: PlannedOut
+    done: DoneFiguresOut | None
+    done_fraction: float | None
+
+
+class LoadOut(_Out):
+    """The week's session-RPE load, planned and done (arbitrary units)."""
+
+    planned_au: float
+    done_au: float
+
+
+class WeekLogOut(_Out):
+    """A week of the plan against the log (the document ``runlift log show --json`` prints)."""
+
+    athlete: str
+    plan_version: int
+    week: int
+    week_start: dt.date
+    today: dt.date
+    sessions: list[SessionLogOut]
+    extras: list[DoneFiguresOut]
+    load: LoadOut

@@ -14,13 +14,16 @@
   inline script or style), ``nosniff``, no framing, a strict referrer policy and,
   over HTTPS, HSTS.
 * **Body limit**: a request body larger than ``max_body_bytes`` is refused with 413
-  before the app reads it, whether its length was announced or not.
+  before the app reads it, whether its length was announced or not. Uploads of
+  training files (:data:`UPLOAD_PATH`) may be larger, up to ``upload_max_bytes``.
 """
 
 from __future__ import annotations
 
 import hmac
+import html
 import json
+import re
 import secrets
 from collections.abc import MutableMapping
 from typing import Any, Final
@@ -48,6 +51,9 @@ SECURITY_HEADERS: Final = (
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=()"),
 )
 HSTS: Final = (b"strict-transport-security", b"max-age=31536000")
+
+UPLOAD_PATH: Final = re.compile(r"^(?:/api/v1)?/athletes/[^/]+/activities$")
+"""The routes that take uploads of training files (``POST``): the page's form and the API's."""
 
 
 class Signer:
@@ -192,26 +198,58 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-class BodyLimitMiddleware:
-    """Refuses request bodies over ``max_bytes`` with 413 and a JSON ``detail``."""
+TOO_LARGE_PAGE: Final = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+    '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    '<title>Too large · runlift</title><link rel="stylesheet" href="/static/style.css">'
+    '</head><body><main><section class="panel"><h1>Too large</h1><p>{detail}.</p>'
+    "<p>Go back and send less at a time.</p></section></main></body></html>"
+)
+"""The page a browser gets for a body over the limit (the app has not read it: no template)."""
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+
+def size_text(size_bytes: int) -> str:
+    """A size for people: ``16 MiB``, ``1.5 MiB``, ``900 kB``, ``512 bytes``.
+
+    Examples:
+        >>> size_text(16 * 2**20), size_text(3 * 2**19), size_text(900_000), size_text(512)
+        ('16 MiB', '1.5 MiB', '879 kB', '512 bytes')
+    """
+    if size_bytes >= 2**20:
+        return f"{size_bytes / 2**20:.1f}".removesuffix(".0") + " MiB"
+    if size_bytes >= 2**10:
+        return f"{size_bytes / 2**10:.0f} kB"
+    return f"{size_bytes} bytes"
+
+
+class BodyLimitMiddleware:
+    """Refuses request bodies over the limit with 413: JSON for the API, a short page otherwise.
+
+    The limit is ``max_bytes``, or ``upload_max_bytes`` for a ``POST`` to an upload
+    route (:data:`UPLOAD_PATH`).
+    """
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int, upload_max_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.upload_max_bytes = upload_max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Handle one ASGI connection."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        upload = scope.get("method") == "POST" and bool(UPLOAD_PATH.match(scope.get("path", "")))
+        limit = self.upload_max_bytes if upload else self.max_bytes
+        detail = self.detail(upload=upload)
         for key, value in scope["headers"]:
             if key == b"content-length":
                 try:
                     announced = int(value)
                 except ValueError:
-                    announced = self.max_bytes + 1
-                if announced > self.max_bytes:
-                    await self._refuse(send)
+                    announced = limit + 1
+                if announced > limit:
+                    await self._refuse(send, detail, api=api_path(str(scope.get("path", ""))))
                     return
         received = 0
 
@@ -220,29 +258,43 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     # Raised while the app reads the body: its error handler answers 413.
-                    raise HTTPException(413, detail=self.detail)
+                    raise HTTPException(413, detail=detail)
             return message
 
         await self.app(scope, counting_receive, send)
 
-    @property
-    def detail(self) -> str:
+    def detail(self, *, upload: bool = False) -> str:
         """What the refusal says."""
+        if upload:
+            return (
+                f"the upload is larger than {size_text(self.upload_max_bytes)}, the most "
+                "taken at once: send fewer files at a time"
+            )
         return f"the request body is larger than {self.max_bytes} bytes"
 
-    async def _refuse(self, send: Send) -> None:
-        body = json.dumps({"detail": self.detail}).encode()
+    async def _refuse(self, send: Send, detail: str, *, api: bool) -> None:
+        if api:
+            body = json.dumps({"detail": detail}).encode()
+            kind = b"application/json"
+        else:
+            body = TOO_LARGE_PAGE.format(detail=html.escape(detail)).encode()
+            kind = b"text/html; charset=utf-8"
         await send(
             {
                 "type": "http.response.start",
                 "status": 413,
                 "headers": [
-                    (b"content-type", b"application/json"),
+                    (b"content-type", kind),
                     (b"content-length", str(len(body)).encode()),
                     (b"connection", b"close"),
                 ],
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+def api_path(path: str) -> bool:
+    """Whether a path is the API's (answered in JSON) rather than a page's."""
+    return path.startswith("/api/") or path in {"/healthz", "/openapi.json"}

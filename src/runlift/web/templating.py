@@ -2,7 +2,8 @@
 
 Templates live in ``runlift/web/templates``; they use no inline script or style
 (the Content Security Policy forbids both) and one stylesheet from ``static/``.
-Every page gets the user, the session's CSRF token and the rule-ID linker.
+Every page gets the user, the session's CSRF token, the rule-ID linker and the
+log's figures (``pace``, ``minutes``, ``number``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
 from runlift.report.model import link_rule_ids
+from runlift.units import format_pace
 from runlift.web.security import CSRF_FIELD, csrf_token
 
 
@@ -31,7 +33,31 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["rules"] = rule_links
+    env.filters["pace"] = format_pace
+    env.filters["minutes"] = minutes_text
+    env.filters["number"] = number_text
     return env
+
+
+def minutes_text(minutes: float) -> str:
+    """A duration for the log's pages: ``45 min``, ``1 h 05``.
+
+    Examples:
+        >>> minutes_text(44.6), minutes_text(65), minutes_text(120.2)
+        ('45 min', '1 h 05', '2 h 00')
+    """
+    whole = round(minutes)
+    return f"{whole} min" if whole < 60 else f"{whole // 60} h {whole % 60:02d}"
+
+
+def number_text(value: float) -> str:
+    """A logged figure as typed: ``7.5``, ``8``, ``61.2`` (no trailing zeros).
+
+    Examples:
+        >>> number_text(7.5), number_text(8.0), number_text(61.25)
+        ('7.5', '8', '61.2')
+    """
+    return f"{round(value, 1):g}"
 
 
 def rule_links(text: str) -> Markup:

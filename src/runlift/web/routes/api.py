@@ -2,8 +2,7 @@
 
 Each route parses, calls one service and maps the result; the athlete in a path
 comes from ``deps.api_athlete`` (404 for anyone who may not see it). The
-training log's routes (activities, sessions done or missed, status, adapt) join
-``/api/v1/athletes/{athlete_id}/...`` beside these.
+training log's routes are in ``api_log``, under the same prefix.
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
 """Pages of an athlete: onboarding, the plan, its downloads, and sharing (coaches, calendar).
 
 The owner reads and changes; an invited coach reads (``deps.PageReader``) and sees
-no sharing controls. The training log's pages (today, log a session, status,
-adapt) join ``/athletes/{athlete_id}/...`` beside these.
+no sharing controls. The training log's pages are in ``pages_log``.
 """
 
 from __future__ import annotations

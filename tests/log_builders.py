@@ -6,12 +6,26 @@ import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "athletes"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "athletes"
 GENERAL = EXAMPLES / "general-fitness-3-days.yaml"
 HALF = EXAMPLES / "half-marathon-lifter.yaml"
 STRAVA_GPX = FIXTURES / "gpx" / "strava-export_run_pauses_2021-01-10.gpx"
 FR410_TCX = FIXTURES / "tcx" / "garmin-fr410_run_notes.tcx"
+STRENGTH_FIT = FIXTURES / "fit-activity" / "garmin-fr965_strength_2025-10-20.fit"
+"""A Garmin strength recording of Monday 20 October 2025, 19:44 in Berlin (14 sets)."""
+STRENGTH_FIT_MONDAY = "2025-10-20"
+"""A plan starting that day lifts on its Monday, so the recording fulfils that lift."""
+
+BILLION_LAUGHS_GPX = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE gpx [\n<!ENTITY lol "lol">\n'
+    + b"".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n'.encode()
+        for i in range(1, 10)
+    )
+    + b']>\n<gpx version="1.1" creator="x"><trk><name>&lol9;</name></trk></gpx>\n'
+)
+"""Nine levels of entities, each ten of the one below: 10^9 "lol"s if expanded (3 GB)."""
 
 _GPX_TIME = re.compile(r"<time>(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z</time>")
 _TCX_TIME = re.compile(
