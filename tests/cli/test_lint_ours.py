@@ -181,8 +181,24 @@ def test_our_calendar_carries_the_athlete_and_lints_as_plan_json(
         assert report["profile"] == profile.evidence_profile.value
         assert report["rest_days_min"] == profile.rest_days_min
         assert report["windows_known"] is True
-    assert from_json["violations"] == from_ics["violations"]
+    # A calendar carries no RPE or session IDs, so among re-placements that save the
+    # same points the fix may move a session to another equally good start: the
+    # findings, the sessions moved and the points saved are the same.
+    assert [_fix_free(v) for v in from_json["violations"]] == [
+        _fix_free(v) for v in from_ics["violations"]
+    ]
     assert [v for v in from_json["violations"] if v["hard"]] == []
+
+
+_MOVE = re.compile(r"move '([^']*)' to [^;(]*")
+
+
+def _fix_free(violation: dict[str, Any]) -> dict[str, Any]:
+    """A finding with its fix reduced to the sessions it moves and the points it saves."""
+    fix = violation.get("fix")
+    if not isinstance(fix, str):
+        return violation
+    return {**violation, "fix": _MOVE.sub(r"move '\1' ", fix)}
 
 
 def test_soft_findings_read_as_costs_adding_up_to_the_weeks_total(

@@ -209,9 +209,14 @@ def test_every_override_and_caution_is_a_warning_with_its_rule(
     assert [w["text"] for w in report["warnings"]] == [
         line.removeprefix("warning: ") for line in lines
     ]
-    assert "caution: goal.race.target_time: the target 1:30:00" in (out / "report.html").read_text(
-        encoding="utf-8"
-    )
+    page = (out / "report.html").read_text(encoding="utf-8")
+    notices = page[page.index('<section class="notices"') : page.index("</header>")]
+    assert '<li class="notice caution">' in notices
+    assert "the target 1:30:00 needs VDOT" in notices
+    assert '<li class="notice override">' in notices
+    assert "rest_days_min" in notices
+    goal_line = page[page.index('<p class="goal-detail">') :]
+    assert "caution" not in goal_line[: goal_line.index("</p>")]
 
 
 def test_profile_errors_are_one_line_each_naming_the_file(

@@ -9,6 +9,8 @@ its conflicts name, without the full search for relaxations.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,7 @@ from runlift.io.profile import read_profile
 from runlift.placement.week import InfeasibleWeek, WeekPlacement, place_week
 from runlift.programme import assembly
 from runlift.programme.assembly import build_plan
-from runlift.programme.periodisation import day_room
+from runlift.programme.periodisation import WeekOutline, day_room, outline_plan
 from runlift.reference.exercises import exercise_library
 from runlift.rules import check_sessions
 
@@ -42,12 +44,29 @@ def _recording(calls: list[Placed]) -> Callable[..., WeekPlacement | InfeasibleW
     return recorded
 
 
+CROWDED = (13, 14, 15)
+"""Weeks of the half-marathon example (0-based) given one run more than their days hold."""
+
+
+def _crowded(profile: AthleteProfile) -> tuple[WeekOutline, ...]:
+    """The example's outline with an extra easy run in the race-specific build weeks.
+
+    The periodisation plans no more runs than a week's days hold, so a week that cannot
+    hold its sessions is made here: the placement must then leave a run out.
+    """
+    return tuple(
+        replace(week, runs=week.runs + 1) if week.index in CROWDED else week
+        for week in outline_plan(profile)
+    )
+
+
 @pytest.fixture(scope="module")
 def half_marathon_weeks() -> list[Placed]:
-    """Every ``place_week`` call of the half-marathon example's plan."""
+    """Every ``place_week`` call of the half-marathon example's plan, three weeks crowded."""
     calls: list[Placed] = []
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(assembly, "place_week", _recording(calls))
+        patch.setattr(assembly, "outline_plan", _crowded)
         build_plan(_profile("half-marathon-lifter.yaml"), library=exercise_library())
     return calls
 
@@ -74,7 +93,9 @@ def test_a_week_that_cannot_hold_its_sessions_drops_the_least_important(
     half_marathon_weeks: list[Placed],
 ) -> None:
     crowded = [(r, o, p) for r, o, p in half_marathon_weeks if isinstance(p, InfeasibleWeek)]
-    assert crowded  # the race-specific peak: two hard runs, a long run, three easy ones
+    assert {r.week_start for r, _, _ in crowded} == {
+        _profile("half-marathon-lifter.yaml").start_date + timedelta(weeks=n) for n in CROWDED
+    }
     for request, options, result in crowded:
         assert options["suggest"] is False
         assert result.relaxations == ()
@@ -94,8 +115,11 @@ def test_a_week_that_cannot_hold_its_sessions_drops_the_least_important(
 
 def test_the_plan_notes_the_drop_and_keeps_every_hard_rule() -> None:
     profile = _profile("half-marathon-lifter.yaml")
-    plan = build_plan(profile, library=exercise_library())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(assembly, "outline_plan", _crowded)
+        plan = build_plan(profile, library=exercise_library())
     adjustments = [a for w in plan.weeks for a in w.adjustments]
+    assert {w.index for w in plan.weeks if w.adjustments} == set(CROWDED)
     assert adjustments
     for week in plan.weeks:
         for adjustment in week.adjustments:
@@ -108,6 +132,12 @@ def test_the_plan_notes_the_drop_and_keeps_every_hard_rule() -> None:
             assert adjustment.session_id not in {s.scheduled.id for s in week.sessions}
     sessions = [s.scheduled for w in plan.weeks for d in w.days for s in d.sessions]
     assert not [v for v in check_sessions(sessions, assembly.week_context(profile)) if v.hard]
+
+
+def test_the_examples_weeks_hold_their_sessions() -> None:
+    # Planned as written, the example's weeks hold every session: no drop.
+    plan = build_plan(_profile("half-marathon-lifter.yaml"), library=exercise_library())
+    assert not [a for w in plan.weeks for a in w.adjustments]
 
 
 def test_three_evenings_a_week_need_no_drop() -> None:

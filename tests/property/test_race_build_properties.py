@@ -306,8 +306,14 @@ def test_a_marathon_build_with_the_volume_reaches_long_runs_of_29_to_32_km(
     ]
     assert sum(km >= 29.0 for km in longs) >= 2, longs
     assert max(longs) <= 32.0 + 0.05
-    # A midweek medium-long run in the weeks of 85 km and more (Pfitzinger & Douglas).
-    big = [i for i, w in enumerate(plan.weeks) if w.phase is Phase.BUILD and w.run_volume_km >= 85]
+    # A midweek medium-long run in the weeks of 85 km and more over six runs (Pfitzinger &
+    # Douglas); with fewer runs (rest days, a lift with hops on a day of its own) the easy
+    # runs are as long as a medium-long run would be.
+    big = [
+        i
+        for i, w in enumerate(plan.weeks)
+        if w.phase is Phase.BUILD and w.run_volume_km >= 85 and w.runs >= 6
+    ]
     for index in big:
         assert any(r.spec.title.startswith("Medium-long") for r in plan.runs[index]), index
     # Recovery weeks cut a fifth or so, never half (Pfitzinger & Douglas 2009).

@@ -21,14 +21,15 @@ from runlift.domain.prescription import (
     RunRepeat,
     RunStep,
 )
+from runlift.domain.warnings import PlanWarning, WarningKind
 from runlift.errors import InvalidInput
 from runlift.programme.baseline import baseline
 from runlift.report.build import build_report
 from runlift.report.figures import run_km_by_layer
-from runlift.report.html import render_report_html
+from runlift.report.html import render_report_html, report_html
 from runlift.report.model import ReportData
 from runlift.report.pdf import render_report_pdf, report_pdf
-from runlift.rules import RULES
+from runlift.rules import GUIDANCE, RULES, RuleId
 from runlift.science.running import race_time_s
 from runlift.units import format_duration, format_pace
 from runlift.vocabulary import PaceZone, RunKind, StepKind
@@ -173,6 +174,58 @@ def test_rule_legend_shows_values_not_parameter_names(report: str) -> None:
     # SCH-1 at the default evidence profile: 6 h between a lift and a run.
     assert "at least 6 h" in legend
     assert "3 to 8 reps, 2 to 5 minutes between sets" in legend
+
+
+def test_warnings_stand_under_the_header_and_the_legend_says_the_guidance(
+    built: Example,
+) -> None:
+    """Overrides and cautions get their own list under the header, each with its rule and
+    its reason; the legend ends with the guidance documents G1-G5 the rules cite."""
+    override = PlanWarning(
+        kind=WarningKind.OVERRIDE,
+        rule_id="RUN-2",
+        field="running.weekly_km",
+        asked="30 km a week",
+        planned="24 km in the lifting blocks",
+        reason="muscle comes first, so the lifting blocks cut running by 20 %",
+        weeks=(2, 3, 4, 7),
+    )
+    caution = PlanWarning(
+        kind=WarningKind.CAUTION,
+        rule_id="",
+        field="goal.race.target_time",
+        asked="the target 1:30:00 needs VDOT 49.0; your recent race gives 39.5",
+        planned="about 1:48:00 is within reach in 18 weeks",
+        reason="Daniels 2014: VDOT rises by about one point every 4 to 6 weeks at best",
+    )
+    model = build_report(
+        built.plan,
+        profile=built.profile,
+        data=built.data,
+        nutrition=built.nutrition,
+        timezone=TIMEZONE,
+        warnings=(caution, override),
+    )
+    assert [n.label for n in model.notices] == ["Changed", "Caution"]
+    assert "caution" not in " ".join(model.goal_detail).lower()
+    page = report_html(model)
+    header = page[page.index('<header class="cover"') : page.index("</header>")]
+    notices = text_of(header[header.index('<section class="notices"') :])
+    assert "running.weekly_km: you asked 30 km a week; the plan has 24 km in the lifting" in notices
+    assert "(weeks 2-4, 7)" in notices
+    assert "RUN-2: muscle comes first" in notices
+    assert 'href="#rule-RUN-2"' in header
+    assert "the target 1:30:00 needs VDOT 49.0" in notices
+    legend = page[page.index('<section class="rules"') : page.index("</main>")]
+    # A rule only a warning names is in the legend too, so that its link lands.
+    assert not any("RUN-2" in s.rules for s in sessions(built))
+    assert 'id="rule-RUN-2"' in legend
+    cited = {g for rule in model.rules for g in RULES[RuleId(rule.id)].sources if g in GUIDANCE}
+    assert cited
+    for source_id in cited:
+        assert f'id="source-{source_id}"' in legend
+        assert GUIDANCE[source_id].summary in html_lib.unescape(legend)
+    assert report_pdf(model) != report_pdf(dataclasses.replace(model, notices=()))
 
 
 def test_four_charts_as_inline_svg(report: str) -> None:

@@ -130,17 +130,19 @@ def test_a_week_of_illness_empties_it_and_ramps_the_next_as_daniels_does(store: 
     after = by_id(store, athlete)
     # Seven days off: a seven-day ramp, the first half (4 days) at 50 %, then 75 %, all
     # running easy (Daniels 2014, 6 to 28 days off).
-    mon, fri, sat = after["w08-run4"], after["w08-run1"], after["w08-run3"]
-    assert before["w08-run4"].prescription.distance_km == pytest.approx(5.83)  # type: ignore[union-attr]
+    mon, sat, sun = after["w08-run3"], after["w08-run2"], after["w08-run1"]
+    assert before["w08-run3"].prescription.distance_km == pytest.approx(5.83)  # type: ignore[union-attr]
     assert isinstance(mon.prescription, RunPrescription)
+    assert mon.scheduled.local_date == monday + timedelta(days=7)  # day 1 back
     assert mon.prescription.distance_km == pytest.approx(2.9)  # 5.83 x 0.5 = 2.915
-    assert before["w08-run1"].scheduled.spec.kind is RunKind.TEMPO
-    assert isinstance(fri.prescription, RunPrescription)
-    assert fri.scheduled.spec.kind is RunKind.EASY
-    assert fri.prescription.distance_km == pytest.approx(4.3)  # 5.82 x 0.75 = 4.365
     assert isinstance(sat.prescription, RunPrescription)
     assert sat.prescription.kind is RunKind.LONG
-    assert sat.prescription.distance_km == pytest.approx(7.4)  # 9.9 x 0.75 = 7.425
+    assert sat.prescription.distance_km == pytest.approx(7.4)  # day 6: 9.9 x 0.75 = 7.425
+    # Sunday's threshold run, day 7 of the ramp: easy, three quarters of its distance.
+    assert before["w08-run1"].scheduled.spec.kind is RunKind.TEMPO
+    assert isinstance(sun.prescription, RunPrescription)
+    assert sun.scheduled.spec.kind is RunKind.EASY
+    assert sun.prescription.distance_km == pytest.approx(4.3)  # 5.82 x 0.75 = 4.365
     # Tuesday's squat: half the sets, two RPE points lighter on the chart (80 % for 4 reps
     # is RPE 7.5; RPE 5.5 is 75.1 %): 67.5 kg x 75.1 / 80 = 63.4 kg, 62.5 kg on the bar.
     lift = after["w08-lift1"].prescription

@@ -8,13 +8,15 @@ from pathlib import Path
 import pytest
 
 from runlift.domain.athlete import AthleteProfile, RaceGoal
-from runlift.domain.plan import Plan
+from runlift.domain.plan import Plan, PlanAdjustment
+from runlift.domain.prescription import RunPrescription
 from runlift.domain.warnings import PlanWarning, WarningKind, weeks_text
 from runlift.io.profile import read_profile
 from runlift.programme.assembly import build_plan
 from runlift.reference.exercises import exercise_library
 from runlift.science import running
 from runlift.services.warnings import VDOT_POINTS_PER_WEEK, plan_warnings
+from runlift.vocabulary import RunKind
 
 TARGET = "goal.race.target_time"
 HALF = Path(__file__).resolve().parents[2] / "examples" / "athletes" / "half-marathon-lifter.yaml"
@@ -88,3 +90,71 @@ def test_structured_overrides_are_shown_as_given(profile: AthleteProfile, plan: 
 def test_week_lists_read_as_ranges() -> None:
     assert weeks_text([1, 2, 3, 4, 6, 8, 9]) == "weeks 1-4, 6, 8-9"
     assert weeks_text([7]) == "week 7"
+
+
+def test_runs_the_days_cannot_hold_are_said_once_for_the_plan() -> None:
+    """The marathoner's 6 runs and a lift with hops need 7 days; one rest day leaves 6: the
+    plan runs 5 times, sharing the distance, and says so once, not as a drop a week."""
+    path = HALF.parent / "marathon-runner-strength.yaml"
+    marathoner = read_profile(path.read_text(encoding="utf-8"))
+    marathon = build_plan(marathoner, library=exercise_library())
+    warnings = plan_warnings(marathoner, marathon)
+    (rest,) = [w for w in warnings if w.field == "rest_days_min"]
+    assert rest.kind is WarningKind.OVERRIDE
+    assert rest.rule_id.startswith("RL-1, SCH-10")
+    assert rest.asked == "1 rest day a week"
+    assert rest.planned == "5 training runs a week instead of 6, sharing the week's distance"
+    assert "a lift that opens with jumps takes a day of its own" in rest.reason
+    assert len(rest.weeks) >= len(marathon.weeks) - 2
+    assert not [w for w in warnings if "dropped" in w.planned or "left out" in w.planned]
+    assert not [a for week in marathon.weeks for a in week.adjustments]
+
+
+def _without_first_easy_run(plan: Plan) -> Plan:
+    """The plan with week 1's first easy run left out at placement, as an adjustment says."""
+    first = plan.weeks[0]
+    run = next(
+        s
+        for s in first.sessions
+        if isinstance(s.prescription, RunPrescription) and s.prescription.kind is RunKind.EASY
+    )
+    days = tuple(
+        dataclasses.replace(day, sessions=tuple(s for s in day.sessions if s is not run))
+        for day in first.days
+    )
+    left_out = PlanAdjustment(
+        rule_ids=("SCH-10", "RL-1"),
+        kind="dropped",
+        session_id=run.scheduled.spec.id,
+        title=run.scheduled.spec.title,
+        text=f"SCH-10, RL-1: '{run.scheduled.spec.title}' is left out this week",
+    )
+    week = dataclasses.replace(
+        first, days=days, notes=(*first.notes, left_out.text), adjustments=(left_out,)
+    )
+    return dataclasses.replace(plan, weeks=(week, *plan.weeks[1:]))
+
+
+def test_a_short_first_week_gives_its_reason_not_the_blocks_note() -> None:
+    """A first week short of the profile's distance names what made it short: a run left
+    out, or else the time the windows leave; never the block's own note, which names the
+    running distance ("running distance builds") but is no reason for less of it."""
+    path = HALF.parent / "marathon-runner-strength.yaml"
+    marathoner = read_profile(path.read_text(encoding="utf-8"))
+    marathon = build_plan(marathoner, library=exercise_library())
+    assert any(n.startswith("PER-1") and "running distance" in n for n in marathon.weeks[0].notes)
+    (short,) = [
+        w
+        for w in plan_warnings(marathoner, _without_first_easy_run(marathon))
+        if w.field == "running.weekly_km"
+    ]
+    assert short.rule_id == "SCH-10, RL-1"
+    assert short.reason.startswith("1 run of the week ('Easy ")
+    assert "left out when it was placed" in short.reason
+    more = dataclasses.replace(
+        marathoner,
+        running=dataclasses.replace(marathoner.running, weekly_km=2 * marathoner.running.weekly_km),
+    )
+    (asked_more,) = [w for w in plan_warnings(more, marathon) if w.field == "running.weekly_km"]
+    assert asked_more.rule_id != "PER-1"
+    assert "block" not in asked_more.reason

@@ -14,6 +14,7 @@ from runlift.domain.sessions import SessionId
 from runlift.domain.week import TimeWindow
 from runlift.errors import InvalidInput, StoreError
 from runlift.services import planning
+from runlift.services.warnings import plan_warnings
 from runlift.store.repository import Store, athlete_id_from_name, check_athlete_id
 from runlift.store.tables import PlanVersionRow
 from runlift.vocabulary import EventKind, MissReason, Weekday
@@ -50,7 +51,13 @@ def test_a_stored_plan_version_comes_back_exactly_and_exports_the_same_files(
     with Store(store_url) as store:
         nutrition = store.nutrition("alex", 1)
     assert nutrition == result.nutrition
-    again = planning.PlanResult(profile=stored.profile, plan=stored.plan, nutrition=nutrition)
+    # The warnings are not stored: they follow from the profile and the plan.
+    again = planning.PlanResult(
+        profile=stored.profile,
+        plan=stored.plan,
+        nutrition=nutrition,
+        warnings=plan_warnings(stored.profile, stored.plan),
+    )
     assert planning.plan_files(again) == planning.plan_files(result)
 
 

@@ -234,6 +234,7 @@ FIT_EXERCISES: Final[dict[str, FitExercise]] = {
     "table-inverted-row": FitExercise(
         category="row", category_code=23, name="modified_inverted_row", name_code=10
     ),
+    "towel-door-row": FitExercise(category="row", category_code=23),
     "chin-up": FitExercise(category="pull_up", category_code=21, name="chin_up", name_code=39),
     "lat-pulldown": FitExercise(
         category="pull_up", category_code=21, name="lat_pulldown", name_code=13

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from runlift import __version__
 from runlift.domain.athlete import AthleteProfile
-from runlift.domain.plan import Plan, PlanDay, PlannedSession, PlanWeek
+from runlift.domain.plan import Plan, PlanAdjustment, PlanDay, PlannedSession, PlanWeek
 from runlift.domain.prescription import (
     ExercisePrescription,
     LiftPrescription,
@@ -135,6 +135,16 @@ class DayModel(_Model):
     nutrition: NutritionDayModel | None = None
 
 
+class AdjustmentModel(_Model):
+    """A change the planner made to a week so that a hard rule holds (a session left out)."""
+
+    rule_ids: list[str] = Field(description="the rules that forced the change, e.g. SCH-10")
+    kind: str = Field(description='what changed; "dropped": a session was left out')
+    session_id: str
+    title: str
+    text: str = Field(description="one plain sentence saying what changed and why")
+
+
 class WeekModel(_Model):
     """One week."""
 
@@ -145,6 +155,11 @@ class WeekModel(_Model):
     phase: Phase
     deload: bool
     notes: list[str] = Field(default_factory=list)
+    adjustments: list[AdjustmentModel] = Field(
+        default_factory=list,
+        description="what the planner changed in this week so that a hard rule holds; "
+        "each text is also among the notes",
+    )
     days: list[DayModel]
 
 
@@ -298,6 +313,16 @@ def plan_dict(
                 "phase": week.phase.value,
                 "deload": week.deload,
                 "notes": list(week.notes),
+                "adjustments": [
+                    {
+                        "rule_ids": list(change.rule_ids),
+                        "kind": change.kind,
+                        "session_id": change.session_id,
+                        "title": change.title,
+                        "text": change.text,
+                    }
+                    for change in week.adjustments
+                ],
                 "days": [
                     {
                         "date": day.date.isoformat(),
@@ -473,6 +498,16 @@ def read_plan(text: str) -> tuple[Plan, PlanModel]:
                 phase=week.phase,
                 deload=week.deload,
                 notes=tuple(week.notes),
+                adjustments=tuple(
+                    PlanAdjustment(
+                        rule_ids=tuple(change.rule_ids),
+                        kind=change.kind,
+                        session_id=change.session_id,
+                        title=change.title,
+                        text=change.text,
+                    )
+                    for change in week.adjustments
+                ),
                 days=tuple(
                     PlanDay(
                         date=day.date,

@@ -46,7 +46,14 @@ from runlift.programme.lifting_templates import (
 from runlift.programme.periodisation import LiftEmphasis
 from runlift.rules.catalogue.scheduling import SCH_7
 from runlift.science import strength
-from runlift.vocabulary import MAJOR_MUSCLE_GROUPS, EvidenceProfile, Experience, MuscleGroup
+from runlift.units import KG_PER_LB
+from runlift.vocabulary import (
+    MAJOR_MUSCLE_GROUPS,
+    EvidenceProfile,
+    Experience,
+    MassUnit,
+    MuscleGroup,
+)
 
 MIN_SETS_PER_EXERCISE: Final = 1
 MAX_SETS_PER_EXERCISE: Final = 5
@@ -60,6 +67,14 @@ beyond about 20 sets a session the last sets lose quality, Israetel 2019)."""
 SCH7_MIN_DAYS: Final = round(SCH_7.param("min_per_week", EvidenceProfile.DEFAULT))
 SCH7_MAX_DAYS: Final = round(SCH_7.param("max_per_week", EvidenceProfile.DEFAULT))
 """Days a week each of legs, back and chest is trained (SCH-7), from the rule catalogue."""
+
+EMPTY_BAR_KG: Final[Mapping[MassUnit, float]] = MappingProxyType(
+    {MassUnit.KG: 20.0, MassUnit.LB: 45.0 * KG_PER_LB}
+)
+"""The lightest load a barbell exercise can have: the empty bar, 20 kg (the standard men's
+bar of the IWF and IPF technical rules) or 45 lb in a pound gym (the Olympic bar of Baechle
+& Earle 2008, NSCA Essentials of Strength Training and Conditioning, 3rd ed.). A barbell load
+below it is raised to it."""
 
 MAX_VOLUME_FACTOR: Final = 1.5
 """Largest ``lift_volume_factor`` accepted; the planner uses 1.0 and below."""
@@ -501,6 +516,12 @@ PEAK_REST_S: Final = 240
 PEAK_LAST_HEAVY_DAYS: Final = 5
 """Singles at 90 % or more end at least this many days before the test: the last heavy
 session about a week out and a few light days before it (Pritchard 2015)."""
+
+PEAK_TAPER_MAX_DAYS: Final = 10
+"""...and no more than this many days before it: the last heavy session about a week out,
+so the test week is the taper and strength has not begun to fade (Pritchard et al. 2016 J
+Strength Cond Res 30(7):1796-1804: elite powerlifters' last heavy session about a week
+before competition; Pritchard 2015)."""
 
 PRIMER_DAYS_BEFORE: Final = 3
 """The test week's light session is at least this many days before the test (2-4 days of

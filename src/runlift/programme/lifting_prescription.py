@@ -34,7 +34,7 @@ the tables of :mod:`runlift.programme.lifting_templates` (which exercises) and
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Final
@@ -56,6 +56,7 @@ from runlift.programme.lifting_doses import (
     PEAK_REST_S,
     PEAK_SETS,
     PEAK_STEPS,
+    PEAK_TAPER_MAX_DAYS,
     PEAK_VOLUME_FACTOR,
     PRIMER_DAYS_BEFORE,
     SCH7_MIN_DAYS,
@@ -66,6 +67,7 @@ from runlift.programme.lifting_doses import (
     TEST_REST_S,
     TEST_WARMUP_REST_S,
     WEEKLY_SET_RANGES,
+    SetRange,
     Step,
     effort_percent,
 )
@@ -89,6 +91,7 @@ from runlift.programme.lifting_sessions import (
     chart_percent_1rm,
     easier,
     finish,
+    floored_load_kg,
     grid_minutes,
     is_heavy,
     is_loaded,
@@ -96,6 +99,7 @@ from runlift.programme.lifting_sessions import (
     light_step,
     major_groups,
     one_rep_max_for,
+    prescribe,
     resolve,
     rpe_for_percent,
     scaled_sets,
@@ -114,6 +118,8 @@ from runlift.programme.lifting_templates import (
     TemplateFamily,
 )
 from runlift.programme.periodisation import LiftEmphasis, WeekOutline
+from runlift.programme.periodisation_tables import FINAL_LIGHT_DAYS, LIFT_SESSION_ESTIMATE_MIN
+from runlift.programme.training_days import window_minutes
 from runlift.science import strength
 from runlift.units import KG_PER_LB, format_mass
 from runlift.vocabulary import (
@@ -182,6 +188,73 @@ PEAK_HEAVY_PERCENT: Final = 90.0
 # ---------------------------------------------------------------------------------
 # Volume
 # ---------------------------------------------------------------------------------
+
+
+def lift_window_min(profile: AthleteProfile, lifts: int) -> int | None:
+    """The longest a lift may last: the window of the ``lifts``-th best day for lifting.
+
+    The week's longest window is left to the long run (the periodisation puts it there),
+    so the lifts take the longest windows of the other days; a lift as long as the
+    ``lifts``-th of them still has a day for each lift. Never below the lift's budget
+    (``LIFT_SESSION_ESTIMATE_MIN``), which the week's time already counts on. None when
+    the profile has no window that holds a lift (lifts written without a calendar).
+    """
+    windows = sorted(window_minutes(profile), reverse=True)[1:]
+    usable = [w for w in windows if w >= LIFT_SESSION_ESTIMATE_MIN]
+    if lifts <= 0 or not usable:
+        return None
+    return max(LIFT_SESSION_ESTIMATE_MIN, usable[min(lifts, len(usable)) - 1])
+
+
+def _fit_window(
+    drafts: Sequence[Draft], window_min: int | None, ctx: Context, factor: float
+) -> None:
+    """Take sets away until each session fits ``window_min`` minutes on the 15-minute grid.
+
+    The exercise with the most sets loses one first (among equals an accessory before
+    runner work, assistance and the main lifts), so the week's groups keep their balance;
+    every exercise keeps at least one set, so the days each muscle group is trained
+    (SCH-7) stay as they were.
+    """
+    if window_min is None:
+        return
+    for draft in drafts:
+        while True:
+            written = [
+                prescribe(item, factor=factor, baseline=ctx.baseline) for item in draft.items
+            ]
+            minutes = session_minutes(
+                [(w.work.exercise, w.work.role, w.work.step, w.item) for w in written]
+            )
+            if grid_minutes(minutes) <= window_min:
+                break
+            spare = [i for i in draft.items if i.sets > MIN_SETS_PER_EXERCISE]
+            if not spare:
+                break
+            item = min(spare, key=lambda i: (-i.sets, REMOVE_PREFERENCE.index(i.role)))
+            item.sets -= 1
+            draft.trimmed_sets += 1
+            draft.window_min = window_min
+
+
+def _mark_short(
+    drafts: Sequence[Draft], ranges: Mapping[MuscleGroup, SetRange], factor: float
+) -> None:
+    """Note on every session the groups whose week falls short of their range's bottom.
+
+    The weekly balance stops when every exercise of a group has its most sets: a kit
+    with one back exercise gives back no more. The explanation says so rather than
+    pretend the aim is met. A volume factor below one lowers the aim with the sets.
+    """
+    items = [i for d in drafts for i in d.items]
+    short = []
+    for group, limits in sorted(ranges.items()):
+        sets = sum(i.sets for i in items if group in i.exercise.primary)
+        low = scaled_sets(limits.low, factor=factor)
+        if any(group in i.exercise.primary for i in items) and sets < low:
+            short.append((group, sets, low))
+    for draft in drafts:
+        draft.short_of = tuple(short)
 
 
 def _check_week(week: WeekOutline) -> None:
@@ -259,6 +332,8 @@ def _drafts(
                     replaced=None
                     if exercise.id == slot.exercise
                     else ctx.library.get(slot.exercise).name,
+                    harder=exercise.id != slot.exercise
+                    and ctx.library.get(slot.exercise).is_possible_with(equipment=ctx.kit),
                 )
             )
         items.extend(session)
@@ -331,6 +406,7 @@ def _deload(drafts: Sequence[Draft]) -> None:
     """Half the sets, two RPE points easier, same reps (PER-3); :func:`_trim` follows."""
     for draft in drafts:
         draft.variant = LiftVariant.DELOAD
+        draft.trimmed_sets = 0
         for item in draft.items:
             item.sets = _halved(item.sets, DELOAD_SET_SHARE)
             item.step = easier(item.step, DELOAD_RPE_DROP)
@@ -340,6 +416,7 @@ def _taper(drafts: Sequence[Draft]) -> None:
     """Half the sets, one RPE point easier (PER-2; Bosquet 2007); :func:`_trim` follows."""
     for draft in drafts:
         draft.variant = LiftVariant.TAPER
+        draft.trimmed_sets = 0
         for item in draft.items:
             item.sets = _halved(item.sets, TAPER_SET_SHARE)
             item.step = easier(item.step, TAPER_RPE_DROP)
@@ -415,12 +492,71 @@ def _limit(
     if end <= limit:
         return
     room = 0 if week.start > limit else (limit - week.start).days // 2 + 1
+    if not _lift_days_until(ctx.profile, week.start, limit):
+        # No day of the week up to the limit has a window that holds a lift.
+        room = 0
     kept = [d for d in drafts if heavy(d)][:room]
     for draft in drafts:
         if draft in kept:
             draft.latest_date = limit
         else:
             _make_light(draft, limit, ctx)
+
+
+def _peak_late(
+    drafts: Sequence[Draft], week: WeekOutline, test_day: date | None, ctx: Context
+) -> None:
+    """The last heavy singles come about a week before the test, not two.
+
+    In the week that holds the day ``PEAK_TAPER_MAX_DAYS`` before the test, its heavy
+    sessions are dated from that day on, as many of the last of them as the days from
+    then to their last day (``_limit``) hold on alternate days; the others keep the
+    whole week.
+    """
+    if test_day is None:
+        return
+    first = test_day - timedelta(days=PEAK_TAPER_MAX_DAYS)
+    end = week.start + timedelta(days=DAYS_PER_WEEK - 1)
+    if not week.start < first <= end:
+        return
+    heavy = [
+        d for d in drafts if d.variant is not LiftVariant.LIGHT and _draft_has_heavy_singles(d)
+    ]
+    if not heavy:
+        return
+    days = _lift_days_until(ctx.profile, first, heavy[-1].latest_date or end)
+    # Heavy sessions a day apart at least, as many as those days hold (RL-2).
+    room = (len(days) + 1) // 2
+    for draft in heavy[max(0, len(heavy) - room) :] if room else ():
+        draft.earliest_date = first
+
+
+def _lift_days_until(profile: AthleteProfile, start: date, last: date) -> list[date]:
+    """The days from ``start`` to ``last`` whose windows hold a lift."""
+    windows = window_minutes(profile)
+    days = [start + timedelta(days=n) for n in range(max(0, (last - start).days + 1))]
+    return [d for d in days if windows[d.weekday()] >= LIFT_SESSION_ESTIMATE_MIN]
+
+
+def _final_days(drafts: Sequence[Draft], week: WeekOutline, race_day: date | None) -> None:
+    """At most one lift in the last six days before a race: the others are done before them.
+
+    The periodisation plans no more lifts in such a week than its days before the last
+    six can hold with one more (``FINAL_LIGHT_DAYS``); one lift of the week may fall in
+    them, the last of those ``_limit`` made light (a heavy one it kept is already dated
+    before them), the others are dated to be done by the day before.
+    """
+    if race_day is None or not drafts:
+        return
+    cutoff = race_day - timedelta(days=FINAL_LIGHT_DAYS + 1)
+    end = week.start + timedelta(days=DAYS_PER_WEEK - 1)
+    if end <= cutoff or week.start > cutoff:
+        return
+    undated = [d for d in drafts if d.latest_date is None]
+    late = undated[-1] if undated else None
+    for draft in drafts:
+        if draft is not late:
+            draft.latest_date = min(draft.latest_date or cutoff, cutoff)
 
 
 # ---------------------------------------------------------------------------------
@@ -537,12 +673,17 @@ def _test_work(exercise: Exercise, ctx: Context, planned_max_kg: float | None) -
         [rm_percent * share / 100 for share, _ in TEST_ATTEMPTS],
         planned_max_kg=planned_max_kg,
         step_kg=_plate_step_kg(exercise, ctx.baseline.load_unit),
-        round_kg=lambda load_kg: strength.round_load_in_unit_kg(
-            load_kg=load_kg,
-            unit=ctx.baseline.load_unit,
-            increment_kg=exercise.load_increment_kg,
-            parts=exercise.load_split,
+        round_kg=lambda load_kg: floored_load_kg(
+            exercise,
+            strength.round_load_in_unit_kg(
+                load_kg=load_kg,
+                unit=ctx.baseline.load_unit,
+                increment_kg=exercise.load_increment_kg,
+                parts=exercise.load_split,
+            ),
+            ctx.baseline.load_unit,
         ),
+        floor_kg=floored_load_kg(exercise, 0.0, ctx.baseline.load_unit),
     )
     warm = [
         Work(
@@ -589,14 +730,16 @@ def _test_percents(
     planned_max_kg: float,
     step_kg: float,
     round_kg: Callable[[float], float],
+    floor_kg: float = 0.0,
 ) -> tuple[list[float | None], list[float | None]]:
     """Percents of the planned maximum for the warm-ups and attempts, with rising loads.
 
-    Each attempt takes the plate load nearest its target, moved up a plate when it would
-    repeat the attempt before; the optional last attempt is left out when that puts it
-    more than half a plate above its target plus 2 %. Warm-ups take the nearest load that
-    stays at least a plate below the set after them, and are left out when none is left.
-    None marks a set left out; a moved set shows the percent of its load.
+    Each attempt takes the plate load nearest its target (never below ``floor_kg``, the
+    empty bar), moved up a plate when it would repeat the attempt before; the optional
+    last attempt is left out when that puts it more than half a plate above its target
+    plus 2 %. Warm-ups take the nearest load that stays at least a plate below the set
+    after them and not below the floor, and are left out when none is left. None marks
+    a set left out; a moved set shows the percent of its load.
     """
 
     def load_of(percent: float) -> float:
@@ -619,7 +762,7 @@ def _test_percents(
     ceiling = load_of(attempts[0]) - step_kg
     for wanted in reversed(ramp):
         load = min(load_of(wanted), ceiling)
-        if load <= 0:
+        if load <= 0 or load < floor_kg:
             warm_out.append(None)
             continue
         warm_out.append(percent_of(load, wanted))
@@ -782,16 +925,24 @@ def plan_lifts(
         reference = replace(reference, lift_emphasis=week.lift_emphasis)
     drafts, missing, volume_factor = _drafts(reference, week.lifts, ctx)
     ranges = set_ranges(reference, calendar)
+    if week.lifts > 1 and mode in {WeekMode.BUILD, WeekMode.PEAK}:
+        _mark_short(drafts, ranges, volume_factor)
+    # The week as it fits the windows; a deload or taper halves that week, as written.
+    window = lift_window_min(profile, week.lifts)
+    _fit_window(drafts, window, ctx, calendar.factor(reference))
     built = sum(i.sets for d in drafts for i in d.items)
     if mode is WeekMode.DELOAD:
         _deload(drafts)
     elif mode is WeekMode.TAPER:
         _taper(drafts)
     _limit(drafts, week, calendar.heavy_until, _draft_is_heavy_lower_or_explosive, ctx)
+    _final_days(drafts, week, calendar.race_day)
     if mode is WeekMode.PEAK:
         _limit(drafts, week, calendar.peak_until(), _draft_has_heavy_singles, ctx)
+        _peak_late(drafts, week, calendar.test_day, ctx)
     if mode in {WeekMode.DELOAD, WeekMode.TAPER}:
         _trim(drafts, (DELOAD_SET_SHARE if mode is WeekMode.DELOAD else TAPER_SET_SHARE) * built)
+    _fit_window(drafts, window, ctx, calendar.factor(week))
     days = _days(drafts)
     return tuple(
         finish(

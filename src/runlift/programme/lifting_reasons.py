@@ -26,6 +26,7 @@ from runlift.programme.lifting_doses import (
     LAST_HEAVY_DAYS_BEFORE_RACE,
     LIGHT_RPE,
     PEAK_LAST_HEAVY_DAYS,
+    PEAK_TAPER_MAX_DAYS,
     PRIMER_DAYS_BEFORE,
     SCH7_MIN_DAYS,
     TAPER_RPE_DROP,
@@ -82,6 +83,8 @@ class Work:
         adjustable: whether the weekly balance may change its sets.
         replaced: the name of the template's exercise it stands in for, if any.
         notes: extra notes for the athlete (test-day attempts, say).
+        harder: it stands in for an exercise the equipment allows, which without added
+            load would not reach the effort (a decline push-up for a push-up).
     """
 
     session: int
@@ -94,6 +97,7 @@ class Work:
     adjustable: bool = True
     replaced: str | None = None
     notes: tuple[str, ...] = ()
+    harder: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -485,6 +489,14 @@ def last_heavy_line(facts: Facts) -> str | None:
             "before the race; hard eccentric and jumping work leaves the legs weaker for about "
             f"a week ({CLARKSON_2002}; {BOSQUET_2007})."
         )
+    if facts.earliest_date is not None:
+        return (
+            f"PER-2: the last heavy singles: do this session from "
+            f"{day_text(facts.earliest_date)} to {day_text(facts.latest_date)}, "
+            f"{PEAK_LAST_HEAVY_DAYS}-{PEAK_TAPER_MAX_DAYS} days before the test: the days "
+            f"after it are light, and strength peaks about a week after the last heavy "
+            f"session ({PRITCHARD_2015})."
+        )
     return (
         f"PER-2: heavy singles: do this session by {day_text(facts.latest_date)}, "
         f"{PEAK_LAST_HEAVY_DAYS} days or more before the test, so the last days before it are "
@@ -527,8 +539,13 @@ def push_pull_line(upper: Sequence[Written]) -> str:
 def equipment_lines(written: Sequence[Written], facts: Facts) -> list[str]:
     """Substitutions, exercises left out, and loads chosen by RPE."""
     lines = [
-        f"{e.work.exercise.name} replaces {e.work.replaced.lower()}: the listed "
-        "equipment does not allow it (exercise library substitutes)."
+        f"{e.work.exercise.name} replaces {e.work.replaced.lower()}: "
+        + (
+            f"without added load a {e.work.replaced.lower()} would take far more than 12 "
+            f"reps to reach the effort, its harder variation does not ({ACSM_2009})."
+            if e.work.harder
+            else "the listed equipment does not allow it (exercise library substitutes)."
+        )
         for e in written
         if e.work.replaced is not None
     ]

@@ -25,12 +25,13 @@ from datetime import date, time
 from typing import Final, Protocol
 
 from runlift.domain.athlete import AthleteProfile
-from runlift.domain.exercises import HEAVY_LOWER_PATTERNS, Exercise
+from runlift.domain.exercises import HEAVY_LOWER_PATTERNS, Equipment, Exercise
 from runlift.domain.prescription import ExercisePrescription, LiftPrescription
 from runlift.domain.sessions import SessionId, SessionSpec
 from runlift.programme.baseline import Baseline
 from runlift.programme.lifting_doses import (
     DELOAD_SESSION_RPE,
+    EMPTY_BAR_KG,
     EXPLOSIVE_SECONDS_PER_REP,
     GRID_MIN,
     HEAVY_PERCENT_1RM,
@@ -241,7 +242,8 @@ def resolve(
     the day without gaining a group it did not plan.
     Ranking: same major groups, then a superset, then an overlap; for the strength
     roles, an exercise that can reach a hard effort (loaded, or hard without load:
-    a rear-foot-elevated split squat or a pistol squat rather than an air squat);
+    a rear-foot-elevated split squat or a pistol squat rather than an air squat, a
+    decline push-up rather than a push-up, even when the push-up is the slot's own);
     explosive for explosive; chain before the rest of the library; same pattern;
     library order. A strength role whose exercise could be made hard gets no stand-in
     that cannot (the slot is left out and the explanation says so).
@@ -249,6 +251,9 @@ def resolve(
     preferred = library.get(slot.exercise)
     major_only = bool(major_groups(preferred))
     strength_role = slot.role in _POOL_ROLES
+    # A strength role asks for a hard effort: an exercise without added load that cannot
+    # reach it (a push-up) gives way to a harder variation of it (a decline push-up).
+    wants_effort = strength_role and (reaches_effort(preferred) or not is_loaded(preferred))
 
     def groups_of(exercise: Exercise) -> frozenset[MuscleGroup]:
         return major_groups(exercise) if major_only else exercise.primary
@@ -289,7 +294,7 @@ def resolve(
         ranked,
         key=lambda entry: (
             match(entry[0]),
-            strength_role and reaches_effort(preferred) and not reaches_effort(entry[0]),
+            wants_effort and not reaches_effort(entry[0]),
             entry[0].explosive != preferred.explosive,
             entry[1],
             entry[0].pattern is not preferred.pattern,
@@ -482,6 +487,9 @@ class Draft:
     earliest_date: date | None = None
     fixed_date: date | None = None
     limit: date | None = None
+    trimmed_sets: int = 0
+    window_min: int | None = None
+    short_of: tuple[tuple[MuscleGroup, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -540,10 +548,22 @@ def _is_key(profile: AthleteProfile) -> bool:
     }
 
 
+def uses_barbell(exercise: Exercise) -> bool:
+    """Whether the exercise is loaded on a barbell, whose empty bar is its lightest load."""
+    return Equipment.BARBELL.value in exercise.equipment
+
+
+def floored_load_kg(exercise: Exercise, load_kg: float, unit: MassUnit) -> float:
+    """``load_kg``, raised to the empty bar (20 kg or 45 lb) for a barbell exercise."""
+    if uses_barbell(exercise):
+        return max(load_kg, EMPTY_BAR_KG[unit])
+    return load_kg
+
+
 def _load_kg(
     exercise: Exercise, planned_max_kg: float | None, percent: float | None, unit: MassUnit
 ) -> float | None:
-    """The load on the athlete's own plates (kg or lb steps), in kg."""
+    """The load on the athlete's own plates (kg or lb steps), in kg; never below the bar."""
     if planned_max_kg is None or percent is None or not is_loaded(exercise):
         return None
     load = strength.round_load_in_unit_kg(
@@ -552,7 +572,9 @@ def _load_kg(
         increment_kg=exercise.load_increment_kg,
         parts=exercise.load_split,
     )
-    return load if load > 0 else None
+    if load <= 0 and not uses_barbell(exercise):
+        return None
+    return floored_load_kg(exercise, load, unit)
 
 
 def prescribe(work: Work, *, factor: float, baseline: Baseline) -> Written:
@@ -575,23 +597,42 @@ def prescribe(work: Work, *, factor: float, baseline: Baseline) -> Written:
     one_rep_max = one_rep_max_for(exercise, baseline=baseline)
     planned = None if one_rep_max is None else one_rep_max * factor
     load_kg = _load_kg(exercise, planned, target, baseline.load_unit)
+    bar_too_heavy = (
+        load_kg is not None
+        and planned is not None
+        and target is not None
+        and load_kg > planned * target / 100 + exercise.load_step_kg
+    )
+    if bar_too_heavy and planned is not None and target is not None and load_kg is not None:
+        # The empty bar is heavier than the set asks: no barbell load, an effort instead.
+        notes.append(
+            f"the empty bar ({format_mass(load_kg, baseline.load_unit)}) is heavier than this "
+            f"set asks ({format_mass(planned * target / 100, baseline.load_unit)}): do it "
+            "with dumbbells or a lighter bar, by the RPE"
+        )
+        load_kg = None
     if load_kg is not None and exercise.load_split > 1:
         notes.append(
             f"{format_mass(load_kg / exercise.load_split, baseline.load_unit)} in each hand"
         )
-    rpe_only = target is not None and load_kg is None and is_loaded(exercise)
+    rpe_only = target is not None and load_kg is None and is_loaded(exercise) and not bar_too_heavy
     percent: float | None = None
     rpe = step.rpe
     if load_kg is not None:
         percent = round(target or 0.0, 1)
         if step.percent_1rm is None:
             notes.append("load from the RPE chart as a start; the RPE decides")
+        elif exercise.id not in baseline.one_rep_max_kg and exercise.one_rep_max_from:
+            base = exercise.one_rep_max_from.replace("-", " ")
+            notes.append(
+                f"load from your {base} max by the library's ratio: a start; the RPE decides"
+            )
     elif target is not None:
         if rpe is None:
             rpe = effort_rpe(reps=step.reps, percent_1rm=target)
         if rpe_only:
             notes.append("no 1RM known: choose the load by RPE")
-        else:
+        elif not bar_too_heavy:
             notes.append("no added load: pick the variation and tempo that meet the RPE")
     return Written(
         work=work,
@@ -731,6 +772,22 @@ def finish(
         limit=draft.limit,
     )
     rules, lines = _explain(written, facts)
+    short = [(g, sets, low) for g, sets, low in draft.short_of if g in groups]
+    if short and draft.variant in {LiftVariant.BUILD, LiftVariant.PEAK}:
+        said = ", ".join(f"{g.value} {sets} of {low}" for g, sets, low in short)
+        lines = (
+            *lines,
+            f"LFT-4: this week's sets fall short of the aim for {said}: the exercises your "
+            "equipment allows for them already have the most sets that pay (five an exercise "
+            "a session); more equipment, bands say, adds exercises and sets (G1, G2).",
+        )
+    if draft.trimmed_sets and draft.window_min is not None:
+        lines = (
+            *lines,
+            f"LFT-4: {draft.trimmed_sets} set{'s' * (draft.trimmed_sets != 1)} fewer than the "
+            f"week's volume asks, so that the session fits the {draft.window_min} minutes your "
+            "windows give a lift: accessories give way first, every exercise keeps a set (G1, G2).",
+        )
     duration = grid_minutes(minutes)
     return PlannedLift(
         spec=SessionSpec(

@@ -39,10 +39,12 @@ sources that shaped it.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
+from types import MappingProxyType
+from typing import Final
 
 from runlift.domain.athlete import AthleteProfile
 from runlift.domain.quantities import quantity
@@ -59,6 +61,7 @@ from runlift.programme.periodisation_tables import (
     DAYS_PER_WEEK,
     DELOAD_LIFT_FACTOR,
     DELOAD_VOLUME_FACTOR,
+    FINAL_LIGHT_DAYS,
     LIFT_SESSION_ESTIMATE_MIN,
     LIFT_VOLUME_FACTOR,
     LIFTING_BLOCK_RUN_FACTOR,
@@ -79,6 +82,7 @@ from runlift.programme.running_volume import (
     Setup,
     Shape,
     estimated_run_min,
+    fitting_runs,
     floor_tenth,
     goal_group,
     runs_for,
@@ -103,6 +107,7 @@ from runlift.vocabulary import (
     BlockFocus,
     GoalKind,
     LiftingStyle,
+    Modality,
     Phase,
 )
 
@@ -113,6 +118,7 @@ __all__ = [
     "WeekOutline",
     "day_room",
     "estimated_run_min",
+    "explosive_lifts",
     "first_monday",
     "goal_group",
     "outline_plan",
@@ -224,19 +230,106 @@ def planned_week_minutes(week: WeekOutline, *, easy_max_s_per_km: float) -> int:
     return run_min + week.lifts * LIFT_SESSION_ESTIMATE_MIN
 
 
-def _runs_in_room(runs: int, lifts: int, room: DayRoom, *, race_week: bool) -> int:
-    """``runs`` training runs cut to what the windows hold (never below one)."""
-    most = room.runs_for(lifts) - (1 if race_week else 0)
-    return min(runs, max(1, most)) if runs > 0 else 0
+EXPLOSIVE_LIFTS: Final[Mapping[LiftEmphasis, tuple[int, ...]]] = MappingProxyType(
+    {
+        LiftEmphasis.RUNNER: (0, 1, 1, 2, 1),
+        LiftEmphasis.RUNNER_SPECIFIC: (0, 1, 1, 2, 2),
+    }
+)
+"""Lifts with jumps (hops, SCH-9) in a week of 0-4 lifts, by lift emphasis; the other
+emphases have none. The runner layouts open with single-leg hops in their heavy (or, for
+the runner-specific style, hopping) sessions: A, and C with three lifts (LFT-6, LFT-7).
+``tests/programme/test_periodisation.py`` checks these counts against the lifting
+templates. Such a lift never follows a run on its day, so when the run must come first
+(SCH-3 for a race) it needs a day of its own."""
 
 
-def _room_note(asked: int, runs: int, lifts: int, room: DayRoom) -> str:
-    return (
-        f"RL-1: {quantity(runs, 'training runs')} instead of {asked}, sharing the week's "
-        f"distance: the windows hold one run and one lift a day on {quantity(room.days, 'days')}, "
-        f"and a lift and a run {room.min_gap_h:g} h apart (SCH-1) on {room.double_days} of them, "
-        f"{quantity(room.sessions, 'sessions')} in all with {quantity(lifts, 'lifts')}"
+def explosive_lifts(emphasis: LiftEmphasis, lifts: int) -> int:
+    """How many of a week's ``lifts`` lifts of ``emphasis`` open with jumps (SCH-9)."""
+    counts = EXPLOSIVE_LIFTS.get(emphasis)
+    if counts is None or lifts <= 0:
+        return 0
+    return counts[min(lifts, len(counts) - 1)]
+
+
+LOADED_LIFTS: Final[Mapping[LiftEmphasis, tuple[int, ...]]] = MappingProxyType(
+    {
+        LiftEmphasis.STRENGTH: (0, 1, 2, 2, 2),
+        LiftEmphasis.HYPERTROPHY: (0, 1, 2, 2, 2),
+        LiftEmphasis.MAINTENANCE: (0, 1, 1, 2, 2),
+        LiftEmphasis.RUNNER: (0, 1, 1, 2, 1),
+        LiftEmphasis.RUNNER_SPECIFIC: (0, 1, 1, 2, 2),
+        LiftEmphasis.PEAK_TEST: (0, 1, 2, 2, 2),
+    }
+)
+"""Heavy-lower or jumping lifts (loaded sessions, RL-3) in a build week of 0-4 lifts, by
+emphasis, as the lifting templates write them (``tests/programme/test_periodisation.py``
+checks them against ``plan_lifts``): a strength or hypertrophy week has two heavy leg days,
+a maintenance week one with two lifts, a runner's week its lift with hops (and with three
+lifts a hinge day with hops)."""
+
+MAX_LOADED_DAYS: Final = 4
+"""A week holds at most four loaded days with never three in a row (RL-3: two at most in a
+row, so one easy day in three: L L E L L E E). Fewer training days hold fewer."""
+
+
+def loaded_lifts(emphasis: LiftEmphasis, lifts: int) -> int:
+    """How many of a week's ``lifts`` lifts of ``emphasis`` are heavy-lower or jumping."""
+    counts = LOADED_LIFTS[emphasis]
+    return 0 if lifts <= 0 else counts[min(lifts, len(counts) - 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Room:
+    """How many training runs a week's days hold, and the words and rules when it cuts."""
+
+    runs: int
+    rules: tuple[str, ...] = ()
+    note: str = ""
+
+
+def _runs_in_room(
+    asked: int, lifts: int, explosive: int, setup: Setup, *, race_week: bool
+) -> _Room:
+    """``asked`` training runs cut to what the week's days hold (never below one).
+
+    The days are those with a window less the athlete's rest days (SCH-10); each holds
+    one run and one lift (RL-1), both only when the windows keep them SCH-1's gap apart
+    in the order SCH-3 asks, and a lift with jumps never after a run (SCH-9).
+    """
+    room = setup.room
+    first = setup.order
+    most = room.runs_for(
+        lifts, explosive=explosive, first=first, rest_days_min=setup.rest_days_min
+    ) - (1 if race_week else 0)
+    runs = min(asked, max(1, most)) if asked > 0 else 0
+    if runs >= asked:
+        return _Room(runs)
+    days = room.training_days(setup.rest_days_min)
+    shared = min(room.shared_days(lifts, explosive=explosive, first=first), days)
+    rules = ["RL-1"]
+    if days < room.days:
+        rules.append("SCH-10")
+        where = (
+            f"after your {quantity(setup.rest_days_min, 'rest days')} a week, "
+            f"{quantity(days, 'days')} are left to train"
+        )
+    else:
+        where = f"your windows hold training on {quantity(days, 'days')}"
+    jumps = ""
+    if shared < min(room.shared_days(lifts, first=first), days):
+        rules += ["SCH-9", "SCH-3"]
+        jumps = (
+            "; a lift that opens with jumps takes a day of its own: it never follows a run "
+            "(SCH-9), and the run goes first on a shared day (SCH-3)"
+        )
+    pairs = "none" if shared == 0 else f"{shared} of them"
+    note = (
+        f"{', '.join(rules)}: {quantity(runs, 'training runs')} instead of {asked}, sharing "
+        f"the week's distance: {where}, one run and one lift a day, a lift and a run "
+        f"{room.min_gap_h:g} h apart (SCH-1) on {pairs}{jumps}"
     )
+    return _Room(runs, tuple(rules), note)
 
 
 # --- running volume and session counts ---
@@ -292,14 +385,15 @@ def _quality(frame: Frame, runs: int, shape: Shape, setup: Setup) -> int:
 
     Race, fat-loss and general plans keep at least one easy run besides the long
     run (Seiler 2010); muscle-first plans may make every short run a hard one (RUN-1).
-    Lifting blocks keep one hard run when muscle comes first (RUN-2) and the usual
-    one or two otherwise. A marathon plan's race-specific long run carries
-    marathon-pace work and counts.
+    Lifting blocks keep one hard run: their running is maintenance running (PER-1),
+    its intensity kept by one hard session while two heavy lifts a week build
+    strength (RUN-2 when muscle comes first; Mujika & Padilla 2000; Rønnestad &
+    Mujika 2014). A marathon plan's race-specific long run carries marathon-pace
+    work and counts.
     """
     if frame.phase is Phase.TEST or runs == 0:
         return 0
-    lifting_first = frame.focus in LIFTING_FOCI and setup.muscle_first
-    if frame.phase in {Phase.RACE, Phase.DELOAD} or lifting_first:
+    if frame.phase in {Phase.RACE, Phase.DELOAD} or frame.focus in LIFTING_FOCI:
         wanted = 1
     elif setup.group == "muscle":
         wanted = 2
@@ -307,23 +401,180 @@ def _quality(frame: Frame, runs: int, shape: Shape, setup: Setup) -> int:
         wanted = 2 if runs >= 4 else 1
     else:
         wanted = 2 if runs >= 5 else 1
-    long_is_quality = (
-        setup.race_class == "marathon"
-        and frame.focus is BlockFocus.RACE_SPECIFIC
-        and frame.phase in {Phase.BUILD, Phase.TAPER}
-        and shape.long_km > 0
-    )
+    long_is_quality = _long_quality(frame, shape, setup)
     others = runs - (1 if shape.long_km > 0 else 0) - (1 if shape.medium_long_km > 0 else 0)
     keep_easy = 1 if setup.group != "muscle" and others >= 2 else 0
     return max(0, min(wanted, others - keep_easy + (1 if long_is_quality else 0)))
 
 
-def _lifts_in(frame: Frame, setup: Setup) -> int:
-    # Race week holds no lift: the last heavy or explosive lift comes 7-14 days before
-    # the race (lifting prescription), and SCH-7 allows no single light lift a week.
+def _plan_explosive(profile: AthleteProfile) -> Callable[[int], int]:
+    """Lifts with jumps in the plan's most jumping weeks, by lifts a week: what fits the time."""
+    if profile.lifting.style is LiftingStyle.RUNNER_SPECIFIC:
+        return lambda lifts: explosive_lifts(LiftEmphasis.RUNNER_SPECIFIC, lifts)
+    if profile.goal.kind is GoalKind.RACE:
+        return lambda lifts: explosive_lifts(LiftEmphasis.RUNNER, lifts)
+    return lambda lifts: 0
+
+
+def _long_quality(frame: Frame, shape: Shape, setup: Setup) -> bool:
+    """Whether the long run carries marathon-pace work (a marathon's race-specific weeks)."""
+    return (
+        setup.race_class == "marathon"
+        and frame.focus is BlockFocus.RACE_SPECIFIC
+        and frame.phase in {Phase.BUILD, Phase.TAPER}
+        and shape.long_km > 0
+    )
+
+
+def _lifts_in(frame: Frame, setup: Setup, *, start: date, race_day: date | None) -> int:
+    """The week's lifts: none in race week, and few enough in the week before it.
+
+    Race week holds no lift: the last heavy or explosive lift comes 7-14 days before
+    the race (lifting prescription), and SCH-7 allows no single light lift a week. The
+    last six days before the race hold at most one light lift (PER-2), so a week that
+    reaches into them keeps one lift there and the others on its days before them.
+    """
     if frame.phase is Phase.RACE:
         return 0
-    return setup.lifts
+    if race_day is None or setup.lifts == 0:
+        return setup.lifts
+    cutoff = race_day - timedelta(days=FINAL_LIGHT_DAYS + 1)
+    end = start + timedelta(days=DAYS_PER_WEEK - 1)
+    if end <= cutoff:
+        return setup.lifts
+    before = sum(
+        1
+        for offset in range(DAYS_PER_WEEK)
+        if start + timedelta(days=offset) <= cutoff
+        and setup.windows_min[offset] >= LIFT_SESSION_ESTIMATE_MIN
+    )
+    # The long run of such a week needs one of the days before the last six as well.
+    lifts = min(setup.lifts, before + 1 - (1 if before >= 2 else 0))
+    return lifts if lifts >= setup.lifts_low else 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _WeekFrame:
+    """Where a week stands: its Monday, the goal's days, and what the weeks before left."""
+
+    start: date
+    race_day: date | None
+    test_day: date | None
+    peak_runs: int
+    pre_race_days: int | None
+    run_cap_km: float | None
+    lifts_before: int | None = None
+
+
+def _week_sessions(
+    frame: Frame, planned_km: float, setup: Setup, *, week: _WeekFrame
+) -> tuple[int, SessionDates, _Runs]:
+    """The week's lifts, the dates its sessions may take and its runs.
+
+    When the week's loaded sessions (hard and long runs, heavy or jumping lifts) outnumber
+    the loaded days it holds without three in a row (RL-3), the secondary modality gives
+    way first: running first, a heavy lift goes (down to SCH-7's two); then hard runs.
+    """
+    emphasis = _lift_emphasis(frame, setup.style)
+
+    def planned(lifts: int) -> tuple[SessionDates, _Runs]:
+        dates = session_dates(
+            week_start=week.start,
+            windows_min=setup.windows_min,
+            race_day=week.race_day,
+            test_day=week.test_day,
+            lifts=lifts,
+        )
+        runs = _week_runs(
+            frame,
+            planned_km,
+            lifts=lifts,
+            dates=dates,
+            setup=setup,
+            peak_runs=week.peak_runs,
+            pre_race_days=week.pre_race_days,
+            start=week.start,
+            run_cap_km=week.run_cap_km,
+            explosive=explosive_lifts(emphasis, lifts),
+        )
+        return dates, runs
+
+    lifts = _lifts_in(frame, setup, start=week.start, race_day=week.race_day)
+    if frame.phase in {Phase.DELOAD, Phase.TAPER} and week.lifts_before is not None:
+        # A lighter week never holds more lifts than the build week before it.
+        lifts = min(lifts, week.lifts_before)
+    dates, runs = planned(lifts)
+    if setup.first is Modality.RUN and runs.training < runs.asked and lifts > setup.lifts_low:
+        # Running first (RUN-3): a lift gives way before a run the days cannot hold.
+        fewer_dates, fewer_runs = planned(setup.lifts_low)
+        if fewer_runs.training > runs.training:
+            lifts, dates = setup.lifts_low, fewer_dates
+            runs = replace(
+                fewer_runs,
+                notes=(
+                    *fewer_runs.notes,
+                    f"RUN-3: {quantity(lifts, 'lifts')} this week instead of "
+                    f"{setup.lifts}: running comes first, and with fewer lifts the week's "
+                    "days hold another run",
+                ),
+            )
+    budget = _loaded_budget(setup, emphasis, lifts)
+    if runs.loaded + loaded_lifts(emphasis, lifts) > budget and setup.first is Modality.RUN:
+        fewer = max(
+            (
+                n
+                for n in range(setup.lifts_low, lifts)
+                if loaded_lifts(emphasis, n) < loaded_lifts(emphasis, lifts)
+            ),
+            default=None,
+        )
+        if fewer is not None:
+            lifts = fewer
+            dates, runs = planned(lifts)
+            budget = _loaded_budget(setup, emphasis, lifts)
+            runs = replace(runs, notes=(*runs.notes, _lifts_cut_note(lifts, budget)))
+    return lifts, dates, _fit_loaded(runs, loaded_lifts(emphasis, lifts), budget, setup)
+
+
+def _loaded_budget(setup: Setup, emphasis: LiftEmphasis, lifts: int) -> int:
+    """Loaded sessions a week holds with never three loaded days in a row (RL-3).
+
+    At most four loaded days on the days the rest days leave, and fewer with fewer
+    days; a heavy or jumping lift and a hard run may share a day only when the lift
+    may go first (SCH-3, SCH-4: a hard run 12 h or more before heavy legs), on the
+    days whose windows hold a lift and then a run.
+    """
+    days = min(MAX_LOADED_DAYS, setup.room.training_days(setup.rest_days_min))
+    shared = 0
+    if setup.order is not Modality.RUN:
+        shared = min(loaded_lifts(emphasis, lifts), setup.room.lift_first_days)
+    return days + shared
+
+
+def _lifts_cut_note(lifts: int, budget: int) -> str:
+    return (
+        f"RL-3, RUN-3: {quantity(lifts, 'lifts')} this week: the week holds "
+        f"{quantity(budget, 'loaded days')} (hard or long runs, heavy or jumping lifts) "
+        "without three in a row, and running comes first, so a heavy lift gives way"
+    )
+
+
+def _fit_loaded(runs: _Runs, lifts_loaded: int, budget: int, setup: Setup) -> _Runs:
+    """Fewer hard runs when the week's loaded sessions outnumber its loaded days (RL-3).
+
+    A week keeps one hard run at least (Seiler 2010), and its long run.
+    """
+    excess = runs.loaded + lifts_loaded - budget
+    if excess <= 0 or runs.quality <= 1:
+        return runs
+    quality = max(1, runs.quality - excess)
+    note = (
+        f"RL-3: {quantity(quality, 'hard runs')} instead of {runs.quality}: the week holds "
+        f"{quantity(budget, 'loaded days')} (hard or long runs, heavy or jumping lifts) "
+        "without three in a row, so that every two hard days are followed by an easy one "
+        "(Bowerman & Freeman 1991; Seiler 2010)"
+    )
+    return replace(runs, quality=quality, notes=(*runs.notes, note))
 
 
 def _lift_emphasis(frame: Frame, style: LiftingStyle) -> LiftEmphasis:
@@ -371,6 +622,17 @@ class _Runs:
     shakeout_km: float
     quality: int
     notes: tuple[str, ...]
+    long_quality: bool = False
+
+    @property
+    def loaded(self) -> int:
+        """The week's loaded runs (RL-3): its hard runs and its long run.
+
+        The long run counts once when it carries marathon-pace work (it is then one of
+        the hard runs).
+        """
+        long_run = 1 if self.shape.long_km > 0 and not self.long_quality else 0
+        return self.quality + long_run
 
 
 def _race_week_room(dates: SessionDates, *, lifts: int, setup: Setup, start: date) -> int:
@@ -400,6 +662,7 @@ def _week_runs(
     pre_race_days: int | None,
     start: date,
     run_cap_km: float | None = None,
+    explosive: int = 0,
 ) -> _Runs:
     """How many runs the week has, its long, medium-long and shakeout runs, and its hard runs.
 
@@ -410,15 +673,28 @@ def _week_runs(
     asked = runs_for(volume, setup.runs_low, setup.runs_high)
     if frame.phase in {Phase.TAPER, Phase.RACE}:
         asked = _taper_runs(volume, peak_runs, setup)
-    training = _runs_in_room(asked, lifts, setup.room, race_week=race_week)
-    notes: list[str] = []
-    if training < asked:
-        notes.append(_room_note(asked, training, lifts, setup.room))
+    room = _runs_in_room(asked, lifts, explosive, setup, race_week=race_week)
+    training = room.runs
+    notes: list[str] = [room.note] if room.note else []
     held = run_days_in(dates, run_days=training)
     if race_week:
         held = min(held, _race_week_room(dates, lifts=lifts, setup=setup, start=start))
         if pre_race_days is not None and pre_race_days > RACE_WEEK_REST_DAYS:
             held = min(held, pre_race_days - RACE_WEEK_REST_DAYS)
+        # The race takes a day; the rest days the athlete asked for stay free (SCH-10).
+        held = min(held, DAYS_PER_WEEK - setup.rest_days_min - 1)
+    if not race_week and 0 < training <= held and not dates.shakeout and volume > 0:
+        most = min(
+            setup.runs_held(lifts, explosive), setup.runs_high, run_days_in(dates, run_days=7)
+        )
+        fitted = fitting_runs(volume, training, most, setup)
+        if fitted is not None and fitted > training:
+            notes.append(
+                f"RL-1: {quantity(fitted, 'training runs')} instead of {training}, sharing the "
+                "week's distance, so that each run has a window long enough for it (one run "
+                "a day) and none but the long run lasts more than 90 minutes"
+            )
+            training = held = fitted
     if held < training:
         notes.append(
             f"{quantity(held, 'training runs')} instead of {training}: near the goal day only "
@@ -448,16 +724,90 @@ def _week_runs(
     runs = training - (1 if shake > 0 else 0)
     shape = Shape()
     if not race_week:
-        shape = week_shape(
-            volume - shake,
-            runs,
-            setup,
-            long_window_min=window_cap_min(dates.long, setup.windows_min),
-            medium_long_window_min=window_cap_min(dates.medium_long, setup.windows_min),
+
+        def shaped(volume_km: float) -> Shape:
+            return week_shape(
+                volume_km - shake,
+                runs,
+                setup,
+                # Near a race a long run held to one day would fight the week's other
+                # sessions for it: such a week shares its distance equally instead.
+                long_window_min=0
+                if dates.easy is not None and dates.long is not None and len(dates.long) < 2
+                else window_cap_min(dates.long, setup.windows_min),
+                medium_long_window_min=window_cap_min(dates.medium_long, setup.windows_min),
+            )
+
+        fitted_km = _near_race_fit(
+            volume, shake_km=shake, runs=runs, dates=dates, setup=setup, shaped=shaped
         )
+        if fitted_km < volume:
+            notes.append(
+                f"RL-1: {fitted_km:g} km this week instead of {volume:g}, so that each run "
+                "has a window long enough for it on the days before the race, one run a day"
+            )
+            volume = fitted_km
+        shape = shaped(volume)
     quality = _quality(frame, runs, shape, setup)
     quality = min(quality, hard_days_in(dates, run_days=quality))
-    return _Runs(volume, asked, training, shape, shake, quality, tuple(notes))
+    return _Runs(
+        volume,
+        asked,
+        training,
+        shape,
+        shake,
+        quality,
+        tuple(notes),
+        long_quality=_long_quality(frame, shape, setup),
+    )
+
+
+def _near_race_fit(
+    volume_km: float,
+    *,
+    shake_km: float,
+    runs: int,
+    dates: SessionDates,
+    setup: Setup,
+    shaped: Callable[[float], Shape],
+) -> float:
+    """The week's distance, cut so that near a race each run fits a window of its days.
+
+    Near a race the runs may take only the days before the race's eve (``dates.easy``);
+    the longest run takes the longest of their windows, the next the next, one a day
+    (RL-1). A week whose runs, timed at the slow end of easy pace, do not fit them runs
+    less (0.1 km at a time), never below ``MIN_RUN_KM`` a run.
+    """
+    if dates.easy is None or runs <= 0:
+        return volume_km
+    have = sorted((setup.windows_min[d.weekday()] for d in dates.easy), reverse=True)
+
+    def fits(total_km: float) -> bool:
+        shape = shaped(total_km)
+        distances = training_run_distances_km(
+            volume_km=total_km - shake_km,
+            training_runs=runs,
+            long_run_km=shape.long_km,
+            medium_long_km=shape.medium_long_km,
+        )
+        need = sorted(
+            (
+                slot_min(
+                    estimated_run_min(distance_km=d, easy_max_s_per_km=setup.easy_max_s_per_km)
+                )
+                for d in distances
+            ),
+            reverse=True,
+        )
+        return len(need) <= len(have) and all(n <= h for n, h in zip(need, have, strict=False))
+
+    if len(have) < runs or fits(volume_km):
+        return volume_km
+    floor = shake_km + runs * MIN_RUN_KM
+    total = floor_tenth(volume_km)
+    while total > floor and not fits(total):
+        total = round(total - 0.1, 1)
+    return max(total, floor)
 
 
 # --- the plan ---
@@ -474,7 +824,7 @@ def outline_plan(profile: AthleteProfile) -> tuple[WeekOutline, ...]:
     """
     calendar = plan_calendar(profile)
     start, n_weeks, goal_day = calendar.start, calendar.weeks, calendar.goal_day
-    setup = setup_for(profile, start)
+    setup = setup_for(profile, start, explosive_for=_plan_explosive(profile))
     frames = plan_frames(
         calendar, goal=profile.goal.kind, style=setup.style, experience=setup.experience
     )
@@ -488,27 +838,22 @@ def outline_plan(profile: AthleteProfile) -> tuple[WeekOutline, ...]:
     run_cap: float | None = None
     for index, (frame, planned) in enumerate(zip(frames, volumes, strict=True)):
         week_start = start + timedelta(days=DAYS_PER_WEEK * index)
-        lifts = _lifts_in(frame, setup)
-        dates = session_dates(
-            week_start=week_start,
-            windows_min=setup.windows_min,
-            race_day=race_day,
-            test_day=test_day,
-            lifts=lifts,
-        )
         pre_race = (
             race_day.weekday() if race_day is not None and frame.phase is Phase.RACE else None
         )
-        runs = _week_runs(
+        lifts, dates, runs = _week_sessions(
             frame,
             planned,
-            lifts=lifts,
-            dates=dates,
-            setup=setup,
-            peak_runs=peak_runs,
-            pre_race_days=pre_race,
-            start=week_start,
-            run_cap_km=run_cap,
+            setup,
+            week=_WeekFrame(
+                start=week_start,
+                race_day=race_day,
+                test_day=test_day,
+                peak_runs=peak_runs,
+                pre_race_days=pre_race,
+                run_cap_km=run_cap,
+                lifts_before=weeks[-1].lifts if weeks else None,
+            ),
         )
         if frame.phase is Phase.BUILD:
             peak_runs = max(peak_runs, runs.asked)

@@ -90,6 +90,11 @@ LIFT_FREE_DAYS_AFTER_RACE: Final = 1
 """No lift from the day before the race to the day after it: the legs go to the start fresh
 and get a day to recover (Pfitzinger & Douglas 2009)."""
 
+FINAL_LIGHT_DAYS: Final = 6
+"""The last six days before a race hold at most one lift, a light and short one without
+leg-dominant or jumping work (Clarkson & Hubal 2002; Bosquet 2007); race week itself has
+none."""
+
 RACE_WEEK_REST_DAYS: Final = 1
 """Race week keeps at least one of its pre-race days free of running."""
 

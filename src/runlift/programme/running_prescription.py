@@ -62,6 +62,7 @@ from runlift.programme.periodisation_tables import (
 from runlift.programme.running_steps import (
     Paces,
     easy_step,
+    flat_steps,
     jog_step,
     marathon_long,
     paces_for,
@@ -86,10 +87,9 @@ from runlift.programme.running_workouts import (
     PFITZINGER_2009,
     PROGRESSION_START,
     PROGRESSION_STEP,
-    RACE_COOLDOWN_KM,
     RACE_NAMES,
     RACE_SPECIFIC,
-    RACE_WARMUP_KM,
+    RACE_WARMUP,
     REDUCED_WORK_SHARE,
     RPE,
     SEILER_2010,
@@ -496,12 +496,10 @@ def _race_draft(
         raise InvalidInput("goal.race", None, "a race week needs a race goal")
     klass = race_class(race.distance_m)
     name = RACE_NAMES[klass] if klass != "5k" or race.distance_m >= 4000 else "race"
-    steps: list[RunStep | RunRepeat] = []
-    if RACE_WARMUP_KM[klass] > 0:
-        steps.append(easy_step(StepKind.WARMUP, RACE_WARMUP_KM[klass], paces, "Warm up"))
     pace = paces.race_s_per_km
     km = race.distance_m / METRES_PER_KM
-    steps.append(
+    # The race is its distance at its pace, nothing more: the warm-up is advice.
+    steps: tuple[RunStep | RunRepeat, ...] = (
         RunStep(
             kind=StepKind.WORK,
             distance_m=race.distance_m,
@@ -510,10 +508,8 @@ def _race_draft(
             pace_slow_s_per_km=pace,
             description=f"Race {km:.1f} km"
             + ("" if pace is None else f" at {format_pace(pace)} ({format_duration(pace * km)})"),
-        )
+        ),
     )
-    if RACE_COOLDOWN_KM[klass] > 0:
-        steps.append(easy_step(StepKind.COOLDOWN, RACE_COOLDOWN_KM[klass], paces, "Cool down"))
     predicted = predicted_time_s(baseline.vdot, race.distance_m)
     lines = [f"PER-2: race day {race.date.isoformat()}: the goal of the plan (G3)"]
     if race.target_time_s is not None:
@@ -536,12 +532,16 @@ def _race_draft(
         )
     else:
         lines.append(f"No race result or target: run by feel ({PERSINGER_2004})")
+    lines.append(
+        f"Before the start: {RACE_WARMUP[klass]}; the warm-up is not part of the race's "
+        f"distance or time ({PFITZINGER_2009})"
+    )
     lines.append("RUN-3: the race is fixed on its date; everything else fits around it (G3, G4)")
     rules = tuple(dict.fromkeys((*_week_rules(week), "PER-2", "RUN-3")))
     return _Draft(
         kind=RunKind.RACE,
         title=f"Race: {name}",
-        steps=tuple(steps),
+        steps=steps,
         key=True,
         rules=rules,
         explanation=tuple(lines),
@@ -703,6 +703,12 @@ def _finish(draft: _Draft, number: int, week: WeekOutline, paces: Paces) -> Plan
     if draft.kind is RunKind.LONG and (draft.hard or minutes > HARD_LONG_MIN):
         rpe = LONG_HARD_RPE
     basis = "by effort (no race result)" if paces.athlete is None else f"paces from {paces.source}"
+    if draft.kind is RunKind.RACE and paces.race_s_per_km is not None:
+        basis = f"at {paces.race_words}"
+    elif paces.race_s_per_km is not None and any(
+        step.zone is PaceZone.RACE for step in flat_steps(draft.steps)
+    ):
+        basis += f"; race pace: {paces.race_words}"
     prescription = RunPrescription(
         kind=draft.kind,
         steps=draft.steps,

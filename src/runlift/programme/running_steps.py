@@ -198,7 +198,6 @@ def flat_steps(steps: Sequence[RunStep | RunRepeat]) -> list[RunStep]:
 
 def totals(steps: Sequence[RunStep | RunRepeat], paces: Paces) -> tuple[float, float]:
     """Distance (km) and time (s) of a run, timing each step at the slow end of its zone."""
-    """Distance (km) and time (s) of a run, timing each step at the slow end of its zone."""
     km = 0.0
     seconds = 0.0
     for step in flat_steps(steps):

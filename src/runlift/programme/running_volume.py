@@ -16,10 +16,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from runlift.domain.athlete import AthleteProfile
+from runlift.domain.sessions import HARD_RUN_MIN_DURATION_MIN
 from runlift.domain.week import WeekContext
 from runlift.errors import InvalidInput
 from runlift.programme.blocks import race_class, running_experience, training_experience
@@ -63,7 +65,7 @@ from runlift.programme.training_days import (
 from runlift.rules.catalogue.lifting import LFT_6
 from runlift.rules.catalogue.scheduling import SCH_7
 from runlift.rules.checkers.sch_7 import max_lifts
-from runlift.rules.priority import priority_first
+from runlift.rules.priority import priority_first, sch3_is_hard
 from runlift.science import running
 from runlift.units import SECONDS_PER_MINUTE
 from runlift.vocabulary import Experience, GoalKind, LiftingStyle, Modality, Priority
@@ -100,9 +102,12 @@ def timing_paces(profile: AthleteProfile) -> running.TrainingPaces:
     ``running_prescription``); these paces only size the time they take, erring long.
     """
     race = profile.running.recent_race
-    if race is None:
+    vdot = None if race is None else running.vdot(distance_m=race.distance_m, time_s=race.time_s)
+    if vdot is None or not running.MIN_VDOT <= vdot <= running.MAX_VDOT:
+        # Off Daniels' tables (a 5 km slower than about 30 min): timed as without a race,
+        # as the baseline prescribes such a runner by effort.
         return running.training_paces(vdot=CONSERVATIVE_VDOT)
-    return running.training_paces(vdot=running.vdot(distance_m=race.distance_m, time_s=race.time_s))
+    return running.training_paces(vdot=vdot)
 
 
 def estimated_run_min(*, distance_km: float, easy_max_s_per_km: float) -> float:
@@ -169,6 +174,11 @@ class Setup:
         room: what the windows hold under RL-1 and SCH-1.
         long_window_min: the longest window of a plain week, which holds the long run.
         medium_long_window_min: the longest window left for a medium-long run.
+        order: the modality SCH-3 puts first on a shared day when the goal makes the
+            order a hard rule (strength, hypertrophy, race), else None.
+        rest_days_min: the athlete's rest days a week (SCH-10), which no week gives up.
+        most_runs: the most training runs a build week's days hold with the plan's lifts,
+            which the running distance is fitted to.
     """
 
     group: str
@@ -192,6 +202,18 @@ class Setup:
     room: DayRoom
     long_window_min: int
     medium_long_window_min: int
+    order: Modality | None = None
+    rest_days_min: int = 0
+    most_runs: int = 7
+
+    def runs_held(self, lifts: int, explosive: int = 0) -> int:
+        """Most training runs the week's days hold with ``lifts`` lifts (never below one)."""
+        return max(
+            1,
+            self.room.runs_for(
+                lifts, explosive=explosive, first=self.order, rest_days_min=self.rest_days_min
+            ),
+        )
 
 
 def floor_tenth(value: float) -> float:
@@ -263,7 +285,8 @@ def week_shape(
     if setup.race_class != "marathon" or runs < MEDIUM_LONG_MIN_RUNS:
         return Shape(long_km=long_km)
     ml_cap = min(
-        _km_in(MEDIUM_LONG_MAX_MIN, setup, overhead=False),
+        # With its overhead it still takes no more than 90 minutes: it stays an easy run.
+        _km_in(MEDIUM_LONG_MAX_MIN, setup, overhead=True),
         _km_in(medium_long_window_min, setup, overhead=True),
     )
     medium = floor_tenth(min(MEDIUM_LONG_OF_LONG * long_km, ml_cap))
@@ -273,8 +296,65 @@ def week_shape(
     return Shape(long_km=long_km, medium_long_km=medium)
 
 
+def runs_fit_windows(distances_km: Sequence[float], setup: Setup) -> bool:
+    """Whether each run, timed at the slow end of easy pace, has a weekday window of its own.
+
+    The longest run takes the longest window, the next the next longest, and so on: a
+    week never asks for runs that only the weekend's windows could hold, one a day (RL-1).
+    Only the longest may last more than 90 minutes, past which a run counts as hard.
+    """
+    need = sorted(
+        (
+            slot_min(estimated_run_min(distance_km=d, easy_max_s_per_km=setup.easy_max_s_per_km))
+            for d in distances_km
+        ),
+        reverse=True,
+    )
+    have = sorted(setup.windows_min, reverse=True)
+    # Past 90 minutes a run counts as hard (GUIDELINES.md): only the long run may go on so
+    # long, or the week's easy runs would add loaded days of their own (RL-3).
+    return (
+        len(need) <= len(have)
+        and all(n <= h for n, h in zip(need, have, strict=False))
+        and all(n <= HARD_RUN_MIN_DURATION_MIN for n in need[1:])
+    )
+
+
+def week_distances_km(volume_km: float, runs: int, setup: Setup) -> tuple[float, ...]:
+    """A plain week's training runs by distance: its long and medium-long runs, the rest equal."""
+    shape = week_shape(
+        volume_km,
+        runs,
+        setup,
+        long_window_min=setup.long_window_min,
+        medium_long_window_min=setup.medium_long_window_min,
+    )
+    return training_run_distances_km(
+        volume_km=volume_km,
+        training_runs=runs,
+        long_run_km=shape.long_km,
+        medium_long_km=shape.medium_long_km,
+    )
+
+
+def fitting_runs(volume_km: float, fewest: int, most: int, setup: Setup) -> int | None:
+    """The fewest runs from ``fewest`` to ``most`` whose week fits the windows, else None.
+
+    More runs make each shorter: a week whose equal shares are too long for the
+    weekday windows takes another run when its days hold one. No run is shorter than
+    ``MIN_RUN_KM``.
+    """
+    longest = max(fewest, min(most, math.floor(volume_km / MIN_RUN_KM + 1e-9)))
+    for runs in range(max(1, fewest), longest + 1):
+        if runs_fit_windows(week_distances_km(volume_km, runs, setup), setup):
+            return runs
+    return None
+
+
 def _build_week_minutes(volume_km: float, lifts: int, setup: Setup) -> int:
-    runs = runs_for(volume_km, setup.runs_low, setup.runs_high)
+    most = min(setup.runs_high, setup.most_runs)
+    runs = min(runs_for(volume_km, setup.runs_low, setup.runs_high), most)
+    runs = fitting_runs(volume_km, runs, most, setup) or runs
     shape = week_shape(
         volume_km,
         runs,
@@ -295,16 +375,31 @@ def _build_week_minutes(volume_km: float, lifts: int, setup: Setup) -> int:
     return run_min + lifts * LIFT_SESSION_ESTIMATE_MIN
 
 
-def _max_volume_km(lifts: int, setup: Setup, ceiling_km: float) -> float:
-    """Largest weekly distance (0.1 km grid, at most ``ceiling_km``) whose week fits the budget."""
+def _week_fits(volume_km: float, lifts: int, setup: Setup, *, windows: bool = True) -> bool:
+    """Whether a build week of ``volume_km`` fits the time budget and its runs the windows."""
+    if _build_week_minutes(volume_km, lifts, setup) > setup.budget_min:
+        return False
+    if not windows:
+        return True
+    most = min(setup.runs_high, setup.most_runs)
+    runs = min(runs_for(volume_km, setup.runs_low, setup.runs_high), most)
+    return fitting_runs(volume_km, runs, most, setup) is not None
+
+
+def _max_volume_km(lifts: int, setup: Setup, ceiling_km: float, *, windows: bool = True) -> float:
+    """Largest weekly distance (0.1 km grid, at most ``ceiling_km``) whose week fits.
+
+    The week fits when its sessions take at most the time budget and, with ``windows``,
+    each of its runs has a window long enough for it (:func:`fitting_runs`).
+    """
     low, high = 0, math.floor(ceiling_km * 10 + 1e-9)
-    if _build_week_minutes(high / 10, lifts, setup) <= setup.budget_min:
+    if _week_fits(high / 10, lifts, setup, windows=windows):
         return high / 10
     if lifts * LIFT_SESSION_ESTIMATE_MIN > setup.budget_min:
         return -1.0
     while high - low > 1:
         middle = (low + high) // 2
-        if _build_week_minutes(middle / 10, lifts, setup) <= setup.budget_min:
+        if _week_fits(middle / 10, lifts, setup, windows=windows):
             low = middle
         else:
             high = middle
@@ -323,8 +418,16 @@ def _race_peak_km(profile: AthleteProfile, distance_m: float) -> float:
     return max(table * RACE_PEAK_PRIORITY_FACTOR[profile.goal.priority], current)
 
 
-def setup_for(profile: AthleteProfile, start: date) -> Setup:
-    """The plan's starting numbers, fitted to 75 % of the available time.
+def setup_for(
+    profile: AthleteProfile,
+    start: date,
+    *,
+    explosive_for: Callable[[int], int] = lambda lifts: 0,
+) -> Setup:
+    """The plan's starting numbers, fitted to 75 % of the available time and the windows.
+
+    ``explosive_for(lifts)`` says how many of a week's lifts open with jumps (SCH-9),
+    which take days of their own when the run must come first.
 
     Raises:
         InvalidInput: a negative weekly distance or lift count, or windows that cannot
@@ -387,17 +490,25 @@ def setup_for(profile: AthleteProfile, start: date) -> Setup:
         room=day_room(profile),
         long_window_min=window_cap_min(typical.long, windows),
         medium_long_window_min=window_cap_min(typical.medium_long, windows),
+        order=priority_first(context) if sch3_is_hard(context) else None,
+        rest_days_min=profile.rest_days_min,
     )
-    return _fit_to_time(setup, available_min)
+    return _fit_to_time(setup, available_min, explosive_for)
 
 
-def _fit_to_time(setup: Setup, available_min: float) -> Setup:
+def _fit_to_time(setup: Setup, available_min: float, explosive_for: Callable[[int], int]) -> Setup:
     """Fit the build weeks into 75 % of the available time, cutting the secondary modality first.
 
     Running first: lifts go down to SCH-7's minimum before running distance is
     capped. Lifting (or neither) first: running distance is capped down to its
-    floor before lifts go. Too little time even then is an input error.
+    floor before lifts go. Too little time even then is an input error. The distance
+    is also capped so that each run of a build week has a window long enough for it
+    (``explosive_for(lifts)``: the lifts with jumps, which need days of their own).
     """
+
+    def with_lifts(count: int) -> Setup:
+        return replace(setup, most_runs=setup.runs_held(count, explosive_for(count)))
+
     lifts = setup.lifts
     floor_km = setup.runs_low * MIN_RUN_KM
     notes: list[str] = []
@@ -407,12 +518,14 @@ def _fit_to_time(setup: Setup, available_min: float) -> Setup:
             and _build_week_minutes(setup.target_km, lifts, setup) > setup.budget_min
         ):
             lifts -= 1
-        cap = _max_volume_km(lifts, setup, setup.target_km)
+        cap = _max_volume_km(lifts, with_lifts(lifts), setup.target_km)
     else:
-        cap = _max_volume_km(lifts, setup, setup.target_km)
+        cap = _max_volume_km(lifts, with_lifts(lifts), setup.target_km)
         while cap < floor_km and lifts > setup.lifts_low:
             lifts -= 1
-            cap = _max_volume_km(lifts, setup, setup.target_km)
+            cap = _max_volume_km(lifts, with_lifts(lifts), setup.target_km)
+    setup = with_lifts(lifts)
+    time_cap = _max_volume_km(lifts, setup, setup.target_km, windows=False)
     if cap < floor_km:
         need_h = _build_week_minutes(floor_km, setup.lifts_low, setup) / AVAILABLE_TIME_SHARE / 60
         raise InvalidInput(
@@ -428,7 +541,13 @@ def _fit_to_time(setup: Setup, available_min: float) -> Setup:
             f"RUN-3: running comes first, so lifts drop from {setup.lifts} to {lifts} a week to "
             f"fit {budget_h:.1f} h ({AVAILABLE_TIME_SHARE:.0%} of the available time)"
         )
-    if cap < setup.target_km:
+    if cap < min(setup.target_km, time_cap):
+        notes.append(
+            f"RL-1: running distance is capped at {cap:g} km a week (aim {setup.target_km:g} "
+            "km) so that each run has a window long enough for it, one run a day, and none "
+            "but the long run lasts more than 90 minutes, past which a run counts as hard"
+        )
+    elif cap < setup.target_km:
         reason = (
             "RUN-3: running comes first and lifts are already at SCH-7's minimum, so"
             if setup.first is Modality.RUN
@@ -460,4 +579,7 @@ def _fit_to_time(setup: Setup, available_min: float) -> Setup:
         room=setup.room,
         long_window_min=setup.long_window_min,
         medium_long_window_min=setup.medium_long_window_min,
+        order=setup.order,
+        rest_days_min=setup.rest_days_min,
+        most_runs=setup.most_runs,
     )

@@ -70,8 +70,20 @@ MAX_EASY_AROUND_KM: Final = 2.0
 EASY_AROUND_SHARE: Final = 0.4
 """A hard session keeps at least min(2 km, 40 % of the run) of easy warm-up and cool-down."""
 
-RACE_WARMUP_KM: Final = MappingProxyType({"5k": 2.0, "10k": 2.0, "half": 1.0, "marathon": 0.0})
-RACE_COOLDOWN_KM: Final = MappingProxyType({"5k": 1.0, "10k": 1.0, "half": 0.0, "marathon": 0.0})
+RACE_WARMUP: Final = MappingProxyType(
+    {
+        "5k": "10-15 min of easy jogging, a few drills and 4-6 strides, finished 5-10 min before "
+        "the start",
+        "10k": "10-15 min of easy jogging and 4 strides, finished 5-10 min before the start",
+        "half": "5-10 min of easy jogging and 2-3 strides",
+        "marathon": "a few minutes of walking and easy jogging; the first kilometres at goal "
+        "pace finish the warm-up",
+    }
+)
+"""The warm-up before the start, by race class: said in the race's explanation, not run as
+part of it, so the race is its own distance at its own pace. The shorter the race, the longer
+and sharper the warm-up, since a short race starts near its hardest effort (Pfitzinger &
+Douglas 2009; Daniels 2014)."""
 
 TARGET_AHEAD_OF_PREDICTION: Final = 0.02
 """A target more than 2 % faster than the VDOT prediction is flagged in the explanation."""

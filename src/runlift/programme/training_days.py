@@ -3,8 +3,10 @@
 Two questions about days, both pure:
 
 * **What the windows hold** (``day_room``): RL-1 allows one run and one lift a
-  day and SCH-1 keeps a lift and a run on one day ``min_gap_h`` apart, so a week
-  of windows holds only so many sessions, whatever their length.
+  day, SCH-1 keeps a lift and a run on one day ``min_gap_h`` apart, SCH-3 may fix
+  which of them comes first and SCH-9 keeps an explosive lift from following a
+  run, and the athlete's rest days (SCH-10) leave only so many days: a week of
+  windows holds only so many sessions, whatever their length.
 * **Which dates each session may take** (``session_dates``):
 
   * the long run goes in the longest window of the week, and a marathon build's
@@ -42,14 +44,14 @@ from runlift.programme.periodisation_tables import (
     TEST_RUN_FREE_DAYS,
 )
 from runlift.rules.catalogue.scheduling import SCH_1
-from runlift.vocabulary import Weekday
+from runlift.vocabulary import Modality, Weekday
 
 # --- what the windows hold: RL-1 and SCH-1 ---
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DayRoom:
-    """How many sessions the athlete's weekly windows can hold (RL-1, SCH-1).
+    """How many sessions the athlete's weekly windows can hold (RL-1, SCH-1, SCH-3, SCH-9).
 
     Attributes:
         run_days: weekdays with a window of at least ``RUN_WINDOW_MIN``; RL-1 allows
@@ -60,6 +62,8 @@ class DayRoom:
             and a run (``RUN_WINDOW_MIN``) SCH-1's ``min_gap_h`` apart, in either order.
         days: weekdays that hold a run or a lift.
         min_gap_h: SCH-1's minimum same-day gap under the athlete's evidence profile.
+        run_first_days: double days whose windows hold the run first, then the lift.
+        lift_first_days: double days whose windows hold the lift first, then the run.
     """
 
     run_days: int
@@ -67,15 +71,53 @@ class DayRoom:
     double_days: int
     days: int
     min_gap_h: float
+    run_first_days: int = 0
+    lift_first_days: int = 0
 
     @property
     def sessions(self) -> int:
         """Most sessions a week holds: one on each day with a window, two on a double day."""
         return self.days + self.double_days
 
-    def runs_for(self, lifts: int) -> int:
-        """Most runs a week with ``lifts`` lifts holds (the race counts as one)."""
-        return min(self.run_days, self.sessions - lifts)
+    def training_days(self, rest_days_min: int = 0) -> int:
+        """Days of the week that may hold training: days with a window, less the rest days."""
+        return max(0, min(self.days, DAYS_PER_WEEK - rest_days_min))
+
+    def shared_days(self, lifts: int, *, explosive: int = 0, first: Modality | None = None) -> int:
+        """Most of ``lifts`` lifts that can share a day with a run.
+
+        A lift shares a day with a run only in the order SCH-3 asks (``first``, when the
+        goal makes the order a hard rule; either order otherwise), and an explosive lift
+        (``explosive`` of them) never comes after a run on its day (SCH-9): when the run
+        must come first, it needs a day without a run.
+        """
+        plain = max(0, lifts - explosive)
+        if first is Modality.RUN:
+            return min(plain, self.run_first_days)
+        if first is Modality.LIFT:
+            return min(lifts, self.lift_first_days)
+        return min(
+            self.double_days,
+            min(plain, self.double_days) + min(explosive, self.lift_first_days),
+        )
+
+    def runs_for(
+        self,
+        lifts: int,
+        *,
+        explosive: int = 0,
+        first: Modality | None = None,
+        rest_days_min: int = 0,
+    ) -> int:
+        """Most runs a week with ``lifts`` lifts holds (the race counts as one).
+
+        One run and one lift a day (RL-1) on the days the athlete's rest days leave
+        (SCH-10); a lift shares a day with a run only as :meth:`shared_days` allows, any
+        other lift takes a day of its own.
+        """
+        days = self.training_days(rest_days_min)
+        shared = min(self.shared_days(lifts, explosive=explosive, first=first), days)
+        return max(0, min(self.run_days, days, days - lifts + shared))
 
 
 def _grid_start(start_min: int) -> int:
@@ -102,7 +144,7 @@ def day_room(profile: AthleteProfile) -> DayRoom:
     """What the athlete's windows hold under RL-1 (a run and a lift a day) and SCH-1."""
     gap_h = SCH_1.param("min_gap_h", profile.evidence_profile)
     gap = round(gap_h * 60)
-    run_days = lift_days = double_days = days = 0
+    run_days = lift_days = double_days = days = run_first = lift_first = 0
     for windows in profile.availability.values():
         spans = [(w.start_min, w.end_min) for w in windows]
         run = any(end - start >= RUN_WINDOW_MIN for start, end in spans)
@@ -110,15 +152,19 @@ def day_room(profile: AthleteProfile) -> DayRoom:
         run_days += run
         lift_days += lift
         days += run or lift
-        double_days += _holds_two(
-            spans, LIFT_SESSION_ESTIMATE_MIN, RUN_WINDOW_MIN, gap
-        ) or _holds_two(spans, RUN_WINDOW_MIN, LIFT_SESSION_ESTIMATE_MIN, gap)
+        lift_then_run = _holds_two(spans, LIFT_SESSION_ESTIMATE_MIN, RUN_WINDOW_MIN, gap)
+        run_then_lift = _holds_two(spans, RUN_WINDOW_MIN, LIFT_SESSION_ESTIMATE_MIN, gap)
+        double_days += lift_then_run or run_then_lift
+        lift_first += lift_then_run
+        run_first += run_then_lift
     return DayRoom(
         run_days=run_days,
         lift_days=lift_days,
         double_days=double_days,
         days=days,
         min_gap_h=gap_h,
+        run_first_days=run_first,
+        lift_first_days=lift_first,
     )
 
 

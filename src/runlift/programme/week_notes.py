@@ -9,6 +9,7 @@ LFT-4, LFT-6, LFT-7) and what the time and windows cut.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +25,9 @@ from runlift.programme.periodisation_tables import (
     RUNNER_SPECIFIC_FOCUS_WORDS,
 )
 from runlift.vocabulary import Experience, GoalKind, LiftingStyle, Phase, Priority
+
+_LEADING_RULES = re.compile(r"^((?:[A-Z]{2,3}-\d+)(?:, [A-Z]{2,3}-\d+)*): ")
+"""The rule IDs a note starts with, e.g. ``RL-1, SCH-10: ...``."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,9 +142,12 @@ def _running_notes(facts: WeekFacts) -> tuple[list[str], list[str]]:
             )
         else:
             notes.append(
-                "PER-1: in this lifting block the running holds its distance and its hard "
-                "sessions: cutting running in lifting blocks (RUN-2) is for athletes whose "
-                "muscle comes first, not for runners (G1, G3)"
+                "PER-1: in this lifting block the running is maintained: its distance holds "
+                "and one hard session a week keeps its intensity while the heavy lifts build "
+                "strength; cutting the distance (RUN-2) is for athletes whose muscle comes "
+                "first, not for runners (G1, G3; Mujika & Padilla 2000 Sports Med 30(2):79-87: "
+                "intensity keeps fitness when training is reduced; Rønnestad & Mujika 2014: "
+                "two or three heavy sessions a week to build strength, one to keep it)"
             )
     if facts.group == "muscle":
         rules.append("RUN-1")
@@ -249,5 +256,9 @@ def week_reasons(
     notes.extend(facts.time_notes)
     if facts.room_notes:
         rules.append("RL-1")
+        for note in facts.room_notes:
+            head = _LEADING_RULES.match(note)
+            if head is not None:
+                rules.extend(head.group(1).split(", "))
         notes.extend(facts.room_notes)
     return tuple(dict.fromkeys(rules)), tuple(notes)

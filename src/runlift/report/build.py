@@ -39,6 +39,7 @@ from runlift.domain.prescription import (
     RunPrescription,
 )
 from runlift.domain.quantities import NAMED_DISTANCES_M
+from runlift.domain.warnings import PlanWarning, WarningKind, weeks_text
 from runlift.errors import InvalidInput
 from runlift.io.prescription_text import prescription_lines
 from runlift.programme.baseline import Baseline, baseline
@@ -57,9 +58,11 @@ from runlift.report.model import (
     Card,
     Chip,
     CitedRule,
+    CitedSource,
     Day,
     ExerciseLine,
     Fuel,
+    Notice,
     Report,
     ReportData,
     Row,
@@ -78,7 +81,7 @@ from runlift.report.words import (
     thousands,
     weekday_date,
 )
-from runlift.rules import RULES, Rule
+from runlift.rules import GUIDANCE, RULES, Rule, RuleId
 from runlift.science import running
 from runlift.tracking.monitoring import Monitoring
 from runlift.units import format_duration, format_mass, format_pace, mass_in_unit
@@ -180,10 +183,13 @@ def _race_date(profile: AthleteProfile) -> date | None:
 
 
 def _cited_rules(
-    plan: Plan, nutrition: Sequence[DayNutrition], profile: EvidenceProfile
+    plan: Plan,
+    nutrition: Sequence[DayNutrition],
+    profile: EvidenceProfile,
+    warnings: Sequence[PlanWarning] = (),
 ) -> tuple[CitedRule, ...]:
-    """Every catalogued rule the plan names, in catalogue order, with its worded title."""
-    texts: list[str] = []
+    """Every catalogued rule the plan and its warnings name, in catalogue order, worded."""
+    texts: list[str] = [f"{w.rule_id} {w.reason}" for w in warnings]
     for week in plan.weeks:
         texts.extend(week.notes)
         for session in week.sessions:
@@ -198,6 +204,54 @@ def _cited_rules(
         for rule in RULES.values()
         if rule.id in cited
     )
+
+
+_GUIDANCE_ID: Final = re.compile(r"\bG[1-5]\b")
+
+
+def _cited_sources(
+    plan: Plan, nutrition: Sequence[DayNutrition], rules: Sequence[CitedRule]
+) -> tuple[CitedSource, ...]:
+    """The guidance documents G1-G5 that the cited rules and the plan's reasons name."""
+    named = {source for rule in rules for source in RULES[RuleId(rule.id)].sources}
+    texts = [note for week in plan.weeks for note in week.notes]
+    texts += [line for week in plan.weeks for s in week.sessions for line in s.explanation]
+    texts += [note for day in nutrition for note in day.notes]
+    named |= {found for text in texts for found in _GUIDANCE_ID.findall(text)}
+    return tuple(
+        CitedSource(id=source.id, title=source.title, summary=source.summary)
+        for source in GUIDANCE.values()
+        if source.id in named
+    )
+
+
+def _notices(warnings: Sequence[PlanWarning]) -> tuple[Notice, ...]:
+    """The plan's overrides and cautions, in plain words, overrides first."""
+    notices = []
+    for warning in sorted(warnings, key=lambda w: w.kind is WarningKind.CAUTION):
+        when = f" ({weeks_text(warning.weeks)})" if warning.weeks else ""
+        reason = f"{warning.rule_id}: {warning.reason}" if warning.rule_id else warning.reason
+        if warning.kind is WarningKind.CAUTION:
+            notices.append(
+                Notice(
+                    label="Caution",
+                    css="caution",
+                    field=warning.field,
+                    text=f"{warning.asked}; {warning.planned}{when}",
+                    reason=reason,
+                )
+            )
+        else:
+            notices.append(
+                Notice(
+                    label="Changed",
+                    css="override",
+                    field=warning.field,
+                    text=f"you asked {warning.asked}; the plan has {warning.planned}{when}",
+                    reason=reason,
+                )
+            )
+    return tuple(notices)
 
 
 def _rule_title(rule: Rule, profile: EvidenceProfile) -> str:
@@ -541,6 +595,7 @@ def build_report(
     data: ReportData,
     nutrition: Sequence[DayNutrition] | None,
     timezone: str,
+    warnings: Sequence[PlanWarning] = (),
     monitoring: Monitoring | None = None,
 ) -> Report:
     """Word and format everything the report shows, for :func:`report_html` and :func:`report_pdf`.
@@ -551,6 +606,8 @@ def build_report(
         data: what the plan does not carry, from ``runlift.services.report_data``.
         nutrition: daily nutrition targets, or None to leave nutrition out.
         timezone: IANA zone in which session times are shown, e.g. ``Europe/Berlin``.
+        warnings: what the plan changed from the profile and what to watch
+            (``runlift.services.warnings.plan_warnings``), shown under the header.
         monitoring: the athlete's training log read on a day
             (``runlift.tracking.monitoring.monitor``), for the progress section; None
             (a plan without a log) leaves the section out.
@@ -578,6 +635,7 @@ def build_report(
     sessions = [s for w in plan.weeks for s in w.sessions]
     runs = [s.prescription for s in sessions if isinstance(s.prescription, RunPrescription)]
     lifts = [s.prescription for s in sessions if isinstance(s.prescription, LiftPrescription)]
+    cited = _cited_rules(plan, nutrition or (), profile.evidence_profile, warnings)
     figures = [running_chart(plan), sets_chart(plan, data), load_chart(plan, days, race_day)]
     missing: list[str] = []
     if fuel:
@@ -608,7 +666,9 @@ def build_report(
             else "No lifts in the profile: loads are chosen by effort (RPE)."
         ),
         body=_body_rows(profile, base),
-        rules=_cited_rules(plan, nutrition or (), profile.evidence_profile),
+        rules=cited,
+        sources=_cited_sources(plan, nutrition or (), cited),
+        notices=_notices(warnings),
         figures=tuple(figures),
         missing_charts=tuple(missing),
         weeks=tuple(

@@ -55,6 +55,34 @@ class CitedRule:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CitedSource:
+    """A guidance document (G1-G5) the plan's rules cite, with what it covers in one line."""
+
+    id: str
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Notice:
+    """Something to know before following the plan, shown under the report's header.
+
+    Attributes:
+        label: ``Changed`` (the plan does other than the profile asked) or ``Caution``.
+        css: ``override`` or ``caution``.
+        field: the profile field concerned, as the profile writes it.
+        text: what was asked and what the plan does, or what to expect.
+        reason: why, one sentence starting with its rule ID when a rule decided.
+    """
+
+    label: str
+    css: str
+    field: str
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Series:
     """One named series of values over the chart's x slots.
 
@@ -323,6 +351,8 @@ class Report:
     missing_charts: tuple[str, ...]
     weeks: tuple[Week, ...]
     footer: str
+    notices: tuple[Notice, ...] = ()
+    sources: tuple[CitedSource, ...] = ()
     progress: Progress | None = None
 
 

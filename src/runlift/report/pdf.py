@@ -104,6 +104,8 @@ _BADGES: Final = {
     "taper": ("#5b21b6", "#ede9fe"),
     "race": ("#991b1b", "#fee2e2"),
     "test": ("#92400e", "#fef3c7"),
+    "override": ("#1e3a8a", "#dbeafe"),
+    "caution": ("#92400e", "#fef3c7"),
 }
 _HEAD_ROW: Final = (
     ("FONT", (0, 0), (-1, 0), BOLD, 6.5),
@@ -266,6 +268,7 @@ class _Styles:
         self.h3 = style("h3", 10.5, fontName=BOLD, spaceBefore=4, spaceAfter=2)
         self.caption = style("caption", 7.5, textColor=MUTED, spaceAfter=10)
         self.rule = style("rule", 7.5, leading=9.4)
+        self.notice_reason = style("notice_reason", 7.5, textColor=MUTED, spaceAfter=3)
         self.week_title = style("week_title", 18, fontName=BOLD, textColor=ACCENT, leading=22)
         self.week_block = style("week_block", 9, spaceBefore=2)
         self.week_summary = style("week_summary", 8.5, alignment=TA_RIGHT)
@@ -374,12 +377,31 @@ class _Layout:
             self.p(_text(r.goal), s.goal),
             self.p(" · ".join(_text(item) for item in r.goal_detail), s.goal_detail),
             self.p(f"{_text(r.plan_dates)} · times in {_text(r.timezone)}", s.dates),
+            *self.notices(),
             self.stats(r.stats),
             Spacer(1, 8),
             self.baseline(),
             Spacer(1, 6),
             self.key(),
         ]
+        return story
+
+    def notices(self) -> list[Flowable]:
+        """What the plan changed from the profile and what to watch, under the header."""
+        s, notices = self.s, self.report.notices
+        if not notices:
+            return []
+        story: list[Flowable] = [self.p("BEFORE YOU START", s.panel_head)]
+        for notice in notices:
+            story.append(
+                self.p(
+                    f"{self.badge(notice.label, notice.css)} <b>{_text(notice.field)}:</b> "
+                    f"{_text(notice.text)}",
+                    s.body,
+                )
+            )
+            story.append(self.p(_linked(notice.reason), s.notice_reason))
+        story.append(Spacer(1, 6))
         return story
 
     def stats(self, stats: Sequence[Row]) -> Flowable:
@@ -522,11 +544,30 @@ class _Layout:
         rows = [[a, right[n] if n < len(right) else ""] for n, a in enumerate(left)]
         gap = 14.0
         width = (FRAME_W - gap) / 2
+        sources: list[Flowable] = []
+        if self.report.sources:
+            sources = [
+                Spacer(1, 6),
+                self.p("The guidance the rules come from", s.h3),
+                *(
+                    self.p(
+                        f"<b>{_text(source.id)} {_text(source.title)}</b>: {_text(source.summary)}",
+                        s.rule,
+                    )
+                    for source in self.report.sources
+                ),
+            ]
         return [
             PageBreak(),
             *self.heading(
                 "Rules cited in this plan", s.h2, key="rules", outline="Rules cited", running=""
             ),
+            *self._rule_table(rows, width, gap),
+            *sources,
+        ]
+
+    def _rule_table(self, rows: list[list[Any]], width: float, gap: float) -> list[Flowable]:
+        return [
             self.table(
                 [[a, "", b] for a, b in rows],
                 (width, gap, width),

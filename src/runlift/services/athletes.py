@@ -30,6 +30,7 @@ from runlift.services import log_view, planning
 from runlift.services.adaptation import calendar_continuity
 from runlift.services.log_view import SessionRow, WeekLog
 from runlift.services.report_data import report_data
+from runlift.services.warnings import plan_warnings
 from runlift.store.accounts import OwnedAthlete
 from runlift.store.repository import (
     MAX_ID_LENGTH,
@@ -169,6 +170,7 @@ def _report(store: Store, athlete_id: str, version: int) -> Report:
         data=report_data(stored.plan, library=exercise_library()),
         nutrition=store.nutrition(athlete_id, version),
         timezone=stored.profile.timezone,
+        warnings=plan_warnings(stored.profile, stored.plan),
     )
 
 
@@ -195,6 +197,7 @@ def _result(store: Store, version: PlanVersion) -> planning.PlanResult:
         profile=version.profile,
         plan=version.plan,
         nutrition=store.nutrition(version.athlete_id, version.version),
+        warnings=plan_warnings(version.profile, version.plan),
     )
 
 

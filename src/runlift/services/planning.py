@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import difflib
 import multiprocessing
 import multiprocessing.process
@@ -17,7 +16,7 @@ from multiprocessing.connection import Connection
 from runlift.domain.athlete import AthleteProfile
 from runlift.domain.nutrition import DayNutrition
 from runlift.domain.plan import Plan
-from runlift.domain.warnings import PlanWarning, WarningKind
+from runlift.domain.warnings import PlanWarning
 from runlift.errors import InvalidInput
 from runlift.io import plan_json
 from runlift.io.fit_workout import workout_files
@@ -263,11 +262,9 @@ def plan_files(
         data=report_data(result.plan, library=exercise_library()),
         nutrition=result.nutrition,
         timezone=zone,
+        warnings=result.warnings,
         monitoring=monitoring,
     )
-    cautions = tuple(f"caution: {w.text}" for w in result.warnings if w.kind is WarningKind.CAUTION)
-    if cautions:
-        report = dataclasses.replace(report, goal_detail=(*report.goal_detail, *cautions))
     pdf = (printer or PdfPrinter(background=False)).print(report)
     files = {
         "plan.json": plan_json_text(result).encode("utf-8"),

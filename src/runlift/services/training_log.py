@@ -13,6 +13,7 @@ from runlift.errors import StoreError
 from runlift.io.profile import read_profile
 from runlift.services import planning, status
 from runlift.services.adaptation import calendar_continuity
+from runlift.services.warnings import plan_warnings
 from runlift.store.database import default_url
 from runlift.store.repository import (
     AthleteRecord,
@@ -72,6 +73,7 @@ def plan_result(store: Store, version: PlanVersion) -> planning.PlanResult:
         profile=version.profile,
         plan=version.plan,
         nutrition=store.nutrition(version.athlete_id, version.version),
+        warnings=plan_warnings(version.profile, version.plan),
     )
 
 

@@ -1,9 +1,11 @@
 """What a plan changed from the profile, and what to watch: the warnings of ``runlift plan``.
 
 Overrides come from comparing the plan with the profile (lifts a week, the weekly
-distance it starts from) and from the changes the programme made to its weeks
-(``PlanWeek.adjustments``: sessions left out to keep the rest days or to fit the
-windows), each with the rule and the reason the programme wrote. When the programme
+distance it starts from), from the runs the programme planned fewer of because the
+week's days cannot hold them (its week notes; said once for the plan) and from the
+changes the programme made to its weeks (``PlanWeek.adjustments``: sessions left out to
+keep the rest days or to fit the windows), each with the rule and the reason the
+programme wrote. When the programme
 hands its changes over already structured (rule, field, asked, planned, reason) they
 are used as given instead. A caution says what the plan follows but the athlete should
 know: a race target far beyond today's fitness.
@@ -38,6 +40,7 @@ KM_SHORTFALL: Final = 0.9
 """A first week with less than 90 % of the weekly distance the profile gives is an override."""
 
 _RULE_ID = re.compile(r"\b(?:PHY|SCH|LFT|RUN|PER|NUT|RL)-\d+\b")
+_RUN_ID = re.compile(r"-run\d+$")
 _NOTE_RULE = re.compile(r"^((?:PHY|SCH|LFT|RUN|PER|NUT|RL)-\d+): (.*)$", re.DOTALL)
 
 
@@ -95,6 +98,19 @@ def _lift_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning]:
     ]
 
 
+def _left_out_runs(week: PlanWeek) -> tuple[str, str] | None:
+    """The runs a week left out when it was placed, as (rule IDs, reason), if any."""
+    runs = [a for a in week.adjustments if _RUN_ID.search(a.session_id)]
+    if not runs:
+        return None
+    rules = dict.fromkeys(r for a in runs for r in a.rule_ids)
+    return (
+        ", ".join(rules),
+        f"{quantity(len(runs), 'runs')} of the week ({_titles([a.title for a in runs])}) "
+        "left out when it was placed: the days could not hold them with the hard rules",
+    )
+
+
 def _distance_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning]:
     asked = profile.running.weekly_km
     if asked <= 0 or not plan.weeks:
@@ -103,9 +119,12 @@ def _distance_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning
     if first >= KM_SHORTFALL * asked:
         return []
     most = max(_run_km(w) for w in plan.weeks)
+    # Only a note that says why the distance is lower will do: the block's own note
+    # ("running distance builds") names the distance but is no reason for less of it.
     noted = (
         _note(plan.weeks[:1], "running distance", "capped")
-        or _note(plan.weeks[:1], "running distance")
+        or _note(plan.weeks[:1], "cut running")
+        or _left_out_runs(plan.weeks[0])
         or ("RUN-3", "running distance is set by the time the windows leave")
     )
     return [
@@ -118,6 +137,52 @@ def _distance_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning
             reason=noted[1],
         )
     ]
+
+
+_ROOM_NOTE = re.compile(
+    r"^((?:PHY|SCH|LFT|RUN|PER|NUT|RL)-\d+(?:, (?:PHY|SCH|LFT|RUN|PER|NUT|RL)-\d+)*): "
+    r"(\d+) training runs? instead of (\d+), sharing the week's distance: (.*)$",
+    re.DOTALL,
+)
+
+
+def _room_overrides(profile: AthleteProfile, plan: Plan) -> list[PlanWarning]:
+    """Runs the programme planned fewer of because the days cannot hold them, said once.
+
+    The periodisation plans no more runs than the week's days hold (the athlete's rest
+    days, one run and one lift a day, lifts with jumps on days of their own) and says so
+    in each such week's notes; the plan says it once, as one override.
+    """
+    found: dict[str, tuple[str, int, int, str, list[int]]] = {}
+    for week in plan.weeks:
+        for note in week.notes:
+            match = _ROOM_NOTE.match(note)
+            if match is None:
+                continue
+            rules, runs, wanted, reason = match.groups()
+            field = "rest_days_min" if "SCH-10" in rules else "availability"
+            entry = found.setdefault(field, (rules, int(runs), int(wanted), reason, []))
+            entry[4].append(week.index + 1)
+    warnings = []
+    for field, (rules, runs, wanted, reason, weeks) in found.items():
+        if field == "rest_days_min":
+            asked = f"{quantity(profile.rest_days_min, 'rest days')} a week"
+            planned = f"{quantity(runs, 'training runs')} a week instead of {wanted}"
+        else:
+            asked = f"room for {quantity(wanted, 'training runs')} a week"
+            planned = f"{quantity(runs, 'training runs')} a week"
+        warnings.append(
+            PlanWarning(
+                kind=WarningKind.OVERRIDE,
+                rule_id=rules,
+                field=field,
+                asked=asked,
+                planned=f"{planned}, sharing the week's distance",
+                reason=reason,
+                weeks=tuple(weeks),
+            )
+        )
+    return warnings
 
 
 def _titles(titles: Sequence[str]) -> str:
@@ -231,6 +296,7 @@ def plan_warnings(
         else [
             *_lift_overrides(profile, plan),
             *_distance_overrides(profile, plan),
+            *_room_overrides(profile, plan),
             *_dropped_overrides(profile, plan),
         ]
     )
