@@ -222,6 +222,29 @@ def test_a_week_of_illness_empties_it_and_ramps_the_week_after() -> None:
     holds_every_hard_rule(a, monday)
 
 
+def test_a_log_silent_before_the_plan_eases_nothing() -> None:
+    # A new user imports one old run and starts the plan: the 28 days before it carry the
+    # plan's first week (the athlete's stated training), not a month of rest, so the
+    # planned ratio stays near 1 and RL-10 has nothing to ease.
+    a = athlete()
+    when = datetime.combine(a.plan.start - timedelta(days=200), time(7), tzinfo=UTC)
+    a.log(
+        LogActivity(
+            key=1,
+            activity=Activity(
+                sport=Sport.RUN,
+                start=when,
+                elapsed_s=2700,
+                moving_s=2700,
+                distance_m=8000,
+                source=ActivityFormat.MANUAL,
+            ),
+        )
+    )
+    result = a.adapt(a.plan.start)
+    assert not any("RL-10" in c.rules for c in result.changes)
+
+
 def test_five_days_of_illness_need_no_ramp() -> None:
     a = athlete()
     monday = week_start(a.plan, 7)
@@ -363,13 +386,16 @@ def test_the_planned_ratio_stays_under_the_limit_after_weeks_of_half_the_load() 
     ratios = remainder_ratios(
         sessions(a.plan),
         goal_weeks={w.start for w in a.plan.weeks if w.phase in {Phase.RACE, Phase.TEST}},
-        actual_load_au=monitoring.actual_load_au,
+        history_load_au=monitoring.history_load_au,
         today=today,
         statuses=statuses,
     )
     assert ratios
     assert max(ratios.values()) <= 1.5
     assert any("RL-10" in c.rules for c in result.changes)
+    # A session eased more than once gives its last step, not every step.
+    assert all(c.reason.count("acute:chronic") <= 1 for c in result.changes)
+    assert any("(step 2)" in c.reason or "(step 3)" in c.reason for c in result.changes)
 
 
 # --- RL-5 and RL-6: numbers from the log ---------------------------------------------------

@@ -62,7 +62,7 @@ def check_day(simulation: Simulation, lived: Day) -> None:
     ratios = remainder_ratios(
         sessions(version.plan),
         goal_weeks={w.start for w in version.plan.weeks if w.phase in GOAL_PHASES},
-        actual_load_au=monitoring.actual_load_au,
+        history_load_au=monitoring.history_load_au,
         today=day,
         statuses=statuses,
     )

@@ -141,8 +141,12 @@ def test_acwr_is_none_before_28_days_of_history_and_the_ewma_ratio_from_then() -
     day_27 = monitor(plan=plan, activities=rides, today=START + timedelta(days=26), zone=ZONE)
     assert day_27.load.history_days == 27
     assert day_27.load.acwr is None
-    assert day_27.load.planned.acwr is None
     assert day_27.load.acute_au == pytest.approx(_ewma([300.0] * 27, 7))
+    # Nothing logged before the plan: its 28 days carry the first week's mean load, so
+    # the planned ratio is read from the plan's first day on.
+    baseline = [EASY_WEEK_AU / 7] * 28
+    planned_27 = baseline + [day_27.planned_load_au[START + timedelta(days=d)] for d in range(27)]
+    assert day_27.load.planned.acwr == pytest.approx(_ewma(planned_27, 7) / _ewma(planned_27, 28))
 
     day_28 = monitor(plan=plan, activities=rides, today=START + timedelta(days=27), zone=ZONE)
     loads = [300.0] * 28
@@ -154,7 +158,7 @@ def test_acwr_is_none_before_28_days_of_history_and_the_ewma_ratio_from_then() -
     assert day_28.load.monotony is None
     assert day_28.load.strain_au is None
     # The planned series holds the plan's four sessions a week.
-    planned = [day_28.planned_load_au[START + timedelta(days=d)] for d in range(28)]
+    planned = baseline + [day_28.planned_load_au[START + timedelta(days=d)] for d in range(28)]
     assert day_28.load.planned.acwr == pytest.approx(_ewma(planned, 7) / _ewma(planned, 28))
     assert day_28.load.planned.week_au == EASY_WEEK_AU
     assert day_28.load.planned.monotony is not None
@@ -173,6 +177,29 @@ def test_history_before_the_plan_counts_in_both_series() -> None:
     assert result.planned_load_au[first] == 200  # the log stands in for the plan before it
     assert result.planned_load_au[MONDAY] == 120
     assert result.extras == tuple(range(0, 30, 2))
+
+
+def test_a_log_silent_before_the_plan_is_not_read_as_rest() -> None:
+    # One run logged 200 days before the plan, nothing in the 28 days before it: those
+    # days, and all before them, carry the mean daily load of the plan's first week.
+    plan = make_plan(weeks=3)
+    old = [run(0, START - timedelta(days=200), km=8, minutes=50, rpe=4)]
+    today = START + timedelta(days=2)
+    result = monitor(plan=plan, activities=old, today=today, zone=ZONE)
+    baseline = EASY_WEEK_AU / 7
+    assert result.actual_load_au[START - timedelta(days=200)] == 200  # the log is the log
+    assert result.planned_load_au[START - timedelta(days=200)] == pytest.approx(baseline)
+    assert result.planned_load_au[START - timedelta(days=1)] == pytest.approx(baseline)
+    assert result.history_load_au[START - timedelta(days=28)] == pytest.approx(baseline)
+    assert result.history_load_au[START + timedelta(days=1)] == 0  # from the plan on: the log
+    assert result.load.planned.acwr is not None
+    assert 0.8 < result.load.planned.acwr < 1.3  # the plan starts at the athlete's load
+    # A log that holds load in the 28 days before the plan stands for those days.
+    recent = [*old, run(1, START - timedelta(days=3), km=8, minutes=50, rpe=4)]
+    logged = monitor(plan=plan, activities=recent, today=today, zone=ZONE)
+    assert logged.planned_load_au[START - timedelta(days=3)] == 200
+    assert logged.planned_load_au[START - timedelta(days=4)] == 0
+    assert logged.history_load_au[START - timedelta(days=200)] == 200
 
 
 def test_monotony_and_strain_of_the_last_seven_days() -> None:

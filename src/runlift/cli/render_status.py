@@ -398,7 +398,8 @@ def _load(view: Status) -> None:
         caption=(
             "Session RPE x minutes (Foster 2001); EWMA ratio (Williams 2017), CTL/ATL/TSB "
             "(Banister 1975), monotony and strain (Foster 1998). Planned: the plan's sessions "
-            "as prescribed, the log before the plan."
+            "as prescribed; before the plan the log, or the plan's first week where the "
+            "log holds nothing in the 28 days before it."
         ),
     )
 

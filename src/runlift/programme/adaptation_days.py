@@ -254,7 +254,7 @@ def compose(
             written = eased
             lines.append(line)
             if line != remembered:
-                reasons.add(spec.id, (RL_FATIGUE, "PER-4"), line.split(": ", 1)[1])
+                reasons.supersede(spec.id, (RL_FATIGUE, "PER-4"), line.split(": ", 1)[1])
     result = rebuilt(session, before=before, written=written, lines=tuple(lines))
     return session if result is None else result
 
@@ -550,20 +550,21 @@ def remainder_ratios(
     sessions: Sequence[PlannedSession],
     *,
     goal_weeks: Set[date],
-    actual_load_au: Mapping[date, float],
+    history_load_au: Mapping[date, float],
     today: date,
     statuses: Mapping[SessionId, SessionStatus],
 ) -> dict[date, float]:
     """The acute:chronic ratio of each day from ``today`` on, as the plan would make it.
 
-    The daily loads are the log's before ``today`` (and today's done sessions) and the
-    plan's sessions still to come, as session RPE x minutes; the race itself is left out
-    (it is the goal, not a rise in training) and the weeks in ``goal_weeks`` (the race
-    week, a test week: their Mondays) are not judged. The ratio is the 7-day over the
-    28-day rolling mean (Hulin et al. 2016, ``science.load.rolling_mean_au``), read from
-    the 28th day of the series: a plan is judged week by week, as the ratio was first
-    defined (Gabbett 2016); the log's own daily EWMA ratio is the fatigue flag's
-    (``Monitoring.fatigue``).
+    The daily loads are the history before ``today`` (``Monitoring.history_load_au``:
+    the log from the plan's first day, before it the log or the athlete's baseline)
+    with today's done sessions, and the plan's sessions still to come, as session RPE x
+    minutes; the race itself is left out (it is the goal, not a rise in training) and
+    the weeks in ``goal_weeks`` (the race week, a test week: their Mondays) are not
+    judged. The ratio is the 7-day over the 28-day rolling mean (Hulin et al. 2016,
+    ``science.load.rolling_mean_au``), read from the 28th day of the series: a plan is
+    judged week by week, as the ratio was first defined (Gabbett 2016); the log's own
+    daily EWMA ratio is the fatigue flag's (``Monitoring.fatigue``).
     """
     planned: dict[date, float] = {}
     for session in sessions:
@@ -574,12 +575,12 @@ def remainder_ratios(
         if statuses.get(scheduled.id) in (SessionStatus.DONE, SessionStatus.PARTIAL):
             continue
         planned[day] = planned.get(day, 0.0) + _load(session)
-    first = min([*actual_load_au, today])
+    first = min([*history_load_au, today])
     last = max([*planned, today])
     series = []
     for n in range((last - first).days + 1):
         day = first + timedelta(days=n)
-        logged = actual_load_au.get(day, 0.0) if day <= today else 0.0
+        logged = history_load_au.get(day, 0.0) if day <= today else 0.0
         series.append(logged + planned.get(day, 0.0))
     acute = rolling_mean_au(loads_au=series, window_days=ACUTE_WINDOW_DAYS)
     chronic = rolling_mean_au(loads_au=series, window_days=CHRONIC_WINDOW_DAYS)
@@ -613,7 +614,7 @@ def guard(
         ratios = remainder_ratios(
             [s for d in drafts for s in d.sessions],
             goal_weeks=goal_weeks,
-            actual_load_au=monitoring.actual_load_au,
+            history_load_au=monitoring.history_load_au,
             today=ctx.today,
             statuses=ctx.statuses,
         )

@@ -289,6 +289,15 @@ class Reasons:
         if entry not in found:
             found.append(entry)
 
+    def supersede(self, session_id: SessionId, rule_ids: tuple[str, ...], text: str) -> None:
+        """Put ``text`` in place of any earlier reason of the same rules for ``session_id``.
+
+        A session eased a second time says the last step and why, not every step.
+        """
+        found = self.by_id.setdefault(session_id, [])
+        found[:] = [entry for entry in found if entry[0] != rule_ids]
+        found.append((rule_ids, text))
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Context:

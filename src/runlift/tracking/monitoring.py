@@ -21,7 +21,14 @@ The actual series runs from the earlier of the plan's first day and the first
 logged activity (at most :data:`LOAD_HISTORY_DAYS` back) to ``today``; days
 without an activity are rest (0). The planned series covers the same days and the
 rest of the plan: the plan's loads from its first day, and before it the logged
-loads, since a plan cannot say what came before it. Both feed
+loads. When the log holds no load in the :data:`BASELINE_DAYS` before the plan, an
+empty log there says the athlete did not log, not that they did not train: those
+days, and every earlier day of the series, carry the daily mean of the plan's first
+week, which the programme sets from the athlete's current running volume and lifting
+frequency (the baseline a coach takes from an intake form, Gabbett 2016 on judging a
+rise against the load the athlete is used to). ``Monitoring.history_load_au`` is that
+history before the plan and the log from its first day: what the adaptation judges its
+planned acute:chronic ratios against. Both feed
 ``science.load``: EWMA acute (7 d) and chronic (28 d) loads and their ratio (read
 only from 28 days of series, as ``science.readiness.fatigue_flag`` does), CTL,
 ATL, TSB, and Foster's monotony and strain over the last seven days.
@@ -143,6 +150,10 @@ __all__ = [
     "run_effort",
 ]
 
+BASELINE_DAYS: Final = 28
+"""Days before the plan whose load sets its planned chronic load: one chronic window
+(``science.load.CHRONIC_WINDOW_DAYS``, Williams et al. 2017)."""
+
 LOAD_HISTORY_DAYS: Final = 365
 """Days before ``today`` the load series may reach back: a year, after which CTL (tau 42 d)
 keeps less than 0.02 % of a load."""
@@ -246,6 +257,9 @@ class Monitoring:
         activity_loads: every activity's load up to today, by start.
         planned_load_au: the planned load of every day of the series and the plan.
         actual_load_au: the logged load of every day of the series, to ``today``.
+        history_load_au: before the plan, the planned series' days (the log, or the
+            baseline of the plan's first week when the log holds nothing then); from
+            the plan's first day to ``today``, the log.
         load: today's load figures, actual and planned.
         one_rep_max_kg: today's e1RM estimate of every exercise with a logged set.
         vdot: today's VDOT from races and time trials; None when none was logged.
@@ -264,6 +278,7 @@ class Monitoring:
     activity_loads: tuple[ActivityLoad, ...]
     planned_load_au: Mapping[date, float]
     actual_load_au: Mapping[date, float]
+    history_load_au: Mapping[date, float]
     load: LoadSummary
     one_rep_max_kg: Mapping[ExerciseId, OneRepMaxEstimate]
     vdot: VdotEstimate | None
@@ -370,6 +385,26 @@ def _mass_status(
     )
 
 
+def _before_plan(
+    plan: Plan, *, actual: Mapping[date, float], plan_loads: Mapping[date, float], first: date
+) -> dict[date, float]:
+    """The load of each day before the plan: the log's, or the baseline if it holds none.
+
+    The log counts when it holds any load in the :data:`BASELINE_DAYS` before the plan;
+    otherwise those days and every earlier day of the series carry the mean daily load
+    of the plan's first week.
+    """
+    window = [plan.start - timedelta(days=n) for n in range(BASELINE_DAYS, 0, -1)]
+    earlier = (
+        _days(min(first, window[0]), window[0] - timedelta(days=1)) if first < window[0] else []
+    )
+    if any(actual.get(day, 0.0) > 0 for day in window):
+        return {day: actual.get(day, 0.0) for day in [*earlier, *window] if day in actual}
+    week_end = plan.start + timedelta(days=7)
+    baseline = math.fsum(load for day, load in plan_loads.items() if day < week_end) / 7
+    return dict.fromkeys([*earlier, *window], baseline)
+
+
 def monitor(
     *,
     plan: Plan,
@@ -444,17 +479,20 @@ def monitor(
         plan_loads[day] = plan_loads.get(day, 0.0) + session_rpe_load_au(
             duration_min=session.prescription.duration_min, rpe=session.prescription.rpe
         )
-    planned = {day: actual[day] for day in series_days if day < plan.start}
+    before = _before_plan(plan, actual=actual, plan_loads=plan_loads, first=first)
+    planned = dict(before)
     planned.update(plan_loads)
     for day in series_days:
         planned.setdefault(day, 0.0)
     planned = dict(sorted(planned.items()))
+    planned_days = sorted(day for day in planned if day <= today)
     summary = LoadSummary(
         on_date=today,
         history_days=len(series_days),
         actual=load_figures([actual[d] for d in series_days]),
-        planned=load_figures([planned[d] for d in series_days]),
+        planned=load_figures([planned[d] for d in planned_days] or [0.0]),
     )
+    history = {**before, **{day: load for day, load in actual.items() if day >= plan.start}}
 
     dated = [(day_of[a.key], a.activity) for a in current if a.activity.sport is Sport.STRENGTH]
     maxima = {
@@ -500,6 +538,7 @@ def monitor(
         activity_loads=loads,
         planned_load_au=MappingProxyType(planned),
         actual_load_au=MappingProxyType(actual),
+        history_load_au=MappingProxyType(dict(sorted(history.items()))),
         load=summary,
         one_rep_max_kg=MappingProxyType(maxima),
         vdot=vdot,
