@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from log_builders import HALF
 
+from log_builders import HALF
 from runlift.cli.app import main
 from runlift.domain.plan import Plan
 from runlift.domain.prescription import LiftPrescription, RunPrescription

@@ -60,6 +60,30 @@ PLACEMENT_PARAMETERS = {
     "RL-3": {"max_loaded_days_in_a_row": (2, 2, 2)},
     "RL-4": {"days_before": (1, 1, 1)},
 }
+ADAPTATION_PARAMETERS = {
+    "RL-5": {"max_margin": (0.025, 0.025, 0.025), "vdot_margin": (0.5, 0.5, 0.5)},
+    "RL-6": {
+        "over_rpe": (1, 1, 1),
+        "over_sessions": (2, 2, 2),
+        "under_rpe": (2, 2, 2),
+        "max_raise": (0.05, 0.05, 0.05),
+    },
+    "RL-7": {"loaded_gap_days": (1, 1, 1)},
+    "RL-8": {},
+    "RL-9": {
+        "no_ramp_days": (5, 5, 5),
+        "ramp_max_days": (28, 28, 28),
+        "first_share": (0.5, 0.5, 0.5),
+        "second_share": (0.75, 0.75, 0.75),
+    },
+    "RL-10": {
+        "acwr_max": (1.5, 1.5, 1.3),
+        "ease_days": (7, 7, 7),
+        "readiness_days": (2, 2, 2),
+        "eased_share": (0.8, 0.8, 0.8),
+    },
+    "RL-11": {},
+}
 SOFT_WEIGHTS = {
     "PHY-1": 1,
     "SCH-1": 2,
@@ -82,7 +106,7 @@ def test_every_guideline_id_is_declared_in_order_and_the_rest_are_runlift_rules(
     assert guidelines == GUIDELINE_IDS
     assert all(r.startswith(OWN_PREFIX) for r in extra), extra
     assert list(RULES) == [*GUIDELINE_IDS, *extra]
-    assert extra == ["RL-1", "RL-2", "RL-3", "RL-4"]
+    assert extra == [f"RL-{n}" for n in range(1, 12)]
 
 
 def test_each_id_is_declared_exactly_once() -> None:
@@ -190,6 +214,20 @@ def test_categories_follow_the_id_prefix() -> None:
     }
     for rule_id in GUIDELINE_IDS:
         assert RULES[RuleId(rule_id)].category == prefix[rule_id.split("-")[0]]
+
+
+@pytest.mark.parametrize(("rule_id", "parameters"), ADAPTATION_PARAMETERS.items())
+def test_adaptation_rules_and_their_numbers_per_profile(
+    rule_id: str, parameters: dict[str, tuple[float, ...]]
+) -> None:
+    declared = rule(rule_id)
+    assert declared.weight is None
+    assert "runlift convention" in declared.sources
+    assert len(declared.sources) >= 3
+    assert set(declared.parameters) == set(parameters)
+    for name, expected in parameters.items():
+        assert name in declared.title
+        assert tuple(declared.param(name, p) for p in PROFILES) == expected
 
 
 def test_runlifts_own_rules_name_their_convention_and_literature() -> None:

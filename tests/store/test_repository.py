@@ -76,6 +76,11 @@ def test_plan_versions_are_numbered_kept_and_never_changed(store_url: str) -> No
             {"session_id": "w02-run1", "change": "moved"},
         )
         assert store.plan_version("alex", 1).plan == result.plan
+        assert store.plan_changes("alex") == (
+            (1, ()),
+            (2, ({"change": "moved", "session_id": "w02-run1"},)),
+        )
+        assert store.plan_changes("alex", up_to=1) == ((1, ()),)
         summaries = store.plan_versions("alex")
         assert [(s.version, s.current, s.reason) for s in summaries] == [
             (1, False, "first plan"),

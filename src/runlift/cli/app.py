@@ -15,6 +15,7 @@ import sys
 import typer
 
 from runlift.cli import (
+    adapt,
     athlete,
     calc,
     demo,
@@ -57,6 +58,7 @@ app.command(name="schema", cls=Command)(schema.schema)
 app.add_typer(athlete.app, name="athlete")
 app.command(name="export", cls=Command)(export.export)
 app.add_typer(log.app, name="log")
+app.command(name="adapt", cls=Command)(adapt.adapt)
 app.command(name="status", cls=Command)(status.status)
 app.command(name="serve", cls=Command)(serve.serve)
 

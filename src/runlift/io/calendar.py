@@ -119,7 +119,8 @@ def read_calendar(data: bytes | str, *, default_timezone: str = "UTC") -> Import
     """Read every training session of a calendar.
 
     Events are recognised from CATEGORIES or their words
-    (``runlift.io.session_words``); the rest are counted as ignored. Times
+    (``runlift.io.session_words``); the rest are counted as ignored, and so are
+    cancelled events (STATUS:CANCELLED: a session a later plan version dropped). Times
     without a zone are read in the calendar's X-WR-TIMEZONE, else
     ``default_timezone``. All-day events become all-day sessions. An event whose
     start, end, title, description or categories cannot be read, or that has no
@@ -145,6 +146,9 @@ def read_calendar(data: bytes | str, *, default_timezone: str = "UTC") -> Import
     unreadable: list[str] = []
     for event in calendar.walk("VEVENT"):
         title = _text(event, "SUMMARY") or "(untitled event)"
+        if _text(event, "STATUS").upper() == "CANCELLED":
+            ignored.append(title)
+            continue
         problem = _unreadable(event, title)
         if problem is not None:
             unreadable.append(problem)

@@ -3,7 +3,12 @@
 The same plan always gives the same bytes: UIDs are hashes of the athlete,
 the plan's start and the session id (so re-exporting a re-planned plan updates
 the events already imported instead of duplicating them), and DTSTAMP is the
-plan's first day at 00:00 UTC rather than the time of export.
+plan's first day at 00:00 UTC rather than the time of export. A later plan
+version (``runlift adapt``) is written with its :class:`CalendarContinuity`: each
+event's SEQUENCE counts the versions that changed its session, and a session the
+adaptation dropped is written as a cancelled event with the same UID, so a
+calendar that imported an older file updates, moves or removes the same events
+(RFC 5545, 3.8.7.4 and 3.8.1.11).
 
 Every event says what it is in CATEGORIES (``RUN,INTERVALS``,
 ``LIFT,HEAVY-LOWER``, plus ``EXPLOSIVE`` for explosive work), the words that
@@ -14,6 +19,8 @@ calendar as it checks anyone else's.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -46,8 +53,35 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:_HASH_CHARS]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CancelledSession:
+    """A session an adaptation left out: written as a cancelled event with its own UID."""
+
+    session_id: str
+    title: str
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CalendarContinuity:
+    """What keeps a calendar in step with later plan versions.
+
+    Attributes:
+        sequences: each session's SEQUENCE: how many versions after the first changed
+            it (0, and no SEQUENCE written, for a session never changed).
+        cancelled: sessions dropped by a version and absent from this one.
+    """
+
+    sequences: Mapping[str, int] = field(default_factory=dict)
+    cancelled: tuple[CancelledSession, ...] = ()
+
+
 def _uid(plan: Plan, session: PlannedSession, *, busy: bool) -> str:
-    session_id = str(session.scheduled.spec.id)
+    return _uid_of(plan, str(session.scheduled.spec.id), busy=busy)
+
+
+def _uid_of(plan: Plan, session_id: str, *, busy: bool) -> str:
     digest = _digest(plan.athlete, plan.start.isoformat(), session_id, "busy" if busy else "")
     # A busy block on a shared calendar should not tell colleagues what the session is.
     return f"{digest}@runlift" if busy else f"{session_id}-{digest}@runlift"
@@ -97,6 +131,7 @@ def _event(
     busy: bool,
     reminder_min: int,
     unit: MassUnit,
+    sequence: int = 0,
 ) -> icalendar.Event:
     spec = session.scheduled.spec
     start = session.scheduled.start.astimezone(zone)
@@ -108,6 +143,8 @@ def _event(
         )
         event.add("TRANSP", "OPAQUE")
         event.add("CLASS", "PRIVATE")
+        if sequence:
+            event.add("SEQUENCE", sequence)
         return event
     event = icalendar.Event.new(
         uid=uid,
@@ -118,11 +155,35 @@ def _event(
         description=session_description(session, unit=unit),
         categories=categories(session),
     )
+    if sequence:
+        event.add("SEQUENCE", sequence)
     # The description goes through Alarm.new: assigning it afterwards is silently dropped.
     alarm = icalendar.Alarm.new(description=f"{spec.title} starts in {reminder_min} min")
     alarm.add("ACTION", "DISPLAY")
     alarm.add("TRIGGER", timedelta(minutes=-reminder_min))
     event.add_component(alarm)
+    return event
+
+
+def _cancelled_event(
+    plan: Plan,
+    cancelled: CancelledSession,
+    *,
+    zone: ZoneInfo,
+    stamp: datetime,
+    busy: bool,
+    sequence: int,
+) -> icalendar.Event:
+    """A dropped session as a cancelled event: same UID, higher SEQUENCE, STATUS:CANCELLED."""
+    event = icalendar.Event.new(
+        uid=_uid_of(plan, cancelled.session_id, busy=busy),
+        start=cancelled.start.astimezone(zone),
+        end=cancelled.end.astimezone(zone),
+        stamp=stamp,
+        summary=BUSY_SUMMARY if busy else cancelled.title,
+    )
+    event.add("STATUS", "CANCELLED")
+    event.add("SEQUENCE", max(sequence, 1))
     return event
 
 
@@ -145,6 +206,7 @@ def write_plan_ics(
     reminder_min: int = 30,
     unit: MassUnit = MassUnit.KG,
     profile: AthleteProfile | None = None,
+    continuity: CalendarContinuity | None = None,
 ) -> str:
     """The plan as an iCalendar text, one VEVENT per session.
 
@@ -167,6 +229,8 @@ def write_plan_ics(
         unit: the athlete's unit, in which the descriptions write loads.
         profile: the athlete, whose goal, priority, evidence profile, rest days and
             windows the full export carries.
+        continuity: for a later plan version, each session's SEQUENCE and the
+            sessions dropped since the first (written as cancelled events).
 
     Returns:
         The calendar, CRLF line endings as RFC 5545 asks.
@@ -188,6 +252,7 @@ def write_plan_ics(
     calendar.add("X-WR-TIMEZONE", timezone)
     if profile is not None and not busy:
         _add_athlete(calendar, profile)
+    sequences = {} if continuity is None else continuity.sequences
     for week in plan.weeks:
         for session in week.sessions:
             calendar.add_component(
@@ -199,8 +264,20 @@ def write_plan_ics(
                     busy=busy,
                     reminder_min=reminder_min,
                     unit=unit,
+                    sequence=sequences.get(str(session.scheduled.id), 0),
                 )
             )
+    for cancelled in () if continuity is None else continuity.cancelled:
+        calendar.add_component(
+            _cancelled_event(
+                plan,
+                cancelled,
+                zone=zone,
+                stamp=stamp,
+                busy=busy,
+                sequence=sequences.get(cancelled.session_id, 1),
+            )
+        )
     # Rules for the plan's own years only: far shorter than icalendar's 1970-2038 default.
     calendar.add_missing_timezones(
         first_date=plan.start - _VTIMEZONE_MARGIN, last_date=plan.end + _VTIMEZONE_MARGIN

@@ -11,12 +11,12 @@ work. See ``docs/placement.md``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from runlift.domain.sessions import SessionId
+from runlift.domain.sessions import ScheduledSession, SessionId
 from runlift.domain.week import WeekRequest
 from runlift.errors import InvalidInput, PlanningError
 from runlift.placement.results import (
@@ -82,7 +82,7 @@ def place_week(
     request: WeekRequest,
     *,
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
-    previous: WeekPlacement | None = None,
+    previous: WeekPlacement | Sequence[ScheduledSession] | None = None,
     fixed: Mapping[SessionId, datetime] | None = None,
     hint: Mapping[SessionId, datetime] | None = None,
     memo: PlacementMemo | None = None,
@@ -94,8 +94,9 @@ def place_week(
         request: the sessions, windows, commitments and context.
         time_limit_s: the solver's time limit for the placement (the diagnosis of an
             infeasible week gets the same budget again).
-        previous: an earlier placement of this week; sessions keep their starts
-            unless moving them lowers the rule cost by more than the move costs
+        previous: an earlier placement of this week, or its sessions (an earlier plan
+            version's week); sessions keep the starts of the same ids unless moving them
+            lowers the rule cost by more than the move costs
             (``runlift.placement.constraints.stability.MOVE_POINTS`` per session).
         fixed: starts that must be kept as they are (e.g. sessions already done),
             even outside the windows; truncated to the minute.
@@ -125,9 +126,12 @@ def place_week(
     from runlift.placement import diagnosis, explain, solve  # noqa: PLC0415
     from runlift.placement.prepare import prepare  # noqa: PLC0415
 
-    prepared = prepare(
-        request, fixed=fixed, previous=previous.sessions if previous is not None else ()
-    )
+    earlier: tuple[ScheduledSession, ...] = ()
+    if isinstance(previous, WeekPlacement):
+        earlier = previous.sessions
+    elif previous is not None:
+        earlier = tuple(previous)
+    prepared = prepare(request, fixed=fixed, previous=earlier)
     guesses = _hinted_minutes(prepared, hint or {})
     key = solve.model_key(prepared) if memo is not None else None
     if memo is not None and key in memo.solved:

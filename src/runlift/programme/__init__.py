@@ -10,9 +10,12 @@ shape in ``running_volume``, the days each session may take in
 with their templates and doses as typed tables in ``running_workouts``,
 ``lifting_templates`` and ``lifting_doses``; the lifting reads the whole plan
 through ``lifting_progression``, builds each session with ``lifting_sessions`` and
-explains it with ``lifting_reasons``) and the assembly of a whole plan
-(``assembly.build_plan``), which hands every week to the placement.
+explains it with ``lifting_reasons``), the assembly of a whole plan
+(``assembly.build_plan``), which hands every week to the placement, and the
+adaptation of a plan version to what was done (``adaptation.adapt_plan``, with its
+decisions in ``adaptation_days``, ``adaptation_load``, ``adaptation_calendar`` and
+``adaptation_facts``; ``docs/adaptation.md``).
 
-It may import the placement, the rules, the domain, the science and the base
-modules; no file formats, no storage, no I/O.
+It may import the placement, the tracking core, the rules, the domain, the science
+and the base modules; no file formats, no storage, no I/O.
 """

@@ -70,8 +70,18 @@ DROPPED = "dropped"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class _Written:
-    """A session written for the week, before it is placed."""
+class WrittenSession:
+    """A session written for the week, before it is placed.
+
+    Attributes:
+        spec: what is placed.
+        prescription: the full prescription.
+        rules: IDs of the rules that shaped the prescription.
+        explanation: one line per reason; a placed session's explanation ends with these.
+        fixed_date: the date it must take (the race, a strength test), if any.
+        allowed_dates: the dates it may take, if limited.
+        fixed_start: the local start of a session with a fixed date.
+    """
 
     spec: SessionSpec
     prescription: Prescription
@@ -105,15 +115,20 @@ def week_context(profile: AthleteProfile) -> WeekContext:
     )
 
 
-def _written(
+def written_week(
     outline: WeekOutline,
     profile: AthleteProfile,
     numbers: Baseline,
     library: ExerciseLibrary,
     outlines: Sequence[WeekOutline],
-) -> list[_Written]:
+) -> list[WrittenSession]:
+    """The week's runs and lifts as written, before placement (runs first, each by its id).
+
+    The same outline, profile and numbers always give the same sessions: ``build_plan``
+    writes every week with it, and the adaptation writes a week again with new numbers.
+    """
     runs = [
-        _Written(
+        WrittenSession(
             spec=r.spec,
             prescription=r.prescription,
             rules=r.rules,
@@ -124,7 +139,7 @@ def _written(
         for r in plan_runs(outline, profile, numbers)
     ]
     lifts = [
-        _Written(
+        WrittenSession(
             spec=lift.spec,
             prescription=lift.prescription,
             rules=lift.rules,
@@ -166,7 +181,7 @@ def _lift_day_lines(outline: WeekOutline) -> tuple[str, ...]:
     )
 
 
-def _droppable(written: Sequence[_Written], request: WeekRequest) -> list[_Written]:
+def _droppable(written: Sequence[WrittenSession], request: WeekRequest) -> list[WrittenSession]:
     """Sessions the week may lose: not the race (a fixed date), not a lift SCH-7 needs."""
     droppable = []
     for w in written:
@@ -182,8 +197,8 @@ def _droppable(written: Sequence[_Written], request: WeekRequest) -> list[_Writt
 
 
 def _drop_choice(
-    result: InfeasibleWeek, written: Sequence[_Written], request: WeekRequest
-) -> _Written | None:
+    result: InfeasibleWeek, written: Sequence[WrittenSession], request: WeekRequest
+) -> WrittenSession | None:
     """The session to drop: the least important one the conflicts name, else of the week.
 
     Sessions with a fixed date (the race) stay, and so does a lift whose loss would
@@ -195,7 +210,7 @@ def _drop_choice(
     return min(pool, key=lambda w: drop_rank(w.spec), default=None)
 
 
-def _dropped(written: _Written, rule_ids: Sequence[str], why: str) -> PlanAdjustment:
+def _dropped(written: WrittenSession, rule_ids: Sequence[str], why: str) -> PlanAdjustment:
     """The adjustment that says ``written`` was left out of its week, and why.
 
     Its text starts with the rule IDs; a session that only the windows could not hold
@@ -222,8 +237,8 @@ def _why(result: InfeasibleWeek) -> str:
 
 
 def _fit_rest_days(
-    written: list[_Written], request: WeekRequest
-) -> tuple[list[_Written], list[PlanAdjustment]]:
+    written: list[WrittenSession], request: WeekRequest
+) -> tuple[list[WrittenSession], list[PlanAdjustment]]:
     """Leave out the sessions the athlete's rest days cannot hold, before any solving.
 
     SCH-10 keeps ``rest_days_min`` days free and RL-1 allows one run and one lift a
@@ -259,7 +274,7 @@ def _fit_rest_days(
 
 
 def _hint(
-    written: Sequence[_Written], before: Sequence[ScheduledSession], zone: ZoneInfo
+    written: Sequence[WrittenSession], before: Sequence[ScheduledSession], zone: ZoneInfo
 ) -> dict[SessionId, datetime]:
     """Last week's weekday and time for each session, as a first guess for the solver.
 
@@ -293,7 +308,7 @@ def _hint(
 
 def _request(
     outline: WeekOutline,
-    written: Sequence[_Written],
+    written: Sequence[WrittenSession],
     profile: AthleteProfile,
     neighbours: tuple[ScheduledSession, ...],
 ) -> WeekRequest:
@@ -307,7 +322,9 @@ def _request(
     )
 
 
-def _fixed_sessions(written: Sequence[_Written], zone: ZoneInfo) -> tuple[ScheduledSession, ...]:
+def _fixed_sessions(
+    written: Sequence[WrittenSession], zone: ZoneInfo
+) -> tuple[ScheduledSession, ...]:
     """The sessions of ``written`` with a fixed date (the race), at their start."""
     result = []
     for w in written:
@@ -324,14 +341,15 @@ def _fixed_sessions(written: Sequence[_Written], zone: ZoneInfo) -> tuple[Schedu
 
 def _place(
     outline: WeekOutline,
-    written: list[_Written],
+    written: list[WrittenSession],
     profile: AthleteProfile,
     *,
     time_limit_s: float,
     previous: tuple[ScheduledSession, ...],
     following: tuple[ScheduledSession, ...],
     memo: PlacementMemo,
-) -> tuple[WeekPlacement, list[_Written], list[PlanAdjustment]]:
+    anchor: tuple[ScheduledSession, ...] = (),
+) -> tuple[WeekPlacement, list[WrittenSession], list[PlanAdjustment]]:
     """Place the week, keeping each session to its allowed dates.
 
     Should even dropping sessions not make room, the lifts are freed from their
@@ -343,6 +361,7 @@ def _place(
         "previous": previous,
         "following": following,
         "memo": memo,
+        "anchor": anchor,
     }
     try:
         return _place_within(outline, written, profile, **arguments)  # type: ignore[arg-type]
@@ -355,19 +374,22 @@ def _place(
 
 def _place_within(
     outline: WeekOutline,
-    written: list[_Written],
+    written: list[WrittenSession],
     profile: AthleteProfile,
     *,
     time_limit_s: float,
     previous: tuple[ScheduledSession, ...],
     following: tuple[ScheduledSession, ...],
     memo: PlacementMemo,
-) -> tuple[WeekPlacement, list[_Written], list[PlanAdjustment]]:
+    anchor: tuple[ScheduledSession, ...] = (),
+) -> tuple[WeekPlacement, list[WrittenSession], list[PlanAdjustment]]:
     """Place the week, dropping what it cannot hold.
 
     ``previous`` are last week's placed sessions, ``following`` next week's sessions
     with a fixed date (a Monday race protects this Sunday, RL-4): both are neighbours,
-    and only the previous ones are priced in this week.
+    and only the previous ones are priced in this week. ``anchor`` are this week's
+    sessions in an earlier plan: a session of the same id keeps its start unless moving
+    it pays (``place_week(previous=...)``).
     """
     zone = ZoneInfo(profile.timezone)
     neighbours = (*previous, *following)
@@ -378,6 +400,7 @@ def _place_within(
         result = place_week(
             request,
             time_limit_s=time_limit_s,
+            previous=anchor or None,
             fixed=fixed,
             hint=_hint(written, previous, zone),
             memo=memo,
@@ -421,7 +444,7 @@ def _unplaceable(
 
 
 def _planned(
-    written: _Written, scheduled: ScheduledSession, placement: WeekPlacement
+    written: WrittenSession, scheduled: ScheduledSession, placement: WeekPlacement
 ) -> PlannedSession:
     explanation = placement.explanations.get(scheduled.id)
     placement_rules = () if explanation is None else tuple(explanation.rule_ids)
@@ -443,7 +466,7 @@ def _planned(
 
 def _week(
     outline: WeekOutline,
-    written: Sequence[_Written],
+    written: Sequence[WrittenSession],
     placement: WeekPlacement,
     adjustments: Sequence[PlanAdjustment],
 ) -> PlanWeek:
@@ -474,6 +497,7 @@ def build_plan(
     library: ExerciseLibrary,
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
     progress: Progress | None = None,
+    anchor: Plan | None = None,
 ) -> Plan:
     """Build the athlete's whole plan.
 
@@ -482,6 +506,10 @@ def build_plan(
         library: the exercise library (``runlift.reference.exercises.exercise_library()``).
         time_limit_s: the placement's time limit per week.
         progress: called with (weeks done, weeks in all) after each week.
+        anchor: an earlier plan of the athlete (a re-periodised plan's version before):
+            each session keeps the start its id had there, in the same week, unless
+            moving it lowers the rule cost by more than the move costs, so the calendar
+            changes as little as the rules allow.
 
     Raises:
         InvalidInput: the profile cannot make a plan (see ``outline_plan``).
@@ -491,10 +519,17 @@ def build_plan(
     numbers = baseline(profile)
     outlines = outline_plan(profile)
     zone = ZoneInfo(profile.timezone)
-    written_weeks = [_written(outline, profile, numbers, library, outlines) for outline in outlines]
+    written_weeks = [
+        written_week(outline, profile, numbers, library, outlines) for outline in outlines
+    ]
     weeks = []
     previous: tuple[ScheduledSession, ...] = ()
     memo = PlacementMemo()
+    anchored = (
+        {week.start: tuple(s.scheduled for s in week.sessions) for week in anchor.weeks}
+        if anchor
+        else {}
+    )
     for index, (outline, written) in enumerate(zip(outlines, written_weeks, strict=True)):
         following = (
             _fixed_sessions(written_weeks[index + 1], zone) if index + 1 < len(outlines) else ()
@@ -507,6 +542,7 @@ def build_plan(
             previous=previous,
             following=following,
             memo=memo,
+            anchor=anchored.get(outline.start, ()),
         )
         previous = placement.sessions
         weeks.append(_week(outline, kept, placement, adjustments))

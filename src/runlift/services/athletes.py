@@ -27,6 +27,7 @@ from runlift.reference.exercises import exercise_library
 from runlift.report.build import build_report
 from runlift.report.model import Report
 from runlift.services import log_view, planning
+from runlift.services.adaptation import calendar_continuity
 from runlift.services.log_view import SessionRow, WeekLog
 from runlift.services.report_data import report_data
 from runlift.store.accounts import OwnedAthlete
@@ -231,9 +232,16 @@ def plan_json(store: Store, athlete_id: str) -> str:
 
 
 def plan_ics(store: Store, athlete_id: str) -> str:
-    """The current plan as an iCalendar file, exactly as ``runlift plan`` writes ``plan.ics``."""
+    """The current plan as an iCalendar file, as ``runlift export`` writes ``plan.ics``'s events.
+
+    A later version keeps the events of the earlier ones: the same UIDs, SEQUENCE raised
+    for each change, dropped sessions cancelled, so a subscribed calendar updates them.
+    """
     version = current_plan(store, athlete_id)
-    return write_plan_ics(version.plan, timezone=version.profile.timezone)
+    continuity = (
+        calendar_continuity(store, athlete_id, version.version) if version.version > 1 else None
+    )
+    return write_plan_ics(version.plan, timezone=version.profile.timezone, continuity=continuity)
 
 
 def plan_pdf(store: Store, athlete_id: str) -> bytes:

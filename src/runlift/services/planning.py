@@ -21,7 +21,7 @@ from runlift.domain.warnings import PlanWarning, WarningKind
 from runlift.errors import InvalidInput
 from runlift.io import plan_json
 from runlift.io.fit_workout import workout_files
-from runlift.io.ics_export import write_plan_ics
+from runlift.io.ics_export import CalendarContinuity, write_plan_ics
 from runlift.io.nutrition_json import nutrition_day_dict
 from runlift.io.plan_markdown import plan_markdown
 from runlift.nutrition.days import LIFT_MET_COMPENDIUM_CODE, plan_nutrition
@@ -241,6 +241,7 @@ def plan_files(
     *,
     printer: PdfPrinter | None = None,
     monitoring: Monitoring | None = None,
+    continuity: CalendarContinuity | None = None,
 ) -> Mapping[str, bytes]:
     """Every output file of a plan, by its path relative to the output folder.
 
@@ -251,7 +252,8 @@ def plan_files(
     ``printer`` that was entered prints the PDF in its worker while the other files are
     written; without one the PDF is printed here. ``monitoring``, the athlete's training
     log read on a day, adds the report's progress section; without it (``runlift plan``)
-    the report has none.
+    the report has none. A later plan version's calendars carry its ``continuity``
+    (SEQUENCE per event, dropped sessions cancelled).
     """
     zone = result.profile.timezone
     unit = result.profile.units
@@ -273,9 +275,11 @@ def plan_files(
             "utf-8"
         ),
         "plan.ics": write_plan_ics(
-            result.plan, timezone=zone, unit=unit, profile=result.profile
+            result.plan, timezone=zone, unit=unit, profile=result.profile, continuity=continuity
         ).encode("utf-8"),
-        "busy.ics": write_plan_ics(result.plan, timezone=zone, busy=True).encode("utf-8"),
+        "busy.ics": write_plan_ics(
+            result.plan, timezone=zone, busy=True, continuity=continuity
+        ).encode("utf-8"),
         **{
             f"workouts/{name}": data for name, data in workout_files(result.plan, unit=unit).items()
         },

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from runlift.errors import StoreError
 from runlift.io.profile import read_profile
 from runlift.services import planning, status
+from runlift.services.adaptation import calendar_continuity
 from runlift.store.database import default_url
 from runlift.store.repository import (
     AthleteRecord,
@@ -89,6 +90,9 @@ def export_files(
     weighing) gets the report's progress section, read on ``today`` (default: the day
     of ``now`` in the athlete's time zone; without ``now`` either, no section). An
     older version, or an athlete without a log, gets exactly ``runlift plan``'s files.
+    A version after the first keeps its calendars in step with the ones exported
+    before: the same UIDs, SEQUENCE raised for each change, dropped sessions cancelled
+    (``runlift.services.adaptation.calendar_continuity``).
     """
     stored = store.plan_version(athlete_id, version)
     monitoring = None
@@ -97,6 +101,9 @@ def export_files(
     if stored.version == current and day is not None:
         read = status.athlete_monitoring(store, athlete_id, today=day)
         monitoring = read.monitoring if read.tracked else None
+    continuity = (
+        calendar_continuity(store, athlete_id, stored.version) if stored.version > 1 else None
+    )
     return stored, planning.plan_files(
-        plan_result(store, stored), printer=printer, monitoring=monitoring
+        plan_result(store, stored), printer=printer, monitoring=monitoring, continuity=continuity
     )

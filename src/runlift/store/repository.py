@@ -458,6 +458,23 @@ class Store:
                 for version, created_at, valid_from, reason in rows
             )
 
+    def plan_changes(
+        self, athlete_id: str, *, up_to: int | None = None
+    ) -> tuple[tuple[int, tuple[Mapping[str, Any], ...]], ...]:
+        """Each plan version's change records, oldest first, up to version ``up_to``.
+
+        Only the records are read, not the plans: a calendar export counts each
+        session's changes over every version without decoding them.
+        """
+        query = select(PlanVersionRow.version, PlanVersionRow.changes_doc).where(
+            PlanVersionRow.athlete_id == athlete_id
+        )
+        if up_to is not None:
+            query = query.where(PlanVersionRow.version <= up_to)
+        with self.database.reading() as session:
+            rows = session.execute(query.order_by(PlanVersionRow.version))
+            return tuple((number, tuple(json.loads(doc))) for number, doc in rows)
+
     # -- imports and activities --------------------------------------------------
 
     def import_of(self, athlete_id: str, sha256: str) -> int | None:

@@ -127,17 +127,38 @@ class NextSessionOut(_Out):
     title: str
 
 
+class WeekCountsOut(_Out):
+    """This week's planned sessions by how they stand today."""
+
+    planned: int
+    done: int
+    partial: int
+    missed: int
+    to_come: int
+
+
 class CoachedAthleteOut(_Out):
-    """One athlete on a coach's dashboard; adherence and readiness are null until logged."""
+    """One athlete on a coach's dashboard: this week, load, readiness, the next key session."""
 
     id: str
     name: str
     goal: str
-    week: int | None
+    week: int | None = Field(description="this week's number in the plan; null outside it")
     weeks: int
     next_key_session: NextSessionOut | None
-    adherence: float | None
-    readiness: str | None
+    sessions: WeekCountsOut | None = Field(description="this week's sessions; null outside it")
+    adherence: float | None = Field(
+        description="sessions due so far this week done in full or partly, 0-1; null when "
+        "none was due yet"
+    )
+    acwr: float | None = Field(
+        description="EWMA acute:chronic ratio of the logged load (7 / 28 days); null before "
+        "28 days of log"
+    )
+    acwr_high: bool = Field(description="the ratio is above 1.5 (Gabbett 2016)")
+    readiness: float | None = Field(description="the latest readiness, 0-100")
+    readiness_date: dt.date | None
+    fatigued: bool = Field(description="the fatigue flag: a high ratio or low readiness")
 
 
 class HealthOut(_Out):
@@ -371,3 +392,47 @@ class WeekLogOut(_Out):
     sessions: list[SessionLogOut]
     extras: list[DoneFiguresOut]
     load: LoadOut
+
+
+class StatusSessionOut(_Out):
+    """A session of this week (or an extra: ``id`` null, ``status`` extra) and how it stands."""
+
+    id: str | None
+    date: dt.date
+    modality: str | None
+    kind: str
+    status: Literal["done", "partial", "missed", "planned", "extra"]
+
+
+class StatusLoadOut(_Out):
+    """Today's logged load (AU/day; the ratio unitless); ``planned`` and ``actual`` hold both."""
+
+    acute: float | None
+    chronic: float | None
+    acwr: float | None = Field(description="EWMA acute:chronic; null before 28 days of log")
+    ctl: float | None
+    atl: float | None
+    tsb: float | None
+
+
+class StatusEstimatesOut(_Out):
+    """Today's estimates from the log."""
+
+    vdot: float | None = Field(description="from races and time trials; null without one")
+    one_rep_max_kg: dict[str, float] = Field(description="e1RM by exercise id")
+
+
+class StatusOut(_Out):
+    """Where the athlete stands today: the document ``runlift status --json`` prints.
+
+    Besides these keys it holds ``week``, ``fatigue``, ``lift_efforts``, ``events`` and
+    ``next`` (docs/tracking.md).
+    """
+
+    athlete: str
+    plan_version: int
+    today: dt.date
+    sessions: list[StatusSessionOut]
+    load: StatusLoadOut
+    estimates: StatusEstimatesOut
+    readiness: dict[str, Any] | None = Field(description="the latest check-in's readiness")
