@@ -175,5 +175,7 @@ def test_health_and_the_published_schema(client: TestClient) -> None:
         "/api/v1/athletes/{athlete_id}/events",
         "/api/v1/athletes/{athlete_id}/log",
         "/api/v1/athletes/{athlete_id}/status",
+        "/api/v1/athletes/{athlete_id}/adapt",
+        "/api/v1/athletes/{athlete_id}/sessions/{session_id}/move",
     } == paths
     assert client.get("/docs").status_code == 404

@@ -25,6 +25,7 @@ from runlift.web.routes import (
     api,
     api_log,
     api_status,
+    pages_adapt,
     pages_athletes,
     pages_auth,
     pages_coach,
@@ -86,6 +87,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_status.router)
     app.include_router(pages_auth.router)
     app.include_router(pages_athletes.router)
+    app.include_router(pages_adapt.router)
     app.include_router(pages_log.router)
     app.include_router(pages_progress.router)
     app.include_router(pages_coach.router)

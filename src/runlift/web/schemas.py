@@ -436,3 +436,70 @@ class StatusOut(_Out):
     load: StatusLoadOut
     estimates: StatusEstimatesOut
     readiness: dict[str, Any] | None = Field(description="the latest check-in's readiness")
+
+
+class AdaptIn(BaseModel):
+    """Adapt the plan: decide and store it, only show it, or accept a preview.
+
+    The default decides and stores; ``dry_run`` only shows; ``from_version`` and
+    ``digest`` of a preview store it only if the decisions are still the same.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    dry_run: bool = Field(default=False, description="decide, store nothing")
+    from_version: int | None = Field(default=None, ge=1, description="the previewed version")
+    digest: str | None = Field(
+        default=None, min_length=1, max_length=64, description="the preview's digest"
+    )
+
+
+class ChangeOut(_Out):
+    """A session the adaptation moved, changed, dropped or added, with the rules and why."""
+
+    session_id: str
+    change: Literal["moved", "changed", "dropped", "added"]
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    rules: list[str]
+    reason: str
+
+
+class AdaptOut(_Out):
+    """What adapting did: the document ``runlift adapt --json`` prints."""
+
+    athlete: str
+    today: dt.date
+    from_version: int
+    to_version: int | None = Field(description="the new version; null when nothing was stored")
+    changes: list[ChangeOut]
+    notes: list[str]
+    digest: str = Field(description="names the decisions: send it back to accept them")
+
+
+class MoveIn(BaseModel):
+    """Move a session to a new start (with its UTC offset); ``dry_run`` only judges."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: datetime = Field(description="the new start, e.g. 2027-01-15T18:30:00+01:00")
+    dry_run: bool = False
+
+
+class MoveOut(_Out):
+    """A move judged by the rule checkers: made (a new version), or refused and why."""
+
+    athlete: str
+    today: dt.date
+    from_version: int
+    to_version: int | None
+    accepted: bool
+    change: ChangeOut | None
+    refusals: list[str] = Field(description="why not, one line each (SCH-1: ...)")
+    warnings: list[str] = Field(description="soft rules the move breaks (SCH-5: ...)")
+
+
+class MoveRefusedOut(MoveOut):
+    """A move the rules refuse: nothing was stored."""
+
+    detail: str

@@ -7,6 +7,7 @@ module                 routes
 ``pages_auth``         home, sign-up, login, logout
 ``pages_athletes``     onboarding, the plan and its downloads, sharing
 ``pages_log``          the training log: the week, uploads, sessions, check-ins, events
+``pages_adapt``        the plan adapted (its changes shown first), a session moved
 ``pages_progress``     the athlete's progress: the status numbers and the report's charts
 ``pages_coach``        the coach's dashboard
 ``api``                ``/api/v1``: tokens, athletes, plans, coaches
