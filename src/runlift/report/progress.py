@@ -22,6 +22,7 @@ from runlift.domain.prescription import LiftPrescription
 from runlift.report.figures import shaded_weeks, week_ticks
 from runlift.report.model import Chart, Figure, Progress, ProgressWeek, Row, Series
 from runlift.report.words import day_month, number, span, thousands, weekday_date
+from runlift.science.load import CHRONIC_WINDOW_DAYS
 from runlift.science.readiness import ReadinessComponent
 from runlift.tracking.monitoring import Monitoring, WeekProgress
 from runlift.units import format_duration, mass_in_unit
@@ -254,6 +255,15 @@ def _mass_figure(plan: Plan, result: Monitoring, slot: int | None, unit: MassUni
     )
 
 
+def _acwr_note(acwr: float | None, history_days: int) -> str:
+    """What the ratio is, or why there is none: too short a log, or no load in it at all."""
+    if acwr is not None:
+        return "EWMA 7 / 28 days (Williams et al. 2017)"
+    if history_days < CHRONIC_WINDOW_DAYS:
+        return f"from {CHRONIC_WINDOW_DAYS} days of log ({history_days} so far)"
+    return "no training load logged to compare with"
+
+
 def _rows(result: Monitoring, lifts: Mapping[ExerciseId, str], unit: MassUnit) -> list[Row]:
     load = result.load
     due = sum(w.done + w.partial + w.missed for w in result.weeks)
@@ -272,11 +282,7 @@ def _rows(result: Monitoring, lifts: Mapping[ExerciseId, str], unit: MassUnit) -
         Row(
             label="Acute:chronic ratio",
             value="—" if load.acwr is None else number(load.acwr, 2),
-            note=(
-                f"from 28 days of log ({load.history_days} so far)"
-                if load.acwr is None
-                else "EWMA 7 / 28 days (Williams et al. 2017)"
-            ),
+            note=_acwr_note(load.acwr, load.history_days),
         ),
         Row(
             label="Fitness · fatigue · form",
