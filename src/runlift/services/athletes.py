@@ -238,8 +238,13 @@ def plan_page(store: Store, athlete_id: str, *, now: datetime, week: int | None)
 
 
 def plan_json(store: Store, athlete_id: str) -> str:
-    """The current plan as ``plan.json``, exactly as ``runlift plan`` writes it."""
-    return planning.plan_json_text(_result(store, current_plan(store, athlete_id)))
+    """The current plan as ``plan.json``, exactly as ``runlift plan`` writes it (cached)."""
+    return _plan_json(store, athlete_id, store.athlete(athlete_id).current_version)
+
+
+@functools.lru_cache(maxsize=16)
+def _plan_json(store: Store, athlete_id: str, version: int) -> str:
+    return planning.plan_json_text(_result(store, _version(store, athlete_id, version)))
 
 
 def plan_ics(store: Store, athlete_id: str) -> str:
