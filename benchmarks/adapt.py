@@ -5,6 +5,8 @@ planned up to a day of the plan; one session of that week before the day is miss
 For ``--events`` seeded days and sessions:
 
 * **decision**: ``monitor`` + ``adapt_plan`` in process, the pure part (median, p95);
+  again with a three-day illness from the event's day, so that every event changes
+  the plan (its sessions dropped, RL-8);
 * **service**: ``runlift.services.adaptation.adapt`` on a SQLite store, reading the
   version and the log and storing the new version with its nutrition (``--dry-run``
   keeps the store as it was, so every event starts from version 1);
@@ -23,6 +25,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -39,12 +42,14 @@ sys.path.insert(0, str(ROOT / "tests" / "programme"))
 from adaptation_builders import Athlete, done, sessions  # noqa: E402
 from adaptation_simulation import sixteen_weeks  # noqa: E402
 
+from runlift.domain.log import TrainingEvent  # noqa: E402
 from runlift.io.profile import read_profile  # noqa: E402
 from runlift.programme.adaptation_facts import worth_making_up  # noqa: E402
 from runlift.programme.assembly import build_plan  # noqa: E402
 from runlift.reference.exercises import exercise_library  # noqa: E402
 from runlift.services import adaptation, training_log  # noqa: E402
 from runlift.store.repository import Store  # noqa: E402
+from runlift.vocabulary import EventKind  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "athletes" / "half-marathon-lifter.yaml"
 TARGET_DECISION_S = 0.150
@@ -71,8 +76,12 @@ def _events(plan_sessions: list, count: int, seed: int) -> list[tuple[int, objec
     return chosen
 
 
-def decision(count: int, seed: int) -> tuple[list[float], int]:
-    """Time monitor + adapt_plan for each event; returns the timings and how many changed."""
+def decision(count: int, seed: int, *, ill_days: int = 0) -> tuple[list[float], int]:
+    """Time monitor + adapt_plan for each event; returns the timings and how many changed.
+
+    With ``ill_days``, the athlete also reports an illness of that many days from the
+    event's day (RL-8: its sessions are dropped), so every event changes the plan.
+    """
     text, profile = sixteen_weeks(EXAMPLE.read_text(encoding="utf-8"))
     plan = build_plan(read_profile(text), library=exercise_library())
     planned = sessions(plan)
@@ -81,6 +90,11 @@ def decision(count: int, seed: int) -> tuple[list[float], int]:
     for index, day in _events(planned, count, seed):
         athlete = Athlete(profile=profile, plan=plan)
         missed = planned[index].scheduled.id
+        if ill_days:
+            last = day + timedelta(days=ill_days - 1)  # type: ignore[operator]
+            athlete.events.append(
+                TrainingEvent(kind=EventKind.ILLNESS, first_day=day, last_day=last)  # type: ignore[arg-type]
+            )
         for number, session in enumerate(planned):
             if session.scheduled.local_date < day and session.scheduled.id != missed:  # type: ignore[operator]
                 athlete.log(done(session, number + 1))
@@ -119,8 +133,12 @@ def service(count: int, seed: int, folder: Path) -> list[float]:
     return timings
 
 
-def cold(runs: int, folder: Path) -> list[float]:
-    """Time whole ``runlift adapt --dry-run`` processes on a store with a missed long run."""
+def cold(runs: int, folder: Path) -> tuple[list[float], list[float]]:
+    """Time whole ``runlift adapt --dry-run`` processes on a store with a missed long run.
+
+    Returns the wall-clock times and the CPU times (user + system) of each process: on
+    a busy machine the second says what the command costs, the first what it took.
+    """
     text, _ = sixteen_weeks(EXAMPLE.read_text(encoding="utf-8"))
     url = f"sqlite:///{folder / 'cold.db'}"
     with Store(url) as store:
@@ -139,12 +157,16 @@ def cold(runs: int, folder: Path) -> list[float]:
     # As installed: bytecode cached (pip compiles on install; a first run writes it).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run(command, check=True, capture_output=True, env=env)
-    timings = []
+    timings: list[float] = []
+    cpu: list[float] = []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True, env=env)
         timings.append(time.perf_counter() - started)
-    return timings
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return timings, cpu
 
 
 def main() -> None:
@@ -155,9 +177,10 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     decided, changed = decision(args.events, args.seed)
+    ill, ill_changed = decision(args.events, args.seed, ill_days=3)
     with tempfile.TemporaryDirectory() as folder:
         served = service(args.events, args.seed, Path(folder))
-        started = cold(args.runs, Path(folder))
+        started, cpu = cold(args.runs, Path(folder))
     result = {
         "load_average_1_5_15": [round(x, 2) for x in os.getloadavg()],
         "events": args.events,
@@ -165,10 +188,14 @@ def main() -> None:
         "decision_median_ms": round(statistics.median(decided) * 1000, 1),
         "decision_p95_ms": round(_p95(decided) * 1000, 1),
         "decision_target_median_ms": TARGET_DECISION_S * 1000,
+        "illness_events_that_changed_the_plan": ill_changed,
+        "illness_decision_median_ms": round(statistics.median(ill) * 1000, 1),
+        "illness_decision_p95_ms": round(_p95(ill) * 1000, 1),
         "service_median_ms": round(statistics.median(served) * 1000, 1),
         "service_p95_ms": round(_p95(served) * 1000, 1),
         "cold_command_median_s": round(statistics.median(started), 3),
         "cold_command_max_s": round(max(started), 3),
+        "cold_command_cpu_median_s": round(statistics.median(cpu), 3),
         "cold_target_s": TARGET_COLD_S,
     }
     if args.json:
