@@ -227,3 +227,18 @@ def test_export_of_a_tracked_athlete_adds_the_progress_section(
     capsys.readouterr()
     assert main(["export", "--db", store_url, "--today", "tomorrow", "-o", str(after)]) == 1
     assert "--today" in capsys.readouterr().err
+
+
+def test_a_ratio_without_load_says_so(store_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A log older than the load series (a year) has days but no chronic load to divide by."""
+    assert main(["athlete", "add", str(HALF), "--db", store_url]) == 0
+    plan = _plan(store_url)
+    old = (plan.weeks[0].start - timedelta(days=400)).isoformat()
+    logged = ["log", "run", "--date", old, "--distance", "8", "--duration", "45:00"]
+    assert main([*logged, "--db", store_url]) == 0
+    capsys.readouterr()
+    day = (plan.weeks[0].start + timedelta(days=2)).isoformat()
+    assert main(["status", "--today", day, "--db", store_url]) == 0
+    out = capsys.readouterr().out
+    assert "n/a: no load in 28 days" in out
+    assert "of 28 days logged" not in out

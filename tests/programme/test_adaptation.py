@@ -10,9 +10,12 @@ from __future__ import annotations
 import dataclasses
 import math
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from adaptation_builders import Athlete, example, session, sessions
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from runlift.domain.activities import Activity
 from runlift.domain.athlete import AthleteProfile
@@ -20,7 +23,12 @@ from runlift.domain.log import CheckIn, TrainingEvent
 from runlift.domain.plan import Plan, PlannedSession
 from runlift.domain.prescription import ExercisePrescription, LiftPrescription, RunPrescription
 from runlift.domain.week import TimeWindow
-from runlift.programme.adaptation import ChangeKind, plan_violations, remainder_ratios
+from runlift.programme.adaptation import (
+    ChangeKind,
+    move_session,
+    plan_violations,
+    remainder_ratios,
+)
 from runlift.programme.adaptation_calendar import window_holding
 from runlift.programme.adaptation_facts import DONE, loaded
 from runlift.programme.assembly import week_context
@@ -517,3 +525,58 @@ def test_done_sessions_today_stay_as_they_were() -> None:
     a.adapt(monday)
     for s in todays:
         assert session(a.plan, s.scheduled.id) == s
+
+
+def _starts_in_windows(profile: AthleteProfile, monday: date, minutes: int) -> list[datetime]:
+    """Every quarter-hour start of the week whose session of ``minutes`` ends in its window."""
+    zone = ZoneInfo(profile.timezone)
+    starts = []
+    for offset in range(7):
+        day = monday + timedelta(days=offset)
+        for window in profile.availability.get(Weekday.of(day.weekday()), ()):
+            for minute in range(window.start_min, window.end_min - minutes + 1, 15):
+                starts.append(datetime.combine(day, time(minute // 60, minute % 60), tzinfo=zone))
+    return starts
+
+
+@settings(max_examples=60, deadline=None)
+@given(index=st.integers(min_value=0, max_value=200), slot=st.integers(min_value=0))
+def test_a_move_by_hand_is_made_only_when_every_hard_rule_still_holds(
+    index: int, slot: int
+) -> None:
+    """Any session of week 7 moved to any start in the athlete's windows of that week."""
+    profile, plan = example(HALF)
+    today = week_start(plan, 7)
+    week = plan.weeks[6].sessions
+    session = week[index % len(week)]
+    minutes = round(session.scheduled.duration.total_seconds() / 60)
+    starts = _starts_in_windows(profile, today, minutes)
+    start = starts[slot % len(starts)]
+    move = move_session(plan, profile, str(session.scheduled.id), start, today=today, statuses={})
+    found = plan_violations(move.plan, week_context(profile), today=today, statuses={})
+    assert found == []
+    if move.accepted:
+        moved = {s.scheduled.id: s for s in sessions(move.plan)}[session.scheduled.id]
+        assert moved.scheduled.start == start
+        assert moved.scheduled.duration == session.scheduled.duration
+        assert moved.prescription == session.prescription
+        others = [s for s in sessions(move.plan) if s.scheduled.id != session.scheduled.id]
+        assert others == [s for s in sessions(plan) if s.scheduled.id != session.scheduled.id]
+    else:
+        assert move.plan == plan
+        assert all(move.refusals)
+
+
+def test_moves_by_hand_in_week_7_are_both_made_and_refused() -> None:
+    """The property above sees both outcomes: the week has free and forbidden starts."""
+    profile, plan = example(HALF)
+    today = week_start(plan, 7)
+    outcomes = set()
+    for planned in plan.weeks[6].sessions:
+        minutes = round(planned.scheduled.duration.total_seconds() / 60)
+        for start in _starts_in_windows(profile, today, minutes)[::4]:
+            move = move_session(
+                plan, profile, str(planned.scheduled.id), start, today=today, statuses={}
+            )
+            outcomes.add(move.accepted)
+    assert outcomes == {True, False}

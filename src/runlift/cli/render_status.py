@@ -9,6 +9,7 @@ from runlift.cli.render import console, line, table
 from runlift.cli.render_log import STATUS_STYLE
 from runlift.domain.plan import PlannedSession
 from runlift.domain.prescription import RunPrescription
+from runlift.science.load import CHRONIC_WINDOW_DAYS
 from runlift.science.readiness import ComponentScore, ReadinessComponent
 from runlift.services.status import Status
 from runlift.services.status_json import (
@@ -112,7 +113,13 @@ def _week(view: Status) -> None:
 def _load(view: Status) -> None:
     load = view.monitoring.load
     actual, planned = load.actual, load.planned
-    acwr_note = f"n/a: {load.history_days} of 28 days" if load.acwr is None else ""
+    acwr_note = ""
+    if load.acwr is None:
+        acwr_note = (
+            f"n/a: {load.history_days} of 28 days logged"
+            if load.history_days < CHRONIC_WINDOW_DAYS
+            else "n/a: no load in 28 days"
+        )
     rows = [
         ("last 7 days (AU)", _number(actual.week_au), _number(planned.week_au)),
         ("acute, 7-day EWMA (AU/day)", _number(actual.acute_au), _number(planned.acute_au)),

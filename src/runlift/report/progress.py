@@ -255,15 +255,6 @@ def _mass_figure(plan: Plan, result: Monitoring, slot: int | None, unit: MassUni
     )
 
 
-def _acwr_note(acwr: float | None, history_days: int) -> str:
-    """What the ratio is, or why there is none: too short a log, or no load in it at all."""
-    if acwr is not None:
-        return "EWMA 7 / 28 days (Williams et al. 2017)"
-    if history_days < CHRONIC_WINDOW_DAYS:
-        return f"from {CHRONIC_WINDOW_DAYS} days of log ({history_days} so far)"
-    return "no training load logged to compare with"
-
-
 def _rows(result: Monitoring, lifts: Mapping[ExerciseId, str], unit: MassUnit) -> list[Row]:
     load = result.load
     due = sum(w.done + w.partial + w.missed for w in result.weeks)
@@ -282,7 +273,13 @@ def _rows(result: Monitoring, lifts: Mapping[ExerciseId, str], unit: MassUnit) -
         Row(
             label="Acute:chronic ratio",
             value="—" if load.acwr is None else number(load.acwr, 2),
-            note=_acwr_note(load.acwr, load.history_days),
+            note=(
+                f"from 28 days of log ({load.history_days} so far)"
+                if load.acwr is None and load.history_days < CHRONIC_WINDOW_DAYS
+                else "no load logged in the last 28 days"
+                if load.acwr is None
+                else "EWMA 7 / 28 days (Williams et al. 2017)"
+            ),
         ),
         Row(
             label="Fitness · fatigue · form",
