@@ -99,13 +99,18 @@ def _activities(built: Example, *, race: bool) -> list[LogActivity]:
     return entries
 
 
-def _monitoring(built: Example, *, race: bool = True) -> Monitoring:
+def _monitoring(built: Example, *, race: bool = True, loss_kg_per_day: float = 0.0) -> Monitoring:
     today = built.plan.start + timedelta(days=7 * WEEKS_LOGGED - 1)
     return monitor(
         plan=built.plan,
         activities=_activities(built, race=race),
         check_ins=[
-            CheckIn(day=built.plan.start + timedelta(days=n), sleep_h=7, soreness=2, mass_kg=64)
+            CheckIn(
+                day=built.plan.start + timedelta(days=n),
+                sleep_h=7,
+                soreness=2,
+                mass_kg=64 - loss_kg_per_day * n,
+            )
             for n in range(7 * WEEKS_LOGGED)
         ],
         nutrition=built.nutrition,
@@ -150,6 +155,7 @@ def test_the_progress_section_counts_every_week_done(built: Example, tracked: Re
         "chart-progress-sessions",
         "chart-progress-strength",
         "chart-progress-vdot",
+        "chart-progress-mass",
     ]
 
 
@@ -177,10 +183,42 @@ def test_the_page_shows_progress_between_the_glance_and_the_weeks(tracked: Repor
     assert page.index('id="glance"') < page.index('id="progress"') < page.index('id="week-1"')
     section = re.search(r'<section class="progress".*?\n</section>', page, flags=re.DOTALL)
     assert section is not None
-    for key in ("progress-load", "progress-sessions", "progress-strength", "progress-vdot"):
+    for key in (
+        "progress-load",
+        "progress-sessions",
+        "progress-strength",
+        "progress-vdot",
+        "progress-mass",
+    ):
         assert f'id="{key}-svg"' in section.group(0)
     assert "Week by week" in section.group(0)
-    assert page.count('<svg class="chart"') == 8  # the plan's four and progress's four
+    assert page.count('<svg class="chart"') == 9  # the plan's four and progress's five
+
+
+def _mass_chart(report: Report) -> tuple[tuple[float | None, ...], tuple[float | None, ...]]:
+    assert report.progress is not None
+    figure = next(f for f in report.progress.figures if f.id == "chart-progress-mass")
+    readings, trend = figure.chart.lines
+    return readings.values, trend.values
+
+
+def test_a_steady_body_mass_charts_flat_in_the_weeks_started(
+    built: Example, tracked: Report
+) -> None:
+    readings, trend = _mass_chart(tracked)
+    assert readings[:WEEKS_LOGGED] == trend[:WEEKS_LOGGED] == (64.0,) * WEEKS_LOGGED
+    assert all(value is None for value in (*readings[WEEKS_LOGGED:], *trend[WEEKS_LOGGED:]))
+
+
+def test_the_body_mass_trend_lags_a_falling_mass(built: Example) -> None:
+    """A smoothed average trails the readings: above the week's mean while the mass falls."""
+    readings, trend = _mass_chart(_report(built, _monitoring(built, loss_kg_per_day=0.1)))
+    means = [value for value in readings if value is not None]
+    trends = [value for value in trend if value is not None]
+    assert len(means) == len(trends) == WEEKS_LOGGED
+    assert means == sorted(means, reverse=True)
+    assert trends == sorted(trends, reverse=True)
+    assert all(t > m for t, m in zip(trends, means, strict=True))
 
 
 def test_without_a_log_there_is_no_progress_section(built: Example) -> None:

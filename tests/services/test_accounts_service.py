@@ -152,7 +152,9 @@ def test_twenty_failures_from_one_address_lock_every_account_from_it(store: Stor
     )
 
 
-def test_owner_reads_and_writes_a_coach_reads_everyone_else_finds_nothing(store: Store) -> None:
+def test_owner_reads_and_writes_a_coach_reads_and_plans_everyone_else_finds_nothing(
+    store: Store,
+) -> None:
     ann = accounts.sign_up(store, email="ann@example.org", password=PASSWORD, now=NOW)
     coach = accounts.sign_up(store, email="coach@example.org", password=PASSWORD, now=NOW)
     stranger = accounts.sign_up(store, email="eve@example.org", password=PASSWORD, now=NOW)
@@ -167,11 +169,14 @@ def test_owner_reads_and_writes_a_coach_reads_everyone_else_finds_nothing(store:
 
     assert access(ann.id, Access.READ) is Relation.OWNER
     assert access(ann.id, Access.WRITE) is Relation.OWNER
+    assert access(ann.id, Access.PLAN) is Relation.OWNER
     assert access(coach.id, Access.READ) is Relation.COACH
+    assert access(coach.id, Access.PLAN) is Relation.COACH  # adapt, move a session
     refused = [
         (coach.id, Access.WRITE, record.id),
         (stranger.id, Access.READ, record.id),
         (stranger.id, Access.WRITE, record.id),
+        (stranger.id, Access.PLAN, record.id),
         (ann.id, Access.READ, "no-such-athlete"),
     ]
     messages = set()
@@ -182,8 +187,9 @@ def test_owner_reads_and_writes_a_coach_reads_everyone_else_finds_nothing(store:
     # A stranger's athlete reads exactly as one that does not exist.
     assert len(messages) == 1
     coaching.revoke_coach(store, record.id, "coach@example.org", now=NOW)
-    with pytest.raises(NotFound):
-        access(coach.id, Access.READ)
+    for need in Access:
+        with pytest.raises(NotFound):
+            access(coach.id, need)
     with pytest.raises(NotFound, match="no standing invitation"):
         coaching.revoke_coach(store, record.id, "coach@example.org", now=NOW)
 

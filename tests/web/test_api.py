@@ -127,7 +127,11 @@ def test_coaches_are_invited_listed_and_revoked(client: TestClient) -> None:
     assert [(c["email"], c["active"]) for c in listed] == [("coach@example.org", True)]
     dashboard = client.get("/api/v1/coach/athletes", headers=coach).json()
     assert [row["id"] for row in dashboard] == [athlete_id]
-    assert dashboard[0]["adherence"] is None
+    # Nothing logged: every session due so far is missed, and there is no readiness.
+    counts = dashboard[0]["sessions"]
+    due = 0 if counts is None else counts["missed"]
+    assert counts is None or counts["done"] == counts["partial"] == 0
+    assert dashboard[0]["adherence"] == (None if due == 0 else 0.0)
     assert dashboard[0]["readiness"] is None
     seen = client.get(f"/api/v1/athletes/{athlete_id}", headers=coach).json()
     assert seen["relation"] == "coach"
@@ -170,5 +174,8 @@ def test_health_and_the_published_schema(client: TestClient) -> None:
         "/api/v1/athletes/{athlete_id}/checkins",
         "/api/v1/athletes/{athlete_id}/events",
         "/api/v1/athletes/{athlete_id}/log",
+        "/api/v1/athletes/{athlete_id}/status",
+        "/api/v1/athletes/{athlete_id}/adapt",
+        "/api/v1/athletes/{athlete_id}/sessions/{session_id}/move",
     } == paths
     assert client.get("/docs").status_code == 404

@@ -1,6 +1,9 @@
 """The web app as people use it: a real uvicorn server and Debian's headless Chromium.
 
-Both journeys run on SQLite and on the real PostgreSQL. Each page is photographed
+The server keeps the real clock, so the plans start on Mondays counted from today:
+the athlete's last week (sessions to miss, then an illness to adapt to), the
+coach's athlete's next week (sessions to move). Every journey runs on SQLite and
+on the real PostgreSQL. Each page is photographed
 at phone (390 px) and desktop (1280 px) width into a temporary folder, or into
 ``$RUNLIFT_SCREENSHOTS`` when set (to look at them).
 """
@@ -15,7 +18,9 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -36,6 +41,14 @@ CHROMIUM_ARGS = [
 ]
 WIDTHS = {"phone": 390, "desktop": 1280}
 START_TIMEOUT_S = 60.0
+ZONE = ZoneInfo("Europe/Berlin")
+"""The example athlete's zone."""
+
+
+def _monday(weeks: int) -> date:
+    """The Monday ``weeks`` weeks from this one in the athlete's zone (-1: last week's)."""
+    today = datetime.now(ZONE).date()
+    return today - timedelta(days=today.weekday()) + timedelta(weeks=weeks)
 
 
 def _free_port() -> int:
@@ -155,6 +168,8 @@ def _onboard(page: Page, base: str, shots: Path, **changes: str) -> str:
 
 
 def test_the_athlete_journey(browser: Browser, server: str, shots: Path) -> None:
+    """Sign up, onboard, read the plan, upload a watch's file, miss a session, fall ill,
+    adapt: the changes are shown with their rules before they are stored."""
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     requested: list[str] = []
@@ -163,38 +178,81 @@ def test_the_athlete_journey(browser: Browser, server: str, shots: Path) -> None
     _photograph(page, shots, "welcome")
     _sign_up(page, server, "robin@example.org")
     _photograph(page, shots, "home-empty")
-    athlete_id = _onboard(page, server, shots)
+    last_monday = _monday(-1)
+    athlete_id = _onboard(page, server, shots, start_date=last_monday.isoformat())
+    base = f"{server}/athletes/{athlete_id}"
     expect(page.locator("h1")).to_have_text("Robin Fit")
+    expect(page.locator(".week-title h2")).to_contain_text("Week 2")
     expect(page.locator("#calendar .day")).to_have_count(7)
     cards = page.locator("article.card")
     assert cards.count() >= 1
     _photograph(page, shots, "plan")
     # Why here: the reasons open, and a rule ID leads to the catalogue.
     first = cards.first
-    first.locator("summary").click()
+    first.locator("summary").first.click()
     rule_link = first.locator(".why a.rid").first
     rule_id = rule_link.inner_text()
     rule_link.click()
     page.wait_for_url(f"{server}/rules#{rule_id}")
     expect(page.locator(f'[id="{rule_id}"]')).to_be_visible()
     _photograph(page, shots, "rules")
-    page.goto(f"{server}/athletes/{athlete_id}?week=2")
-    expect(page.locator(".week-title h2")).to_contain_text("Week 2")
+    page.goto(f"{base}?week=2")
     with page.expect_download() as download_info:
         page.click("text=calendar (ICS)")
     download = download_info.value
     assert download.suggested_filename == "plan.ics"
     ics = Path(download.path()).read_bytes()
     assert icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    # A real watch recording (a strength session of 2025): in the log, before this plan.
+    page.click("nav.tabs >> text=Log")
+    page.set_input_files("#files", str(STRENGTH_FIT))
+    page.click('button:text-is("Upload")')
+    expect(page.locator("#uploaded .upload.imported")).to_contain_text("outside the plan")
+    # Last week's Monday lift was missed, for a cold.
+    page.goto(f"{base}/log?week=1")
+    monday = page.locator("#s-w01-lift1")
+    expect(monday.locator(".status")).to_have_text("missed")
+    monday.locator("summary").click()
+    monday.locator("select[name=reason]").select_option("illness")
+    monday.locator('button:text-is("Mark missed")').click()
+    expect(page.locator("#s-w01-lift1 .status")).to_have_text("missed · illness")
+    # The cold is back from today for four days.
+    page.click("nav.tabs >> text=Events")
+    page.select_option("#e-kind", "illness")
+    today = datetime.now(ZONE).date()
+    page.fill("#e-first_day", today.isoformat())
+    page.fill("#e-last_day", (today + timedelta(days=3)).isoformat())
+    page.fill("#e-note", "a cold again")
+    page.click('button:text-is("Add")')
+    expect(page.locator("#events")).to_contain_text("a cold again")
+    # Adapt: the changes first, each with its rules and why; then accepted.
+    page.click("nav.tabs >> text=Plan")
+    page.click("#adapt-button")
+    page.wait_for_url(re.compile(rf"{re.escape(base)}/adapt\??$"))
+    diff = page.locator("#diff li")
+    expect(diff.first).to_be_visible()
+    expect(page.locator("#diff li.dropped").first).to_contain_text("RL-8")
+    changes = diff.count()
+    _photograph(page, shots, "adapt-diff")
+    page.click("#accept")
+    page.wait_for_url(f"{base}")
+    expect(page.locator("#notice")).to_contain_text(f"Plan version 2: {changes} change")
+    expect(page.locator(".plan-head")).to_contain_text("plan version 2")
+    _photograph(page, shots, "plan-adapted")
+    page.click("nav.tabs >> text=Progress")
+    expect(page.locator("#chart-progress-load svg")).to_be_visible()
+    _photograph(page, shots, "progress")
     # Nothing was fetched from anywhere but the app itself.
     assert all(url.startswith(server) for url in requested)
     context.close()
 
 
 def test_the_coach_journey(browser: Browser, server: str, shots: Path) -> None:
+    """Invited, the dashboard, an athlete's plan, a session moved, a bad move refused."""
     athlete = browser.new_context().new_page()
     _sign_up(athlete, server, "robin@example.org")
-    athlete_id = _onboard(athlete, server, shots)
+    next_monday = _monday(1)
+    athlete_id = _onboard(athlete, server, shots, start_date=next_monday.isoformat())
     athlete.click("nav.tabs >> text=Sharing")
     athlete.fill("#coach-email", "coach@example.org")
     athlete.click('button:text-is("Invite")')
@@ -211,6 +269,7 @@ def test_the_coach_journey(browser: Browser, server: str, shots: Path) -> None:
     row = coach.locator("table.dashboard tbody tr")
     expect(row).to_have_count(1)
     expect(row).to_contain_text("Robin Fit")
+    expect(row).to_contain_text("outside the plan")  # it starts next Monday
     expect(row.locator("a >> text=log")).to_have_count(1)
     _photograph(coach, shots, "coach-dashboard")
     coach.click("table.dashboard a >> text=Robin Fit")
@@ -218,6 +277,27 @@ def test_the_coach_journey(browser: Browser, server: str, shots: Path) -> None:
     expect(coach.locator(".note-bar")).to_contain_text("You coach Robin Fit")
     expect(coach.locator("nav.tabs >> text=Sharing")).to_have_count(0)
     _photograph(coach, shots, "coach-plan")
+    # The Saturday hill repeats: to Wednesday noon, under 6 h before the evening lift.
+    saturday = next_monday + timedelta(days=5)
+    wednesday = next_monday + timedelta(days=2)
+    card = coach.locator("#s-w01-run1")
+    card.locator("details.move summary").click()
+    card.locator("input[name=start]").fill(f"{wednesday.isoformat()}T12:00")
+    card.locator('button:text-is("Move")').click()
+    refusal = coach.locator("#move-refused")
+    expect(refusal).to_contain_text("The session cannot move there")
+    expect(refusal.locator("a.rid >> text=SCH-1")).to_have_count(1)
+    expect(coach.locator("#move-error")).to_be_visible()
+    _photograph(coach, shots, "coach-move-refused")
+    # Half an hour later on its own morning: inside the window, moved.
+    card = coach.locator("#s-w01-run1")
+    card.locator("input[name=start]").fill(f"{saturday.isoformat()}T09:30")
+    card.locator('button:text-is("Move")').click()
+    expect(coach.locator("#notice")).to_contain_text(
+        f"Moved Hill repeats 4 x 20 s uphill to {saturday:%a %-d %b} 09:30"
+    )
+    expect(coach.locator(".plan-head")).to_contain_text("plan version 2")
+    _photograph(coach, shots, "coach-moved")
     sharing = coach.goto(f"{server}/athletes/{athlete_id}/sharing")
     assert sharing is not None
     assert sharing.status == 404

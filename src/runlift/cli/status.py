@@ -37,13 +37,13 @@ def status(
     """This week against the plan, training load, estimates, readiness and what comes next."""
     from runlift.cli import render_status  # noqa: PLC0415 - loads the store and the tracking
     from runlift.services import status as status_service  # noqa: PLC0415
-    from runlift.services import training_log  # noqa: PLC0415
+    from runlift.services import status_json, training_log  # noqa: PLC0415
 
     day = None if today is None else _day(today)
     with training_log.open_store(db) as store:
         record = store.athlete(athlete)
         view = status_service.status(store, record.id, today=day, now=now())
     if as_json:
-        render.emit_json(render_status.status_json(view))
+        render.emit_json(status_json.status_document(view))
     else:
         render_status.status(view)

@@ -38,7 +38,7 @@ from runlift.domain.prescription import (
     LiftPrescription,
     RunPrescription,
 )
-from runlift.domain.quantities import NAMED_DISTANCES_M
+from runlift.domain.quantities import NAMED_DISTANCES_M, quantity
 from runlift.domain.warnings import PlanWarning, WarningKind, weeks_text
 from runlift.errors import InvalidInput
 from runlift.io.prescription_text import prescription_lines
@@ -566,8 +566,8 @@ def _week(
     week_load = sum(session_load_au(s) for s in week.sessions)
     quality_text = f" ({number(quality)} km quality)" if quality > 0 else ""
     summary = (
-        f"{len(runs)} runs · {number(km)} km{quality_text}",
-        f"{len(lifts)} lifts · {sum(lift.hard_sets for lift in lifts)} hard sets",
+        f"{quantity(len(runs), 'runs')} · {number(km)} km{quality_text}",
+        f"{quantity(len(lifts), 'lifts')} · {sum(lift.hard_sets for lift in lifts)} hard sets",
         f"planned load {thousands(week_load)} AU",
     )
     last = week.start + timedelta(days=6)

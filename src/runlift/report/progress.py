@@ -3,10 +3,11 @@
 Built from a :class:`~runlift.tracking.monitoring.Monitoring` (``runlift status``'s
 numbers on one day): where the athlete stands today (load, estimates, body mass,
 readiness), a row per started week (sessions done against those due, load
-planned and done), and four charts over the plan's weeks: weekly load planned
+planned and done), and charts over the plan's weeks: weekly load planned
 against done, sessions done, partly done and missed, the e1RM of the main lifts
-and the VDOT, each as it stood at the end of each week. A plan without a log
-has no progress section (``runlift plan`` writes none).
+and the VDOT, each as it stood at the end of each week, and body mass when the
+athlete weighs in. A plan without a log has no progress section (``runlift plan``
+writes none).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ TO_COME: Final = "#cbd5e1"
 PLANNED_LINE: Final = "#1f2937"
 LOAD_DONE: Final = "#2563eb"
 VDOT_LINE: Final = "#7c3aed"
+MASS_LINE: Final = "#0e7490"
+MASS_READINGS: Final = "#94a3b8"
 LIFT_COLOURS: Final = ("#c2410c", "#0f766e", "#ca8a04", "#7c3aed", "#db2777", "#64748b")
 """One colour per main lift, in the order the plan first prescribes them."""
 
@@ -215,6 +218,43 @@ def _vdot_figure(plan: Plan, result: Monitoring, slot: int | None) -> Figure | N
     )
 
 
+def _mass_figure(plan: Plan, result: Monitoring, slot: int | None, unit: MassUnit) -> Figure | None:
+    """Body mass by week: the weigh-ins' mean and the smoothed trend on the week's last day."""
+    smoothed = result.mass_trend.smoothed
+    if not smoothed:
+        return None
+    trend_by_day = {day.on_date: day.trend_kg for day in smoothed}
+    trend: list[float | None] = []
+    readings: list[float | None] = []
+    for week in plan.weeks:
+        last = min(week.start + timedelta(days=6), result.today)
+        days = [d for d in trend_by_day if week.start <= d <= last]
+        trend.append(mass_in_unit(trend_by_day[max(days)], unit) if days else None)
+        weighed = [r.mass_kg for r in result.mass_trend.readings if week.start <= r.on_date <= last]
+        readings.append(mass_in_unit(sum(weighed) / len(weighed), unit) if weighed else None)
+    return Figure(
+        id="chart-progress-mass",
+        title="Body mass by week",
+        caption=(
+            "Line: the trend on the last day of each week, an exponentially smoothed average "
+            "of the weigh-ins that takes a tenth of each day's difference (Walker 1991, The "
+            "Hacker's Diet); thin line: the mean of the week's weigh-ins."
+        ),
+        chart=_chart(
+            plan,
+            key="progress-mass",
+            label="Body mass by week: weigh-ins and their trend",
+            ylabel=f"body mass ({unit})",
+            lines=(
+                Series(name="weigh-ins", colour=MASS_READINGS, width=0.8, values=tuple(readings)),
+                Series(name="trend", colour=MASS_LINE, width=1.6, values=tuple(trend)),
+            ),
+            today_slot=slot,
+            zero_based=False,
+        ),
+    )
+
+
 def _rows(result: Monitoring, lifts: Mapping[ExerciseId, str], unit: MassUnit) -> list[Row]:
     load = result.load
     due = sum(w.done + w.partial + w.missed for w in result.weeks)
@@ -342,7 +382,7 @@ def _week_rows(result: Monitoring) -> tuple[ProgressWeek, ...]:
 
 
 def build_progress(plan: Plan, result: Monitoring, *, unit: MassUnit) -> Progress:
-    """The progress section of the report: today's numbers, the weeks, four charts."""
+    """The progress section of the report: today's numbers, the weeks, up to five charts."""
     slot = next((n for n, w in enumerate(plan.weeks) if w.index == _current(result)), None)
     lifts = main_lifts(plan)
     figures = [_load_figure(plan, result, slot), _sessions_figure(plan, result, slot)]
@@ -360,6 +400,9 @@ def build_progress(plan: Plan, result: Monitoring, *, unit: MassUnit) -> Progres
         )
     else:
         figures.append(vdot)
+    mass = _mass_figure(plan, result, slot, unit)
+    if mass is not None:
+        figures.append(mass)
     return Progress(
         title=f"Progress to {weekday_date(result.today)}",
         summary=(

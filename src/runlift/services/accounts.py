@@ -55,15 +55,17 @@ class Access(StrEnum):
 
     READ = "read"
     WRITE = "write"
+    PLAN = "plan"
 
 
 ALLOWED: Final = MappingProxyType(
     {
-        Relation.OWNER: frozenset({Access.READ, Access.WRITE}),
-        Relation.COACH: frozenset({Access.READ}),
+        Relation.OWNER: frozenset({Access.READ, Access.WRITE, Access.PLAN}),
+        Relation.COACH: frozenset({Access.READ, Access.PLAN}),
     }
 )
-"""Who may do what: the owner reads and changes; an invited coach reads."""
+"""Who may do what: the owner reads and changes everything; an invited coach reads, and
+changes the plan (adapts it, moves a session) but not the log, the profile or the sharing."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,8 +84,13 @@ class AthleteAccess:
 
     @property
     def can_write(self) -> bool:
-        """Whether the user may change the athlete (plan, coaches, calendar)."""
+        """Whether the user may change the athlete (the log, coaches, calendar)."""
         return Access.WRITE in ALLOWED[self.relation]
+
+    @property
+    def can_plan(self) -> bool:
+        """Whether the user may change the plan: adapt it, move a session."""
+        return Access.PLAN in ALLOWED[self.relation]
 
 
 def normalise_email(text: str) -> str:

@@ -39,6 +39,7 @@ from runlift.store.repository import (
     Store,
     athlete_id_from_name,
 )
+from runlift.vocabulary import RunKind
 
 ID_SUFFIX_LENGTH: Final = 6
 """Random characters after the name in an athlete's id: ids tell no one which names exist."""
@@ -66,6 +67,8 @@ class PlanPage:
         day: the day of the shown week whose nutrition is shown first (0 = Monday):
             today's when the week holds it, else the week's first.
         log: the shown week against the training log: each session's status, the extras.
+        movable: the shown week's sessions still to come, but the race, by id, with their
+            local start as a form's ``datetime-local`` value (``2027-01-15T18:30``).
     """
 
     version: PlanVersion
@@ -74,6 +77,7 @@ class PlanPage:
     today: date
     day: int
     log: WeekLog
+    movable: Mapping[str, str]
 
     @property
     def zone(self) -> ZoneInfo:
@@ -219,6 +223,12 @@ def plan_page(store: Store, athlete_id: str, *, now: datetime, week: int | None)
     elif not 0 <= week < len(weeks):
         raise NotFound(f"the plan has weeks 1 to {len(weeks)}")
     offset = (today - weeks[week].start).days
+    zone = ZoneInfo(version.profile.timezone)
+    movable = {
+        str(session.scheduled.id): f"{session.scheduled.start.astimezone(zone):%Y-%m-%dT%H:%M}"
+        for session in weeks[week].sessions
+        if session.scheduled.start > now and session.scheduled.spec.kind is not RunKind.RACE
+    }
     return PlanPage(
         version=version,
         report=_report(store, athlete_id, number),
@@ -226,12 +236,18 @@ def plan_page(store: Store, athlete_id: str, *, now: datetime, week: int | None)
         today=today,
         day=offset if 0 <= offset < 7 else 0,
         log=log_view.week_log(store, athlete_id, week_number=week + 1, today=today, now=now),
+        movable=movable,
     )
 
 
 def plan_json(store: Store, athlete_id: str) -> str:
-    """The current plan as ``plan.json``, exactly as ``runlift plan`` writes it."""
-    return planning.plan_json_text(_result(store, current_plan(store, athlete_id)))
+    """The current plan as ``plan.json``, exactly as ``runlift plan`` writes it (cached)."""
+    return _plan_json(store, athlete_id, store.athlete(athlete_id).current_version)
+
+
+@functools.lru_cache(maxsize=16)
+def _plan_json(store: Store, athlete_id: str, version: int) -> str:
+    return planning.plan_json_text(_result(store, _version(store, athlete_id, version)))
 
 
 def plan_ics(store: Store, athlete_id: str) -> str:

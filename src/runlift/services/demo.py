@@ -2,7 +2,7 @@
 
 ``runlift serve --demo`` fills a temporary store with it so the web app can be
 tried at once. Each example's dates are moved by whole weeks so that today falls
-in the fourth week of its plan (:data:`DEMO_WEEK`); its first weeks, up to
+in the fifth week of its plan (:data:`DEMO_WEEK`); its first weeks, up to
 yesterday, are then logged by hand through the same use cases as ``runlift log``:
 sessions done as planned or nearly, a few done only in part, a few missed (one
 for lack of time, two to a short illness recorded as an event), an easy ride or
@@ -44,8 +44,9 @@ COACH_EMAIL: Final = "coach@demo.runlift.example"
 DEMO_PASSWORD: Final = "runlift-demo"
 """Every demo login's password; a demo store lives on the local machine only."""
 
-DEMO_WEEK: Final = 4
-"""The plan week that holds today in the demo: three weeks logged behind it."""
+DEMO_WEEK: Final = 5
+"""The plan week that holds today in the demo: four weeks logged behind it, enough for
+the acute:chronic load ratio, which needs 28 days of log."""
 
 ILLNESS_DAYS: Final = (2, 3)
 """The days of the demo's second week (0 = Monday) the athlete is ill: a midweek cold."""

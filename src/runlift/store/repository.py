@@ -198,6 +198,7 @@ class Store:
     def __init__(self, url: str) -> None:
         self.database = Database(url)
         self._versions: OrderedDict[tuple[str, int], PlanVersion] = OrderedDict()
+        self._nutrition: OrderedDict[tuple[str, int], tuple[DayNutrition, ...]] = OrderedDict()
         self.accounts = AccountStore(self.database)
         """Users, ownership, coaching, calendar tokens and login attempts."""
 
@@ -401,15 +402,29 @@ class Store:
         return decoded
 
     def nutrition(self, athlete_id: str, version: int | None = None) -> tuple[DayNutrition, ...]:
-        """The day-by-day nutrition of a stored plan version (the current one by default)."""
+        """The day-by-day nutrition of a stored plan version (the current one by default).
+
+        Like the versions, decoded once per ``Store`` and kept (:data:`VERSIONS_KEPT`).
+        """
         number = self._version_number(athlete_id, version)
+        key = (athlete_id, number)
+        cached = self._nutrition.get(key)
+        if cached is not None:
+            self._nutrition.move_to_end(key)
+            return cached
         with self.database.reading() as session:
             doc = session.scalar(
                 select(PlanVersionRow.nutrition_doc).where(
                     PlanVersionRow.athlete_id == athlete_id, PlanVersionRow.version == number
                 )
             )
-        return tuple(codec.loads(DayNutrition, json.dumps(day)) for day in json.loads(doc or "[]"))
+        decoded = tuple(
+            codec.loads(DayNutrition, json.dumps(day)) for day in json.loads(doc or "[]")
+        )
+        self._nutrition[key] = decoded
+        if len(self._nutrition) > VERSIONS_KEPT:
+            self._nutrition.popitem(last=False)
+        return decoded
 
     def _version_number(self, athlete_id: str, version: int | None) -> int:
         with self.database.reading() as session:

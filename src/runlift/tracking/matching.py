@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -27,7 +27,7 @@ from runlift.domain.activities import Activity
 from runlift.domain.plan import PlannedSession
 from runlift.domain.prescription import RunPrescription
 from runlift.domain.sessions import SessionId
-from runlift.vocabulary import SessionStatus
+from runlift.vocabulary import Modality, SessionStatus
 
 MAX_DAYS_APART: Final = 1
 """An activity may fulfil a session planned the day before or after it (a run moved by a day
@@ -130,15 +130,33 @@ def match_activities(
     for key, session_id in (fixed or {}).items():
         matched[key] = session_id
         taken.add(session_id)
-    pairs = sorted(
-        (cost, logged.activity.start, str(session.scheduled.id), logged.key, session.scheduled.id)
-        for logged in activities
-        if logged.key not in matched
-        for session in sessions
-        if session.scheduled.id not in taken
-        for cost in (match_cost(session, logged.activity, zone=zone),)
-        if cost is not None
-    )
+    # Only a session of the activity's modality within MAX_DAYS_APART days can match
+    # (match_cost says None to every other): look those up by day instead of trying all.
+    open_by_day: dict[tuple[Modality, date], list[PlannedSession]] = {}
+    for session in sessions:
+        if session.scheduled.id not in taken:
+            day_key = (session.scheduled.spec.modality, session.scheduled.local_date)
+            open_by_day.setdefault(day_key, []).append(session)
+    pairs = []
+    for logged in activities:
+        modality = logged.activity.modality
+        if logged.key in matched or modality is None:
+            continue
+        day = _local_day(logged.activity.start, zone)
+        for offset in range(-MAX_DAYS_APART, MAX_DAYS_APART + 1):
+            for session in open_by_day.get((modality, day + timedelta(days=offset)), ()):
+                cost = match_cost(session, logged.activity, zone=zone)
+                if cost is not None:
+                    pairs.append(
+                        (
+                            cost,
+                            logged.activity.start,
+                            str(session.scheduled.id),
+                            logged.key,
+                            session.scheduled.id,
+                        )
+                    )
+    pairs.sort()
     for _cost, _start, _order, key, session_id in pairs:
         if key in matched or session_id in taken:
             continue

@@ -24,10 +24,13 @@ from runlift.web import errors
 from runlift.web.routes import (
     api,
     api_log,
+    api_status,
+    pages_adapt,
     pages_athletes,
     pages_auth,
     pages_coach,
     pages_log,
+    pages_progress,
     public,
 )
 from runlift.web.security import (
@@ -81,9 +84,12 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(public.router)
     app.include_router(api.router)
     app.include_router(api_log.router)
+    app.include_router(api_status.router)
     app.include_router(pages_auth.router)
     app.include_router(pages_athletes.router)
+    app.include_router(pages_adapt.router)
     app.include_router(pages_log.router)
+    app.include_router(pages_progress.router)
     app.include_router(pages_coach.router)
     app.mount(
         "/static",

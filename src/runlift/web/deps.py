@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
@@ -69,12 +69,22 @@ def get_session(request: Request) -> dict[str, Any]:
     return session
 
 
+NOTICE: Final = "notice"
+"""The session's key for a line the next page shows once (a plan changed, a session moved)."""
+
+
+def pop_notice(session: Annotated[dict[str, Any], Depends(get_session)]) -> str:
+    """The line a change left for the next page, removed from the session as it is read."""
+    return str(session.pop(NOTICE, "") or "")
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
 SignerDep = Annotated[Signer, Depends(get_signer)]
 NowDep = Annotated[datetime, Depends(get_now)]
 ClientDep = Annotated[str, Depends(get_client)]
 SessionDep = Annotated[dict[str, Any], Depends(get_session)]
+NoticeDep = Annotated[str, Depends(pop_notice)]
 
 
 async def get_form(request: Request) -> AsyncIterator[FormData]:
@@ -177,11 +187,15 @@ def api_athlete(need: Access) -> Callable[..., AthleteAccess]:
 
 PageReader = Annotated[AthleteAccess, Depends(page_athlete(Access.READ))]
 PageOwner = Annotated[AthleteAccess, Depends(page_athlete(Access.WRITE))]
+PagePlanner = Annotated[AthleteAccess, Depends(page_athlete(Access.PLAN))]
 ApiReader = Annotated[AthleteAccess, Depends(api_athlete(Access.READ))]
 ApiOwner = Annotated[AthleteAccess, Depends(api_athlete(Access.WRITE))]
+ApiPlanner = Annotated[AthleteAccess, Depends(api_athlete(Access.PLAN))]
 
 __all__ = [
+    "NOTICE",
     "ApiOwner",
+    "ApiPlanner",
     "ApiReader",
     "ApiUser",
     "ClientDep",
@@ -189,8 +203,10 @@ __all__ = [
     "FormDep",
     "LoginRequired",
     "MaybeUser",
+    "NoticeDep",
     "NowDep",
     "PageOwner",
+    "PagePlanner",
     "PageReader",
     "PageUser",
     "SessionDep",

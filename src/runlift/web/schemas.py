@@ -127,17 +127,38 @@ class NextSessionOut(_Out):
     title: str
 
 
+class WeekCountsOut(_Out):
+    """This week's planned sessions by how they stand today."""
+
+    planned: int
+    done: int
+    partial: int
+    missed: int
+    to_come: int
+
+
 class CoachedAthleteOut(_Out):
-    """One athlete on a coach's dashboard; adherence and readiness are null until logged."""
+    """One athlete on a coach's dashboard: this week, load, readiness, the next key session."""
 
     id: str
     name: str
     goal: str
-    week: int | None
+    week: int | None = Field(description="this week's number in the plan; null outside it")
     weeks: int
     next_key_session: NextSessionOut | None
-    adherence: float | None
-    readiness: str | None
+    sessions: WeekCountsOut | None = Field(description="this week's sessions; null outside it")
+    adherence: float | None = Field(
+        description="sessions due so far this week done in full or partly, 0-1; null when "
+        "none was due yet"
+    )
+    acwr: float | None = Field(
+        description="EWMA acute:chronic ratio of the logged load (7 / 28 days); null before "
+        "28 days of log"
+    )
+    acwr_high: bool = Field(description="the ratio is above 1.5 (Gabbett 2016)")
+    readiness: float | None = Field(description="the latest readiness, 0-100")
+    readiness_date: dt.date | None
+    fatigued: bool = Field(description="the fatigue flag: a high ratio or low readiness")
 
 
 class HealthOut(_Out):
@@ -371,3 +392,114 @@ class WeekLogOut(_Out):
     sessions: list[SessionLogOut]
     extras: list[DoneFiguresOut]
     load: LoadOut
+
+
+class StatusSessionOut(_Out):
+    """A session of this week (or an extra: ``id`` null, ``status`` extra) and how it stands."""
+
+    id: str | None
+    date: dt.date
+    modality: str | None
+    kind: str
+    status: Literal["done", "partial", "missed", "planned", "extra"]
+
+
+class StatusLoadOut(_Out):
+    """Today's logged load (AU/day; the ratio unitless); ``planned`` and ``actual`` hold both."""
+
+    acute: float | None
+    chronic: float | None
+    acwr: float | None = Field(description="EWMA acute:chronic; null before 28 days of log")
+    ctl: float | None
+    atl: float | None
+    tsb: float | None
+
+
+class StatusEstimatesOut(_Out):
+    """Today's estimates from the log."""
+
+    vdot: float | None = Field(description="from races and time trials; null without one")
+    one_rep_max_kg: dict[str, float] = Field(description="e1RM by exercise id")
+
+
+class StatusOut(_Out):
+    """Where the athlete stands today: the document ``runlift status --json`` prints.
+
+    Besides these keys it holds ``week``, ``fatigue``, ``lift_efforts``, ``events`` and
+    ``next`` (docs/tracking.md).
+    """
+
+    athlete: str
+    plan_version: int
+    today: dt.date
+    sessions: list[StatusSessionOut]
+    load: StatusLoadOut
+    estimates: StatusEstimatesOut
+    readiness: dict[str, Any] | None = Field(description="the latest check-in's readiness")
+
+
+class AdaptIn(BaseModel):
+    """Adapt the plan: decide and store it, only show it, or accept a preview.
+
+    The default decides and stores; ``dry_run`` only shows; ``from_version`` and
+    ``digest`` of a preview store it only if the decisions are still the same.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    dry_run: bool = Field(default=False, description="decide, store nothing")
+    from_version: int | None = Field(default=None, ge=1, description="the previewed version")
+    digest: str | None = Field(
+        default=None, min_length=1, max_length=64, description="the preview's digest"
+    )
+
+
+class ChangeOut(_Out):
+    """A session the adaptation moved, changed, dropped or added, with the rules and why."""
+
+    session_id: str
+    change: Literal["moved", "changed", "dropped", "added"]
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    rules: list[str]
+    reason: str
+
+
+class AdaptOut(_Out):
+    """What adapting did: the document ``runlift adapt --json`` prints."""
+
+    athlete: str
+    today: dt.date
+    from_version: int
+    to_version: int | None = Field(description="the new version; null when nothing was stored")
+    changes: list[ChangeOut]
+    notes: list[str]
+    digest: str = Field(description="names the decisions: send it back to accept them")
+
+
+class MoveIn(BaseModel):
+    """Move a session to a new start (with its UTC offset); ``dry_run`` only judges."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: datetime = Field(description="the new start, e.g. 2027-01-15T18:30:00+01:00")
+    dry_run: bool = False
+
+
+class MoveOut(_Out):
+    """A move judged by the rule checkers: made (a new version), or refused and why."""
+
+    athlete: str
+    today: dt.date
+    from_version: int
+    to_version: int | None
+    accepted: bool
+    change: ChangeOut | None
+    refusals: list[str] = Field(description="why not, one line each (SCH-1: ...)")
+    warnings: list[str] = Field(description="soft rules the move breaks (SCH-5: ...)")
+
+
+class MoveRefusedOut(MoveOut):
+    """A move the rules refuse: nothing was stored."""
+
+    detail: str

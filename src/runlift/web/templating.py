@@ -2,22 +2,24 @@
 
 Templates live in ``runlift/web/templates``; they use no inline script or style
 (the Content Security Policy forbids both) and one stylesheet from ``static/``.
-Every page gets the user, the session's CSRF token, the rule-ID linker and the
-log's figures (``pace``, ``minutes``, ``number``).
+Every page gets the user, the session's CSRF token, the rule-ID linker, the
+log's figures (``pace``, ``minutes``, ``number``) and the report's charts (``chart``).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
-from runlift.report.model import link_rule_ids
+from runlift.report import charts
+from runlift.report.model import Chart, link_rule_ids
 from runlift.units import format_pace
 from runlift.web.security import CSRF_FIELD, csrf_token
 
@@ -36,7 +38,29 @@ def environment() -> jinja2.Environment:
     env.filters["pace"] = format_pace
     env.filters["minutes"] = minutes_text
     env.filters["number"] = number_text
+    env.filters["chart"] = chart_svg
     return env
+
+
+_STYLE: Final = re.compile(r' style="([^"]*)"')
+
+
+def _presentation(match: re.Match[str]) -> str:
+    """``style="fill: #fff; stroke:none;"`` as ``fill="#fff" stroke="none"``."""
+    pairs = (item.split(":", 1) for item in match.group(1).split(";") if ":" in item)
+    return "".join(
+        f' {name.strip()}="{value.strip().replace("None", "none")}"' for name, value in pairs
+    )
+
+
+def chart_svg(chart: Chart) -> Markup:
+    """The report's chart (``runlift.report.charts.svg``) inline, its styles as attributes.
+
+    The Content Security Policy forbids inline ``style`` attributes; SVG's
+    presentation attributes (``fill``, ``stroke``, ``font-size`` ...) say the same and
+    are no style, so the chart keeps its colours.
+    """
+    return Markup(_STYLE.sub(_presentation, charts.svg(chart)))
 
 
 def minutes_text(minutes: float) -> str:

@@ -7,13 +7,11 @@ module                 routes
 ``pages_auth``         home, sign-up, login, logout
 ``pages_athletes``     onboarding, the plan and its downloads, sharing
 ``pages_log``          the training log: the week, uploads, sessions, check-ins, events
+``pages_adapt``        the plan adapted (its changes shown first), a session moved
+``pages_progress``     the athlete's progress: the status numbers and the report's charts
 ``pages_coach``        the coach's dashboard
 ``api``                ``/api/v1``: tokens, athletes, plans, coaches
 ``api_log``            ``/api/v1/athletes/{id}/...``: the training log
+``api_status``         ``/api/v1/athletes/{id}/...``: status, adaptation, sessions moved
 =====================  ==============================================================
-
-The athlete's status (``GET /athletes/{id}/status``, ``status.html.j2``) and the
-plan's adaptation (``/athletes/{id}/adapt``, ``adapt.html.j2``) join as modules of
-their own beside ``pages_log`` and ``api_log``, with their tabs in
-``_athlete_nav.html.j2``.
 """

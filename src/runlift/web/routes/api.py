@@ -36,6 +36,7 @@ from runlift.web.schemas import (
     SignupIn,
     TokenOut,
     UserOut,
+    WeekCountsOut,
 )
 
 ERRORS: Final[dict[int | str, dict[str, Any]]] = {
@@ -213,7 +214,7 @@ def revoke_coach(email: str, access: ApiOwner, store: StoreDep, now: NowDep) -> 
 
 @router.get("/coach/athletes", response_model=list[CoachedAthleteOut], responses={401: ERRORS[401]})
 def coached(user: ApiUser, store: StoreDep, now: NowDep) -> list[CoachedAthleteOut]:
-    """The athletes who invited the caller as their coach, with the next key session."""
+    """The athletes who invited the caller: this week, load, readiness, the next key session."""
     return [
         CoachedAthleteOut(
             id=row.athlete_id,
@@ -228,8 +229,21 @@ def coached(user: ApiUser, store: StoreDep, now: NowDep) -> list[CoachedAthleteO
                 start=row.next_key.start,
                 title=row.next_key.title,
             ),
+            sessions=None
+            if row.counts is None
+            else WeekCountsOut(
+                planned=row.counts.planned,
+                done=row.counts.done,
+                partial=row.counts.partial,
+                missed=row.counts.missed,
+                to_come=row.counts.to_come,
+            ),
             adherence=row.adherence,
+            acwr=row.acwr,
+            acwr_high=row.acwr_high,
             readiness=row.readiness,
+            readiness_date=row.readiness_date,
+            fatigued=row.fatigued,
         )
         for row in coaching.dashboard(store, user.id, now=now)
     ]

@@ -17,6 +17,7 @@ from runlift.services.accounts import AthleteAccess
 from runlift.web import profile_form
 from runlift.web.deps import (
     FormDep,
+    NoticeDep,
     NowDep,
     PageOwner,
     PageReader,
@@ -89,13 +90,14 @@ def plan(
     access: PageReader,
     store: StoreDep,
     now: NowDep,
+    notice: NoticeDep,
     week: Annotated[int | None, Query(ge=1, le=60)] = None,
 ) -> Response:
     """The plan: a week as a calendar and as a list of sessions, with why each is there."""
     page = athletes.plan_page(
         store, access.athlete.id, now=now, week=None if week is None else week - 1
     )
-    return render(request, "plan.html.j2", {"access": access, "page": page})
+    return render(request, "plan.html.j2", {"access": access, "page": page, "notice": notice})
 
 
 def _download(data: bytes | str, media_type: str, name: str) -> Response:
