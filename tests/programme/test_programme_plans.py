@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
@@ -134,3 +135,41 @@ def test_plan_json_is_valid_and_byte_identical(path: Path) -> None:
     assert len(parsed.weeks) == len(plan.weeks)
     back = plan_json.read_plan_sessions(first)
     assert len(back.sessions) == sum(len(w.sessions) for w in plan.weeks)
+
+
+def _heavy_pairs(plan: Plan, profile: AthleteProfile, weeks: range) -> list[str]:
+    """Heavy-lower lifts on consecutive days, as RL-2's checker reports them."""
+    sessions = [s.scheduled for i in weeks for s in plan.weeks[i].sessions]
+    return [
+        v.text
+        for v in check_sessions(sessions, week_context(profile))
+        if v.rule_id == "RL-2" and all(s.spec.is_heavy_lower for s in v.sessions)
+    ]
+
+
+def test_the_half_examples_week_8_keeps_its_hard_days_apart() -> None:
+    # Week 8 used to put heavy squats on Tuesday and deadlifts on Wednesday, and the
+    # threshold run on the Sunday after Saturday's long run. Its windows (none on
+    # Thursday, one lift-sized window on Tuesday) allow both apart.
+    profile, plan = planned(next(p for p in EXAMPLES if p.stem == "half-marathon-lifter"))
+    week = plan.weeks[7]
+    heavy = sorted(s.scheduled.local_date for s in week.sessions if s.scheduled.spec.is_heavy_lower)
+    assert len(heavy) == 2
+    assert (heavy[1] - heavy[0]).days >= 2
+    long_days = {
+        s.scheduled.local_date
+        for s in week.sessions
+        if isinstance(s.prescription, RunPrescription) and s.prescription.kind.value == "long"
+    }
+    hard_days = {s.scheduled.local_date for s in week.sessions if s.scheduled.spec.is_hard_run}
+    assert long_days
+    assert hard_days
+    assert not {d + timedelta(days=1) for d in long_days} & hard_days
+    assert _heavy_pairs(plan, profile, range(6, 9)) == []
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_no_example_puts_heavy_leg_days_back_to_back(path: Path) -> None:
+    # Every example's windows allow it, and the placement counts heavy pairs first.
+    profile, plan = planned(path)
+    assert _heavy_pairs(plan, profile, range(len(plan.weeks))) == []

@@ -7,10 +7,12 @@
    cross into the week before.
 2. On small weeks (3-4 sessions, a few short windows, the real 15-minute grid,
    sometimes a week before) its placement is the optimum found by enumerating
-   every placement and judging it with the checkers: the fewest stretches of
-   three loaded days in a row (RL-3, counted first), then the least
-   ``week_cost`` (with the boundary's). So three loaded days in a row appear
-   only when no placement that keeps the hard rules avoids them.
+   every placement and judging it with the checkers: the fewest pairs of
+   heavy-lower lifts on consecutive days (RL-2, counted first), then the fewest
+   stretches of three loaded days in a row (RL-3), then the least ``week_cost``
+   (with the boundary's). So both appear only when no placement that keeps the
+   hard rules avoids them; weeks of two or three heavy-lower lifts check the
+   first on its own.
 3. On larger weeks, a placement with three loaded days in a row is proven to
    have no alternative: the same model with those stretches forbidden is
    infeasible. A week whose rest days cannot be kept is refused, and lowering
@@ -66,6 +68,9 @@ MONDAYS = (date(2025, 1, 6), date(2025, 3, 24), date(2025, 10, 20))  # 2 weeks w
 SLOW = [HealthCheck.too_slow, HealthCheck.filter_too_much]
 MAX_COMBINATIONS = 5000
 """Placements the brute force may enumerate (before removing overlaps)."""
+HEAVY_MAX_COMBINATIONS = 20000
+"""Placements the search for heavy-lower lifts kept apart may enumerate (most are
+rejected by their dates alone)."""
 
 
 def _lift(index: int, kind: LiftKind, minutes: int, *, explosive: bool = False) -> SessionSpec:
@@ -223,6 +228,19 @@ def _boundary(placed: Sequence[ScheduledSession], request: WeekRequest) -> CostB
     return CostBreakdown(terms={r: together[r] - own[r] - theirs[r] for r in together})
 
 
+def _heavy_pairs(placed: Sequence[ScheduledSession], request: WeekRequest) -> int:
+    """RL-2's pairs of heavy-lower lifts on consecutive days that involve the week's
+    sessions (the week before's Sunday included), as the checker finds them."""
+    ids = {s.id for s in placed}
+    return sum(
+        1
+        for v in check_sessions([*placed, *request.neighbours], request.context)
+        if v.rule_id == RuleId("RL-2")
+        and all(s.spec.is_heavy_lower for s in v.sessions)
+        and any(s.id in ids for s in v.sessions)
+    )
+
+
 def _rl3(*costs: CostBreakdown) -> int:
     """Stretches of three loaded days in a row priced in ``costs``."""
     return sum(c.terms.get(RuleId("RL-3"), 0) for c in costs) // (RULES[RuleId("RL-3")].weight or 1)
@@ -354,9 +372,10 @@ def _with_blocks(placed: list[ScheduledSession], context: WeekContext) -> list[S
     ]
 
 
-def brute_force_cost(request: WeekRequest) -> tuple[int, int] | None:
-    """The best (stretches of three loaded days, cost) of every placement without hard
-    violations, or None; the cost is ``week_cost`` plus the boundary with the week before."""
+def brute_force_cost(request: WeekRequest) -> tuple[int, int, int] | None:
+    """The best (heavy-lower pairs on consecutive days, stretches of three loaded days,
+    cost) of every placement without hard violations, or None; the cost is ``week_cost``
+    plus the boundary with the week before."""
     zone = ZoneInfo(request.context.timezone)
     options = [
         [
@@ -367,14 +386,15 @@ def brute_force_cost(request: WeekRequest) -> tuple[int, int] | None:
         ]
         for spec in request.sessions
     ]
-    scored: list[tuple[tuple[int, int], list[ScheduledSession]]] = []
+    scored: list[tuple[tuple[int, int, int], list[ScheduledSession]]] = []
     for combo in itertools.product(*options):
         ordered = sorted(combo, key=lambda s: s.start)
         if any(a.end > b.start for a, b in itertools.pairwise(ordered)):
             continue
         placed = _with_blocks(list(combo), request.context)
         own, boundary = week_cost(placed, request.context), _boundary(placed, request)
-        scored.append(((_rl3(own, boundary), own.total + boundary.total), placed))
+        key = (_heavy_pairs(placed, request), _rl3(own, boundary), own.total + boundary.total)
+        scored.append((key, placed))
     scored.sort(key=lambda item: item[0])
     for score, placed in scored:
         if not _hard_with_neighbours(placed, request):
@@ -443,14 +463,18 @@ def test_small_weeks_reach_the_brute_force_optimum(
     result = place_week(request)
     best = brute_force_cost(request)
     _assert_sound(request, result)
-    event("infeasible" if best is None else "costly" if best[1] else "free")
-    event(f"loaded stretches: {None if best is None else best[0]}")
+    event("infeasible" if best is None else "costly" if best[2] else "free")
+    event(f"heavy pairs, loaded stretches: {None if best is None else best[:2]}")
     if best is None:
         assert isinstance(result, InfeasibleWeek)
     else:
         assert isinstance(result, WeekPlacement)
         assert result.optimal
-        assert (_rl3(result.cost, result.boundary_cost), result.solver_cost.total) == best
+        assert (
+            _heavy_pairs(result.sessions, request),
+            _rl3(result.cost, result.boundary_cost),
+            result.solver_cost.total,
+        ) == best
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=SLOW)
@@ -498,3 +522,105 @@ def test_crowded_weeks_offer_only_relaxations_that_work(
             outcome = solve.solve(solve.build(again, objective=False), time_limit_s=5.0)
             alone = outcome.solution is not None
         assert answer == alone, candidate.text
+
+
+@st.composite
+def heavy_weeks(draw: st.DrawFn) -> list[SessionSpec]:
+    """Two or three heavy-lower or full-body lifts (all train the legs) and two or three
+    runs, most of them quality runs."""
+    lifts = [
+        _lift(
+            index,
+            draw(st.sampled_from([LiftKind.HEAVY_LOWER, LiftKind.FULL_BODY])),
+            draw(st.sampled_from([30, 45])),
+        )
+        for index in range(draw(st.integers(min_value=2, max_value=3)))
+    ]
+    runs = [
+        _run(
+            index,
+            draw(st.sampled_from([RunKind.EASY, RunKind.LONG, RunKind.TEMPO, RunKind.INTERVALS])),
+            draw(st.sampled_from([30, 45])),
+        )
+        for index in range(draw(st.integers(min_value=2, max_value=5 - len(lifts))))
+    ]
+    return [*lifts, *runs]
+
+
+@st.composite
+def heavy_week_windows(draw: st.DrawFn) -> dict[Weekday, tuple[TimeWindow, ...]]:
+    """One 45-60 min window on each of 4-6 days, mostly neighbouring days."""
+    first = draw(st.integers(min_value=0, max_value=1))
+    chosen = sorted(
+        draw(
+            st.lists(
+                st.sampled_from(WEEKDAYS[first : first + 6]), min_size=4, max_size=6, unique=True
+            )
+        )
+    )
+    result: dict[Weekday, tuple[TimeWindow, ...]] = {}
+    for weekday in chosen:
+        start = draw(st.sampled_from([6 * 60, 6 * 60 + 30, 12 * 60, 17 * 60 + 30, 18 * 60]))
+        end = start + draw(st.sampled_from([45, 60]))
+        result[weekday] = (
+            TimeWindow(start=time(start // 60, start % 60), end=time(end // 60, end % 60)),
+        )
+    return result
+
+
+def _apart_exists(request: WeekRequest) -> bool:
+    """Whether some placement on the grid keeps every hard rule with no two heavy-lower
+    lifts on consecutive days (the checkers judge each candidate)."""
+    zone = ZoneInfo(request.context.timezone)
+    options = [
+        [
+            ScheduledSession(
+                spec=spec, start=start, end=start + timedelta(minutes=spec.duration_min)
+            )
+            for start in _grid_starts(spec, dict(request.availability), request.week_start, zone)
+        ]
+        for spec in request.sessions
+    ]
+    sunday = request.week_start - timedelta(days=1)
+    heavy_sunday = any(
+        n.spec.is_heavy_lower and n.start.astimezone(zone).date() == sunday
+        for n in request.neighbours
+    )
+    for combo in itertools.product(*options):
+        days = sorted(s.start.date() for s in combo if s.spec.is_heavy_lower)
+        if heavy_sunday:
+            days.insert(0, sunday)
+        if any((b - a).days == 1 for a, b in itertools.pairwise(days)):
+            continue
+        ordered = sorted(combo, key=lambda s: s.start)
+        if any(a.end > b.start for a, b in itertools.pairwise(ordered)):
+            continue
+        placed = _with_blocks(list(combo), request.context)
+        if not _hard_with_neighbours(placed, request) and not _heavy_pairs(placed, request):
+            return True
+    return False
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=SLOW)
+@given(specs=heavy_weeks(), context=contexts(), data=st.data())
+def test_heavy_lower_lifts_are_apart_whenever_some_placement_keeps_them_apart(
+    specs: list[SessionSpec], context: WeekContext, data: st.DataObject
+) -> None:
+    # Hard days separated (RL-2, counted first): heavy squats and deadlifts on
+    # consecutive days only when the windows and hard rules leave no other way.
+    windows = data.draw(heavy_week_windows())
+    before = data.draw(weeks_before(MONDAYS[0], context.timezone))
+    request = _request(specs, windows, context, MONDAYS[0], before)
+    zone = ZoneInfo(context.timezone)
+    combos = math.prod(len(_grid_starts(s, windows, MONDAYS[0], zone)) for s in specs)
+    assume(combos <= HEAVY_MAX_COMBINATIONS)
+    result = place_week(request, suggest=False)
+    _assert_sound(request, result)
+    if isinstance(result, InfeasibleWeek):
+        event("infeasible")
+    if not _apart_exists(request):
+        event("heavy lifts cannot be kept apart")
+        return
+    event("heavy lifts can be kept apart")
+    assert isinstance(result, WeekPlacement)
+    assert _heavy_pairs(result.sessions, request) == 0

@@ -130,28 +130,31 @@ def test_a_week_of_illness_empties_it_and_ramps_the_next_as_daniels_does(store: 
     after = by_id(store, athlete)
     # Seven days off: a seven-day ramp, the first half (4 days) at 50 %, then 75 %, all
     # running easy (Daniels 2014, 6 to 28 days off).
-    mon, sat, sun = after["w08-run3"], after["w08-run2"], after["w08-run1"]
+    mon, tue, sat = after["w08-run3"], after["w08-run1"], after["w08-run2"]
     assert before["w08-run3"].prescription.distance_km == pytest.approx(5.83)  # type: ignore[union-attr]
     assert isinstance(mon.prescription, RunPrescription)
     assert mon.scheduled.local_date == monday + timedelta(days=7)  # day 1 back
     assert mon.prescription.distance_km == pytest.approx(2.9)  # 5.83 x 0.5 = 2.915
+    # Tuesday's threshold run, day 2 of the ramp: easy, half its distance.
+    assert before["w08-run1"].scheduled.spec.kind is RunKind.TEMPO
+    assert isinstance(tue.prescription, RunPrescription)
+    assert tue.scheduled.local_date == monday + timedelta(days=8)
+    assert tue.scheduled.spec.kind is RunKind.EASY
+    assert tue.prescription.distance_km == pytest.approx(2.9)  # 5.82 x 0.5 = 2.91
     assert isinstance(sat.prescription, RunPrescription)
     assert sat.prescription.kind is RunKind.LONG
     assert sat.prescription.distance_km == pytest.approx(7.4)  # day 6: 9.9 x 0.75 = 7.425
-    # Sunday's threshold run, day 7 of the ramp: easy, three quarters of its distance.
-    assert before["w08-run1"].scheduled.spec.kind is RunKind.TEMPO
-    assert isinstance(sun.prescription, RunPrescription)
-    assert sun.scheduled.spec.kind is RunKind.EASY
-    assert sun.prescription.distance_km == pytest.approx(4.3)  # 5.82 x 0.75 = 4.365
-    # Tuesday's squat: half the sets, two RPE points lighter on the chart (80 % for 4 reps
-    # is RPE 7.5; RPE 5.5 is 75.1 %): 67.5 kg x 75.1 / 80 = 63.4 kg, 62.5 kg on the bar.
+    # Wednesday's squat, day 3: half the sets, two RPE points lighter on the chart (80 %
+    # for 4 reps is RPE 7.5; RPE 5.5 is 75.1 %): 67.5 kg x 75.1 / 80 = 63.4 kg, 62.5 kg on
+    # the bar.
     lift = after["w08-lift1"].prescription
+    assert after["w08-lift1"].scheduled.local_date == monday + timedelta(days=9)
     assert isinstance(lift, LiftPrescription)
     squat = lift.exercises[0]
     assert (squat.name, squat.sets, squat.reps) == ("Back squat", 2, 4)
     assert squat.percent_1rm == pytest.approx(75.1)
     assert squat.load_kg == 62.5
-    assert after["w08-lift1"].explanation[-1].startswith("RL-9: day 2 of 7 back")
+    assert after["w08-lift1"].explanation[-1].startswith("RL-9: day 3 of 7 back")
     # No training energy on the days of illness.
     new = {d.date: d for d in store.nutrition(athlete, 2)}
     assert all(new[monday + timedelta(days=n)].training_kcal == 0 for n in range(7))

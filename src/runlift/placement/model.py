@@ -122,8 +122,11 @@ class Term:
         upper: largest value ``expr`` can take.
         items: indices of the sessions the term is about.
         tier: whether the term is a rule penalty, a stability cost or a preference.
-        leading: a rule term the objective counts ahead of every other term (RL-3): one
-            unit of it outweighs all the other rule and stability terms together.
+        leading: the tier of a rule term the objective counts ahead of the rule cost; 0
+            for the others. One unit of a term of tier ``t`` outweighs all the terms of
+            lower tiers together: two heavy-lower lifts on consecutive days (RL-2, tier 2)
+            come first, then stretches of three loaded days (RL-3, tier 1), then the rule
+            and stability cost.
     """
 
     name: str
@@ -132,7 +135,13 @@ class Term:
     upper: int
     items: tuple[int, ...]
     tier: Tier = Tier.RULE
-    leading: bool = False
+    leading: int = 0
+
+
+LOADED_STRETCH_TIER = 1
+"""``Term.leading`` of RL-3's stretches of three loaded days in a row."""
+HEAVY_PAIR_TIER = 2
+"""``Term.leading`` of RL-2's heavy-lower lifts on consecutive days: counted before RL-3."""
 
 
 GapCuts: TypeAlias = Callable[["PlacementModel", GapPair], Iterable[tuple[Order, int]]]
@@ -628,19 +637,24 @@ class PlacementModel:
         return 1 + sum(t.weight * t.upper for t in self.terms if t.tier is Tier.PREFERENCE)
 
     def set_objective(self) -> None:
-        """Minimise lead x leading units + scale x (rule cost + stability cost) + preferences.
+        """Minimise tiers of leading units, then scale x (rule + stability cost) + preferences.
 
-        ``scale`` puts every rule point above all preference points together; ``lead``
-        puts every unit of a leading term (RL-3) above all other rule and stability
-        points together, so the fewest leading units come first, then the least cost.
+        ``scale`` puts every rule point above all preference points together; the base
+        of each leading tier (``Term.leading``) puts every unit of it above all the
+        terms of lower tiers together, so the fewest units of the highest tier come
+        first (RL-2's heavy pairs), then of the next (RL-3), then the least cost.
         """
         scale = self.preference_scale()
         grouped = {id(term) for terms, _ in self.groups for term in terms}
-        lead = 1 + sum(
+        bound = 1 + sum(
             t.weight * t.upper
             for t in self.terms
             if t.tier is not Tier.PREFERENCE and not t.leading
         )
+        base: dict[int, int] = {}
+        for tier in sorted({t.leading for t in self.terms if t.leading}):
+            base[tier] = bound
+            bound += sum((t.weight + base[tier]) * t.upper for t in self.terms if t.leading == tier)
         exprs: list[Expr] = []
         weights: list[int] = []
         for term in self.terms:
@@ -650,7 +664,7 @@ class PlacementModel:
             if term.tier is Tier.PREFERENCE:
                 weights.append(term.weight)
             elif term.leading:
-                weights.append((term.weight + lead) * scale)
+                weights.append((term.weight + base[term.leading]) * scale)
             else:
                 weights.append(term.weight * scale)
         for _, total in self.groups:

@@ -4,9 +4,9 @@ The planner's objective and ``week_cost`` both read these numbers; the relative
 sizes say what gives way first (a quality run the day after heavy legs before
 a day after a hard run, that before two leg days in a row, that before a shared
 lift/run day, and so on). PHY-1 costs one per interference point
-(``runlift.science.interference``). RL-3 (three loaded days in a row) is also
-counted first by the placement, ahead of every other cost
-(``docs/placement.md``, "Objective").
+(``runlift.science.interference``). The placement counts two heavy-lower lifts on
+consecutive days (RL-2) first, then three loaded days in a row (RL-3), ahead of
+every other cost (``docs/placement.md``, "Objective").
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ WEIGHTS: Final[Mapping[RuleId, int]] = MappingProxyType(
         RuleId("SCH-5"): 30,  # per non-upper session the day after a hard run (60 if loaded)
         RuleId("SCH-8"): 3,  # per pair of consecutive single-modality dates of the same modality
         RuleId("SCH-10"): 40,  # per rest day missing below the guideline's (the athlete's: hard)
-        RuleId("RL-2"): 15,  # per pair of leg lifts on consecutive dates (45 if both heavy)
+        RuleId("RL-2"): 15,  # per pair of leg lifts on consecutive dates (45 both heavy: first)
         RuleId("RL-3"): 50,  # per third loaded day in a row (placed before every other cost)
     }
 )

@@ -5,14 +5,15 @@ starts on it. Every stretch of ``max + 1`` consecutive days that are all loaded
 and that ends in the week costs ``weight``; stretches that begin in the week
 before read its days from its sessions (``Prepared.outside``). A stretch that
 ends in the week after is priced there (in the week of its last day). The terms are *leading*
-(``Term.leading``): the objective first makes as few such stretches as the hard
-rules allow, then minimises the rest of the cost.
+(``Term.leading``): the objective makes as few such stretches as the hard rules
+allow (after RL-2's heavy-lower lifts on consecutive days, the tier above), then
+minimises the rest of the cost.
 """
 
 from __future__ import annotations
 
 from runlift.placement.clock import DAYS_PER_WEEK
-from runlift.placement.model import Lit, PlacementModel, Term
+from runlift.placement.model import LOADED_STRETCH_TIER, Lit, PlacementModel, Term
 from runlift.rules.catalogue.conventions import RL_3 as RULE
 from runlift.rules.checkers.rl_3 import loads_the_day, most_in_a_row
 
@@ -44,7 +45,7 @@ def add(m: PlacementModel) -> list[Term]:
                 expr=stretch,
                 upper=1,
                 items=items,
-                leading=True,
+                leading=LOADED_STRETCH_TIER,
             )
         )
     return terms
