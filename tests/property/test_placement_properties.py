@@ -259,13 +259,17 @@ def _assert_sound(request: WeekRequest, result: WeekPlacement | InfeasibleWeek) 
 
 
 def _assert_no_avoidable_stretch(request: WeekRequest, result: WeekPlacement) -> None:
-    """Three loaded days in a row only when the hard rules leave no other placement."""
+    """Three loaded days in a row only when the hard rules leave no other placement.
+
+    Every leading term is forbidden at once (RL-2's heavy-lower lifts on consecutive
+    days as well as RL-3's stretches): the week must then be infeasible.
+    """
     if not _rl3(result.cost, result.boundary_cost):
         return
     m = solve.build(prepare(request))
     for term in m.terms:
         if term.leading:
-            # RL-3's terms are literals (or constants, for a stretch already fixed).
+            # Leading terms are literals (or constants, for a stretch already fixed).
             m.forbid([cast("Lit", term.expr)])
     outcome = solve.solve(m, time_limit_s=20.0)
     assert outcome.status is solve.Status.INFEASIBLE
