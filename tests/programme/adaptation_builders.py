@@ -9,18 +9,15 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from runlift.domain.activities import Activity, LoggedSet
+from done_builders import done_activity
 from runlift.domain.athlete import AthleteProfile
-from runlift.domain.exercises import ExerciseId
 from runlift.domain.log import CheckIn, MissedSession, TrainingEvent
 from runlift.domain.plan import Plan, PlannedSession
-from runlift.domain.prescription import LiftPrescription, RunPrescription
 from runlift.io.profile import read_profile
 from runlift.programme.adaptation import Adaptation, adapt_plan
 from runlift.programme.assembly import build_plan
 from runlift.reference.exercises import exercise_library
 from runlift.tracking.monitoring import LogActivity, Monitoring, monitor
-from runlift.vocabulary import ActivityFormat, SetKind, Sport
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "athletes"
 
@@ -58,43 +55,8 @@ def done(
     A lift's sets are logged at their prescribed loads and reps; ``top_rpe`` rates every
     work set of a loaded exercise (else the prescribed RPE, read off the chart).
     """
-    prescription = planned.prescription
-    start = planned.scheduled.start.astimezone(UTC)
-    seconds = (minutes if minutes is not None else prescription.duration_min * share) * 60
-    if isinstance(prescription, RunPrescription):
-        distance = (km if km is not None else prescription.distance_km * share) * 1000
-        activity = Activity(
-            sport=Sport.RUN,
-            start=start,
-            elapsed_s=seconds,
-            moving_s=seconds,
-            distance_m=distance,
-            name=name,
-            source=ActivityFormat.MANUAL,
-        )
-        return LogActivity(key=key, activity=activity, rpe=rpe)
-    assert isinstance(prescription, LiftPrescription)
-    logged: list[LoggedSet] = []
-    for item in prescription.exercises:
-        for _ in range(item.sets):
-            logged.append(
-                LoggedSet(
-                    order=len(logged) + 1,
-                    exercise_id=ExerciseId(item.exercise),
-                    raw_name=item.name,
-                    kind=SetKind.WORKING,
-                    reps=item.reps,
-                    load_kg=item.load_kg,
-                    rpe=top_rpe if item.load_kg is not None else None,
-                )
-            )
-    activity = Activity(
-        sport=Sport.STRENGTH,
-        start=start,
-        elapsed_s=seconds,
-        moving_s=seconds,
-        source=ActivityFormat.MANUAL,
-        sets=tuple(logged),
+    activity = done_activity(
+        planned, top_rpe=top_rpe, share=share, name=name, minutes=minutes, km=km
     )
     return LogActivity(key=key, activity=activity, rpe=rpe)
 

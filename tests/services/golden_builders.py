@@ -8,15 +8,12 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from runlift.domain.activities import Activity, LoggedSet
-from runlift.domain.exercises import ExerciseId
+from done_builders import done_activity
 from runlift.domain.plan import PlannedSession
-from runlift.domain.prescription import LiftPrescription, RunPrescription
 from runlift.io.profile import read_profile
 from runlift.services import adaptation, planning
 from runlift.services.adaptation import AdaptOutcome
 from runlift.store.repository import Store
-from runlift.vocabulary import ActivityFormat, SetKind, Sport
 
 ROOT = Path(__file__).resolve().parents[2]
 HALF = ROOT / "examples" / "athletes" / "half-marathon-lifter.yaml"
@@ -70,44 +67,7 @@ def log(
     A lift's loaded sets of exercise ``rated`` (of every loaded exercise without it) are
     rated ``top_rpe``; the others are not rated.
     """
-    prescription = session.prescription
-    start = session.scheduled.start.astimezone(UTC)
-    seconds = prescription.duration_min * 60
-    if isinstance(prescription, RunPrescription):
-        activity = Activity(
-            sport=Sport.RUN,
-            start=start,
-            elapsed_s=seconds,
-            moving_s=seconds,
-            distance_m=prescription.distance_km * 1000,
-            source=ActivityFormat.MANUAL,
-        )
-    else:
-        assert isinstance(prescription, LiftPrescription)
-        sets: list[LoggedSet] = []
-        for item in prescription.exercises:
-            for _ in range(item.sets):
-                sets.append(
-                    LoggedSet(
-                        order=len(sets) + 1,
-                        exercise_id=ExerciseId(item.exercise),
-                        raw_name=item.name,
-                        kind=SetKind.WORKING,
-                        reps=item.reps,
-                        load_kg=item.load_kg,
-                        rpe=top_rpe
-                        if item.load_kg is not None and rated in {None, item.exercise}
-                        else None,
-                    )
-                )
-        activity = Activity(
-            sport=Sport.STRENGTH,
-            start=start,
-            elapsed_s=seconds,
-            moving_s=seconds,
-            source=ActivityFormat.MANUAL,
-            sets=tuple(sets),
-        )
+    activity = done_activity(session, top_rpe=top_rpe, rated=rated)
     store.add_activity(athlete_id, activity, rpe=rpe, session_id=session.scheduled.id)
 
 
